@@ -1,0 +1,34 @@
+# journeysim_add_channel(<name> SOURCES <src...> [TESTS <test-src...>])
+#
+# Builds one channel plugin as a shared library (MODULE) named
+# libjourneysim_<name>.so in the build's plugin directory, with hidden
+# visibility so only the entry point is exported. Its sources are compiled
+# once into an object library so the channel's own unit tests can call the
+# descriptor directly, without going through dlopen.
+function(journeysim_add_channel name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;TESTS" ${ARGN})
+  set(obj journeysim_${name}_objects)
+  add_library(${obj} OBJECT ${ARG_SOURCES})
+  target_include_directories(${obj} PUBLIC ${PROJECT_SOURCE_DIR}/core/include)
+  target_link_libraries(${obj} PRIVATE journeysim_warnings)
+  set_target_properties(${obj} PROPERTIES
+    POSITION_INDEPENDENT_CODE ON
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON)
+
+  set(plugin journeysim_${name})
+  add_library(${plugin} MODULE $<TARGET_OBJECTS:${obj}>)
+  set_target_properties(${plugin} PROPERTIES
+    LIBRARY_OUTPUT_DIRECTORY ${JOURNEYSIM_PLUGIN_OUTPUT_DIR})
+  target_link_options(${plugin} PRIVATE -Wl,--no-undefined)
+  install(TARGETS ${plugin} LIBRARY DESTINATION ${JOURNEYSIM_INSTALL_PLUGIN_DIR})
+  set_property(GLOBAL APPEND PROPERTY JOURNEYSIM_CHANNELS ${plugin})
+
+  if(ARG_TESTS AND JOURNEYSIM_BUILD_TESTS)
+    set(test ${name}_channel_test)
+    add_executable(${test} ${ARG_TESTS})
+    target_link_libraries(${test} PRIVATE ${obj} journeysim_warnings
+      GTest::gtest GTest::gtest_main)
+    gtest_discover_tests(${test} DISCOVERY_TIMEOUT 60)
+  endif()
+endfunction()

@@ -1,0 +1,230 @@
+/// @file channel_sdk.h
+/// The journeysim channel plugin SDK: everything a channel author includes.
+///
+/// A channel plugin is a shared library exporting one C entry point,
+/// `journeysim_channel_v1`, that returns a pointer to a static
+/// `js_channel_descriptor`. The host checks the descriptor's API version and
+/// size before trusting anything else in it.
+///
+/// The boundary is plain C data so that plugins depend on no C++ library ABI:
+/// - parameters arrive already validated against the declared ranges and
+///   resolved to plain numbers (booleans as 0/1), in declaration order;
+/// - randomness arrives as uniforms drawn by the host from the agent's own
+///   counter-based stream, so determinism and common random numbers hold by
+///   construction;
+/// - one call handles a batch of agents standing at the same touchpoint;
+/// - errors come back as a status plus a message written into a buffer the
+///   host owns. Nothing is thrown or allocated across the boundary.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The API version this header describes. Bumped on any incompatible change.
+#define JS_CHANNEL_API_VERSION 1u
+
+/// The exported entry point's name; see `js_channel_entry_fn`.
+#define JS_CHANNEL_ENTRY_NAME "journeysim_channel_v1"
+
+/// Most uniforms a channel may ask for per interaction.
+#define JS_MAX_UNIFORMS 16u
+
+/// Size of the host-owned buffer a plugin may write an error message into.
+#define JS_ERROR_CAPACITY 512u
+
+/// `js_outcome::next` value: the host picks the next edge by the touchpoint's
+/// edge weights (or ends the journey normally at an exit touchpoint).
+#define JS_NEXT_BY_WEIGHT (-1)
+/// `js_outcome::next` value: the customer drops here; `reason` says why.
+#define JS_NEXT_DROP (-2)
+
+/// Result of every call a plugin implements.
+typedef enum js_status { JS_OK = 0, JS_ERROR = 1 } js_status;
+
+/// Type of a declared parameter.
+typedef enum js_param_type {
+  JS_PARAM_NUMBER = 0,  ///< any finite real within [min, max]
+  JS_PARAM_INTEGER = 1, ///< a whole number within [min, max]
+  JS_PARAM_BOOLEAN = 2  ///< true or false, delivered as 1.0 or 0.0
+} js_param_type;
+
+/// One parameter a channel accepts in a touchpoint's `params` table.
+typedef struct js_param_spec {
+  const char* name;          ///< key in the scenario file, e.g. "form_fields"
+  js_param_type type;        ///< how the value is checked
+  double default_value;      ///< used when the scenario does not set it
+  double min_value;          ///< inclusive lower bound (ignored for booleans)
+  double max_value;          ///< inclusive upper bound (ignored for booleans)
+  const char* description;   ///< one line for `journeysim plugins`
+} js_param_spec;
+
+/// One reason a customer can drop at this channel's touchpoints.
+typedef struct js_drop_reason {
+  const char* code;        ///< stable identifier, e.g. "too_many_fields"
+  const char* label;       ///< short human text, e.g. "too many form fields"
+  const char* suggestion;  ///< the opportunity it points at, e.g. "cut fields"
+} js_drop_reason;
+
+/// What a channel sees of the touchpoint it is configured for.
+typedef struct js_config_view {
+  const char* touchpoint_id;   ///< e.g. "checkout"
+  const char* stage;           ///< e.g. "purchase"
+  const double* params;        ///< resolved values, one per declared param
+  uint32_t param_count;        ///< equals the descriptor's param_count
+  uint32_t edge_count;         ///< number of `next` edges (0 at an exit)
+  const double* edge_weights;  ///< normalised weights, summing to 1
+} js_config_view;
+
+/// What a channel sees of a persona; all traits are in [0, 1].
+typedef struct js_persona_view {
+  const char* id;               ///< persona id from the scenario
+  double patience;              ///< tolerance for waiting and effort
+  double price_sensitivity;     ///< reaction to prices and surprise costs
+  double tech_savvy;            ///< ease with forms, apps and payments
+  double channel_affinity;      ///< how much they follow this touchpoint's channel
+  double best_other_affinity;   ///< their highest affinity for any other channel
+} js_persona_view;
+
+/// One agent standing at the touchpoint, as the plugin sees it.
+typedef struct js_agent_view {
+  uint32_t persona;         ///< index into the batch's `personas`
+  uint32_t visits;          ///< earlier visits of this agent to this touchpoint
+  uint32_t messages;        ///< messages received so far (for fatigue)
+  uint32_t steps;           ///< touchpoints passed so far
+  double hours;             ///< time since the agent arrived
+  double effort;            ///< effort accumulated so far
+  double satisfaction;      ///< current satisfaction in [0, 1]
+  double spent;             ///< money spent so far
+  const double* uniforms;   ///< `uniforms_per_interaction` values in [0, 1)
+} js_agent_view;
+
+/// A batch of agents at one touchpoint.
+typedef struct js_batch {
+  const js_persona_view* personas;  ///< indexed by js_agent_view::persona
+  uint32_t persona_count;
+  const js_agent_view* agents;
+  uint32_t agent_count;
+} js_batch;
+
+/// What happened to one agent at the touchpoint.
+/// The host checks every field; a bad value is an error naming the plugin
+/// and the touchpoint, never a silent clamp.
+typedef struct js_outcome {
+  int32_t next;        ///< edge index, JS_NEXT_BY_WEIGHT or JS_NEXT_DROP
+  uint32_t reason;     ///< index into the descriptor's reasons when dropped
+  double p_continue;   ///< the model's probability of not dropping, in [0, 1]
+  double hours;        ///< time taken here, >= 0
+  double effort;       ///< effort spent here, >= 0 (1 = one simple action)
+  double emotion;      ///< change of satisfaction, in [-1, 1]
+  double money;        ///< revenue taken here, >= 0
+  uint32_t messages;   ///< messages sent to the agent here
+  uint32_t referrals;  ///< new customers this agent referred here
+} js_outcome;
+
+/// The descriptor a plugin exports; must outlive the library's use.
+typedef struct js_channel_descriptor {
+  uint32_t api_version;      ///< must be JS_CHANNEL_API_VERSION
+  uint32_t struct_size;      ///< must be sizeof(js_channel_descriptor)
+  const char* name;          ///< channel name used in scenarios, e.g. "email"
+  const char* version;       ///< the plugin's own version, e.g. "1.0.0"
+  const char* description;   ///< one line for `journeysim plugins`
+  const js_param_spec* params;
+  uint32_t param_count;
+  const js_drop_reason* reasons;
+  uint32_t reason_count;
+  uint32_t uniforms_per_interaction;  ///< <= JS_MAX_UNIFORMS
+
+  /// Validates one touchpoint's parameters (ranges are already checked by the
+  /// host) and creates the state used for it. On failure writes a message of
+  /// at most JS_ERROR_CAPACITY bytes (NUL included) into `error`.
+  js_status (*configure)(const js_config_view* config, void** instance,
+                         char* error);
+  /// Releases what `configure` created.
+  void (*destroy)(void* instance);
+  /// Decides what each agent of the batch does; writes `batch->agent_count`
+  /// outcomes to `out`.
+  js_status (*interact)(void* instance, const js_batch* batch,
+                        js_outcome* out, char* error);
+} js_channel_descriptor;
+
+/// Signature of the exported entry point.
+typedef const js_channel_descriptor* (*js_channel_entry_fn)(void);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif
+
+/// Exports the entry point returning `descriptor` (a static object).
+#ifdef __cplusplus
+#define JS_EXTERN_C extern "C"
+#else
+#define JS_EXTERN_C
+#endif
+#if defined(_WIN32)
+#define JS_CHANNEL_EXPORT JS_EXTERN_C __declspec(dllexport)
+#else
+#define JS_CHANNEL_EXPORT JS_EXTERN_C __attribute__((visibility("default")))
+#endif
+
+#define JOURNEYSIM_DECLARE_CHANNEL(descriptor)                          \
+  JS_CHANNEL_EXPORT const js_channel_descriptor* journeysim_channel_v1( \
+      void) {                                                           \
+    return &(descriptor);                                               \
+  }
+
+#ifdef __cplusplus
+#include <cmath>
+#include <cstdio>
+#include <exception>
+
+/// Small helpers for channel authors writing C++. Header-only and inline, so
+/// a plugin still depends on nothing but this file.
+namespace journeysim::sdk {
+
+/// Clamps to [0, 1].
+inline double clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
+
+/// The logistic function 1 / (1 + e^-x).
+inline double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+/// The log-odds of p (p in (0, 1)).
+inline double logit(double p) { return std::log(p / (1.0 - p)); }
+
+/// An exponential variate with the given mean from one uniform in [0, 1).
+inline double exponential(double u, double mean) {
+  return -mean * std::log1p(-u);
+}
+
+/// A standard normal variate from two uniforms in [0, 1) (Box-Muller).
+inline double standard_normal(double u1, double u2) {
+  const double r = std::sqrt(-2.0 * std::log1p(-u1));
+  return r * std::cos(6.283185307179586 * u2);
+}
+
+/// Writes a message into the host's error buffer (truncated to fit).
+inline void write_error(char* error, const char* message) {
+  if (error != nullptr) {
+    std::snprintf(error, JS_ERROR_CAPACITY, "%s", message);
+  }
+}
+
+/// Runs `body` (returning js_status) and turns any exception into JS_ERROR
+/// with its message, so nothing is thrown across the plugin boundary.
+template <class Body>
+js_status guarded(char* error, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    write_error(error, e.what());
+  } catch (...) {
+    write_error(error, "unknown exception");
+  }
+  return JS_ERROR;
+}
+
+}  // namespace journeysim::sdk
+#endif

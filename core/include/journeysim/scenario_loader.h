@@ -1,0 +1,41 @@
+// Reads scenario files (TOML) into the Scenario model.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "journeysim/scenario.h"
+
+namespace journeysim {
+
+struct LoadOptions {
+  /// `--set path=value` overrides, applied after `extends` merging, with the
+  /// same dotted paths a variant file would use (e.g.
+  /// "touchpoints.checkout.params.steps=3"). The value is TOML.
+  std::vector<std::string> overrides;
+};
+
+/// Loads a scenario file: parses it, deep-merges its `extends` chain (tables
+/// merge key by key, arrays replace), applies overrides, rejects unknown keys
+/// (suggesting the nearest valid one) and wrong types, and runs the
+/// structural checks (see validate_structure). Throws InputError listing
+/// every problem with file:line:column.
+Scenario load_scenario(const std::filesystem::path& file,
+                       const LoadOptions& options = {});
+
+/// Same, from text already in memory; `name` stands in for the file name in
+/// messages and `extends` paths resolve against `base_dir`.
+Scenario load_scenario_text(const std::string& text, const std::string& name,
+                            const std::filesystem::path& base_dir,
+                            const LoadOptions& options = {});
+
+/// Structural checks that need no plugin: unknown stage or edge target,
+/// unreachable touchpoints, dead ends that are not exits, cycles with no way
+/// out, persona shares not summing to 1 (+-0.001), non-positive edge weights,
+/// no entry touchpoint, an unknown conversion milestone. Appends one
+/// Diagnostic per problem.
+void validate_structure(const Scenario& scenario,
+                        std::vector<Diagnostic>& problems);
+
+}  // namespace journeysim
