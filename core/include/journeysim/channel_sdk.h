@@ -146,13 +146,24 @@ typedef struct js_channel_descriptor {
   /// Releases what `configure` created.
   void (*destroy)(void* instance);
   /// Decides what each agent of the batch does; writes `batch->agent_count`
-  /// outcomes to `out`.
+  /// outcomes to `out`. May be called on the same instance from several
+  /// threads at once: it must not change the instance's state (everything
+  /// random comes in the agents' uniforms).
   js_status (*interact)(void* instance, const js_batch* batch,
                         js_outcome* out, char* error);
 } js_channel_descriptor;
 
 /// Signature of the exported entry point.
 typedef const js_channel_descriptor* (*js_channel_entry_fn)(void);
+
+/// The entry point every channel library exports (define it with
+/// JOURNEYSIM_DECLARE_CHANNEL). Returns a descriptor with static lifetime.
+#if defined(_WIN32)
+__declspec(dllexport)
+#else
+__attribute__((visibility("default")))
+#endif
+const js_channel_descriptor* journeysim_channel_v1(void);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,0 +1,16 @@
+// Breaks the API version: declares JS_CHANNEL_API_VERSION + 41, as a plugin
+// built against a far newer SDK would. A host must refuse it before reading
+// anything else, naming the file and both versions.
+#include "well_behaved.h"
+
+namespace {
+
+constexpr js_channel_descriptor kDescriptor = [] {
+  js_channel_descriptor d = broken::make_descriptor("bad_api_version");
+  d.api_version = JS_CHANNEL_API_VERSION + 41;
+  return d;
+}();
+
+}  // namespace
+
+JOURNEYSIM_DECLARE_CHANNEL(kDescriptor)
