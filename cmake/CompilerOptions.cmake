@@ -2,7 +2,7 @@
 add_library(journeysim_warnings INTERFACE)
 target_compile_options(journeysim_warnings INTERFACE -Wall -Wextra -Wpedantic
   -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
 if(JOURNEYSIM_WERROR)
   target_compile_options(journeysim_warnings INTERFACE -Werror)
 endif()

@@ -46,7 +46,7 @@ struct Persona {
   double price_sensitivity = 0.5;
   double tech_savvy = 0.5;
   double time_budget_minutes = 0.0; // 0 = not given
-  double initial_satisfaction = 0.6;
+  double initial_satisfaction = 0.7;  // neutral-positive: CSAT 4
   SourceLocation where;
 };
 
@@ -64,6 +64,8 @@ struct ParamValue {
 struct Edge {
   std::string to;
   double weight = 1.0;              // > 0; normalised per touchpoint
+  double delay_hours = 0.0;         // mean gap before the next touchpoint
+                                    // (exponential); 0 = straight on
   uint32_t target = 0;              // index into Scenario::touchpoints
   SourceLocation where;
 };
@@ -98,7 +100,7 @@ struct Scenario {
   Journey journey;
   std::vector<Stage> stages;            // in journey.stages order
   std::vector<Persona> personas;        // sorted by id
-  std::vector<Touchpoint> touchpoints;  // by stage, then id
+  std::vector<Touchpoint> touchpoints;  // by stage, then as first met
   std::vector<Threshold> thresholds;    // sorted by metric
   std::vector<std::string> files;       // the file, then each `extends` base
   std::string hash;                     // SHA-256 of the canonical merged content

@@ -12,8 +12,13 @@ namespace journeysim {
 struct LoadOptions {
   /// `--set path=value` overrides, applied after `extends` merging, with the
   /// same dotted paths a variant file would use (e.g.
-  /// "touchpoints.checkout.params.steps=3"). The value is TOML.
+  /// "touchpoints.checkout.params.steps=3"). The value is TOML, or a plain
+  /// string when it does not parse as TOML ("journey.name=Summer sale").
   std::vector<std::string> overrides;
+  /// Let `extends` reach files outside the directory tree of the top file
+  /// (`--allow-outside`). Off by default so a scenario cannot pull in
+  /// arbitrary files from elsewhere on the machine.
+  bool allow_outside = false;
 };
 
 /// Loads a scenario file: parses it, deep-merges its `extends` chain (tables

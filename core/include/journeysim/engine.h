@@ -1,0 +1,35 @@
+// The engine: sends agents through a SimulationModel and tallies what they do.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "journeysim/simulation_model.h"
+#include "journeysim/tally.h"
+
+namespace journeysim {
+
+struct RunOptions {
+  uint64_t seed = 1;
+  /// Agents [first_agent, first_agent + agents) are simulated; a process of
+  /// a distributed run takes one range of the global indices.
+  uint64_t first_agent = 0;
+  uint64_t agents = 0;
+  /// Worker threads; 0 = one per core. Never changes the results.
+  unsigned threads = 1;
+  /// When set, the engine adds the number of agents finished as it goes
+  /// (read by a progress display; never by the engine).
+  std::atomic<uint64_t>* progress = nullptr;
+};
+
+/// Runs the agents and returns their tallies. Throws PluginError when a
+/// plugin fails or returns a bad outcome (naming plugin and touchpoint).
+RunTally run_agents(const SimulationModel& model, const RunOptions& options);
+
+/// An empty tally shaped for `model` (all vectors sized).
+RunTally empty_tally(const SimulationModel& model);
+
+/// Engine version: part of every result, bumped when results change.
+const char* engine_version();
+
+}  // namespace journeysim

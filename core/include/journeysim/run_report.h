@@ -1,0 +1,108 @@
+// A run's results as users read them: every metric an Estimate, with the
+// scenario's identity. Built once from the tallies; every output format
+// (table, JSON, CSV, later HTML and Markdown) renders this, and the flat
+// metric rows give every metric one stable path that thresholds and
+// comparisons use.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "journeysim/engine.h"
+#include "journeysim/statistics.h"
+
+namespace journeysim {
+
+struct JourneyMetrics {
+  uint64_t agents = 0, converted = 0, exited = 0, dropped = 0, horizon = 0, step_limit = 0;
+  Estimate conversion_rate, bounce_rate, cart_abandonment_rate, repeat_rate;
+  Estimate time_to_convert_median_days, time_to_convert_p90_days, time_to_convert_mean_days;
+  Estimate csat, ces, nps;
+  Estimate revenue_per_agent, referrals_per_agent, messages_per_agent, effort_per_agent;
+  Estimate path_length, satisfaction;
+  std::vector<std::pair<std::string, Estimate>> milestones;  // name -> reach rate
+};
+
+struct ReasonShare {
+  std::string code, label, suggestion;
+  uint64_t count = 0;
+};
+
+struct TouchpointReport {
+  std::string id, name, stage, channel, milestone;
+  std::vector<std::string> actions;
+  bool exit = false;
+  uint64_t arrivals = 0, agents = 0, continued = 0, dropped = 0, cut_off = 0, exits = 0;
+  Estimate drop_rate, effort, emotion, satisfaction, hours, model_continue;
+  double revenue = 0.0;
+  std::vector<ReasonShare> reasons;                           // most frequent first
+  std::vector<std::pair<std::string, uint64_t>> flows;        // next touchpoint -> count
+};
+
+struct StageReport {
+  std::string id, owner;
+  uint64_t reached = 0, dropped = 0, converted = 0;
+  Estimate reach_rate, drop_rate, conversion_rate, satisfaction;
+};
+
+struct PersonaTouchpoint {
+  std::string touchpoint;
+  uint64_t arrivals = 0, dropped = 0;
+  Estimate drop_rate;
+  std::string top_reason;  // label, "" when nobody dropped
+};
+
+struct PersonaReport {
+  std::string id;
+  double share = 0.0;
+  JourneyMetrics metrics;
+  std::vector<Estimate> stage_satisfaction;  // by stage index
+  std::vector<PersonaTouchpoint> touchpoints;
+};
+
+/// A friction hot spot and what to try there.
+struct Opportunity {
+  std::string touchpoint;
+  std::string persona;  // "" = everyone
+  std::string problem;
+  std::string suggestion;
+  double impact = 0.0;  // share of all agents affected
+};
+
+struct RunReport {
+  std::string name, purpose, type, hash;
+  std::vector<std::string> files;
+  double horizon_days = 0.0;
+  uint64_t seed = 0, agents = 0;
+  uint32_t max_steps = 0;
+  std::string conversion;
+  std::string engine_version, journeysim_version;
+  std::vector<std::pair<std::string, std::string>> plugins;  // name, version
+  JourneyMetrics journey;
+  std::vector<StageReport> stages;
+  std::vector<TouchpointReport> touchpoints;
+  std::vector<PersonaReport> personas;
+  std::vector<Opportunity> opportunities;
+};
+
+RunReport summarize(const SimulationModel& model, const RunTally& tally,
+                    const RunOptions& options);
+
+/// One metric with its stable path, e.g. "conversion_rate",
+/// "time_to_convert.p90_days", "touchpoints.checkout.drop_rate",
+/// "personas.busy_parent.conversion_rate".
+struct MetricRow {
+  std::string path;
+  std::string scope;   // journey | stage | touchpoint | persona
+  std::string entity;  // stage, touchpoint or persona id; "" for journey
+  std::string metric;  // the path's last part(s) within the scope
+  Estimate estimate;
+  bool is_count = false;  // an exact count: no interval
+};
+
+std::vector<MetricRow> metric_rows(const RunReport& report);
+
+/// journeysim's own version.
+const char* journeysim_version();
+
+}  // namespace journeysim

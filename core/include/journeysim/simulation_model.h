@@ -1,0 +1,76 @@
+// A scenario bound to its channels: every parameter resolved to a number,
+// every touchpoint configured, every weight normalised. Built once, then
+// shared read-only by all worker threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "journeysim/plugin_host.h"
+#include "journeysim/scenario.h"
+
+namespace journeysim {
+
+/// One touchpoint, ready to run.
+struct ModelTouchpoint {
+  uint32_t stage = 0;
+  uint32_t stream_key = 0;          // hash of the id: keys the random stream
+  ChannelInstancePtr channel;       // configured plugin instance
+  uint32_t uniforms = 0;            // per interaction, from the descriptor
+  uint32_t reason_count = 0;        // the channel's declared reasons
+  std::vector<double> params;       // resolved, in declaration order
+  std::vector<uint32_t> edge_targets;
+  std::vector<double> edge_weights;  // normalised
+  std::vector<double> edge_cdf;      // cumulative, last = 1
+  std::vector<double> edge_delay_hours;  // mean gap before each target
+  bool exit = false;
+  int milestone = -1;               // index into SimulationModel::milestones
+  bool converts = false;            // its milestone is the conversion
+  std::vector<js_persona_view> personas;  // as this channel sees each persona
+};
+
+/// Reasons the engine itself ends a journey, listed after a channel's own.
+enum class Cutoff : uint32_t { Horizon = 0, StepLimit = 1 };
+inline constexpr uint32_t kCutoffCount = 2;
+
+class SimulationModel {
+ public:
+  /// Binds `scenario` to the catalog's channels. Throws InputError listing
+  /// unknown channels (nearest suggested), unknown or out-of-range params,
+  /// params of the wrong type, and params a plugin rejects.
+  SimulationModel(Scenario scenario, const PluginCatalog& catalog);
+
+  const Scenario& scenario() const { return scenario_; }
+  const std::vector<ModelTouchpoint>& touchpoints() const { return touchpoints_; }
+  const std::vector<std::string>& milestones() const { return milestones_; }
+  /// Cumulative persona shares (normalised), by persona index.
+  const std::vector<double>& persona_cdf() const { return persona_cdf_; }
+  /// Entry touchpoints and their cumulative shares.
+  const std::vector<uint32_t>& entry_touchpoints() const { return entries_; }
+  const std::vector<double>& entry_cdf() const { return entry_cdf_; }
+  double horizon_hours() const { return scenario_.journey.horizon_days * 24.0; }
+  /// The distinct channels in use, sorted by name.
+  const std::vector<ChannelPtr>& channels() const { return channels_; }
+  /// Drop-reason codes of touchpoint `t`: the channel's, then the cutoffs.
+  std::vector<std::string> reason_codes(uint32_t t) const;
+  std::vector<std::string> reason_labels(uint32_t t) const;
+  std::vector<std::string> reason_suggestions(uint32_t t) const;
+
+ private:
+  Scenario scenario_;
+  std::vector<ModelTouchpoint> touchpoints_;
+  std::vector<std::string> milestones_;
+  std::vector<double> persona_cdf_;
+  std::vector<uint32_t> entries_;
+  std::vector<double> entry_cdf_;
+  std::vector<ChannelPtr> channels_;
+};
+using SimulationModelPtr = std::shared_ptr<const SimulationModel>;
+
+/// The value of a persona trait the model does not know: a channel the
+/// persona's `channels` table does not list.
+inline constexpr double kDefaultChannelAffinity = 0.5;
+
+}  // namespace journeysim

@@ -1,0 +1,125 @@
+// Raw counts and sums gathered while agents walk. Everything is an integer
+// (real values are kept in fixed point), so merging tallies is exact and
+// order-free: the same agents give the same bytes whatever the number of
+// threads or processes that counted them.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace journeysim {
+
+__extension__ typedef __int128 int128;
+
+/// Sum, sum of squares and count of real values, each value rounded to
+/// 2^-20 (about 1e-6) before it is added.
+class FixedSum {
+ public:
+  static constexpr double kScale = 1048576.0;  // 2^20
+
+  void add(double value);
+  void merge(const FixedSum& other);
+  uint64_t count() const { return count_; }
+  double sum() const;
+  double mean() const;
+  /// Sample variance (n - 1 in the denominator); 0 for fewer than 2 values.
+  double variance() const;
+
+ private:
+  int128 sum_ = 0;     // in units of 2^-20
+  int128 sum_sq_ = 0;  // in units of 2^-40
+  uint64_t count_ = 0;
+};
+
+/// Counts of non-negative durations on a log-linear grid of minutes: exact
+/// below 1024 minutes, within 0.1% above. Quantiles read off it are exact
+/// merges, unlike averages of per-part quantiles.
+class DurationHistogram {
+ public:
+  void add(double hours);
+  void merge(const DurationHistogram& other);
+  uint64_t count() const { return count_; }
+  /// The value (hours) of the k-th smallest entry, k in [1, count].
+  double value_at_rank(uint64_t k) const;
+
+  static uint32_t bucket_of(uint64_t minutes);
+  static double minutes_of(uint32_t bucket);
+
+ private:
+  std::vector<uint64_t> counts_;
+  uint64_t count_ = 0;
+};
+
+/// What happened at one touchpoint.
+struct TouchpointTally {
+  uint64_t arrivals = 0;    // visits (an agent may come back)
+  uint64_t agents = 0;      // distinct agents who came
+  uint64_t continued = 0;
+  uint64_t dropped = 0;     // the channel decided the customer leaves
+  uint64_t cut_off = 0;     // horizon or step limit reached here
+  uint64_t exits = 0;       // journeys that ended normally here
+  std::vector<uint64_t> reasons;  // channel's reasons, then the cutoffs
+  std::vector<uint64_t> edges;    // how many took each `next` edge
+  FixedSum effort, emotion, hours, money, satisfaction, p_continue;
+
+  void merge(const TouchpointTally& other);
+};
+
+/// One persona's (or everyone's) view of a touchpoint, for breakdowns.
+struct TouchpointSlice {
+  uint64_t arrivals = 0, dropped = 0, cut_off = 0;
+  std::vector<uint64_t> reasons;
+  FixedSum effort, emotion;
+
+  void merge(const TouchpointSlice& other);
+};
+
+/// Agents who reached a stage.
+struct StageTally {
+  uint64_t reached = 0;
+  uint64_t dropped = 0;    // journeys that ended by a drop in this stage
+  uint64_t converted = 0;  // of those who reached it
+  FixedSum satisfaction;   // on leaving the stage (the emotion curve)
+
+  void merge(const StageTally& other);
+};
+
+/// Whole-journey outcomes of a set of agents.
+struct JourneyTally {
+  uint64_t agents = 0;
+  uint64_t converted = 0;
+  uint64_t bounced = 0;        // dropped at their first touchpoint
+  uint64_t exited = 0, dropped = 0, horizon = 0, step_limit = 0;
+  uint64_t reached_conversion_step = 0;  // arrived at a converting touchpoint
+  uint64_t repeat = 0;         // converted twice or more
+  uint64_t surveyed = 0;       // engaged: continued at a touchpoint at least once
+  uint64_t satisfied = 0;      // of the surveyed, CSAT 4 or 5
+  uint64_t promoters = 0, detractors = 0;
+  std::vector<uint64_t> milestones;  // agents reaching each milestone
+  DurationHistogram time_to_convert;
+  FixedSum time_to_convert_hours, effort, ces /* of the surveyed */, revenue, referrals, messages,
+      path_length, satisfaction;
+
+  void merge(const JourneyTally& other);
+};
+
+/// Per-persona breakdown.
+struct PersonaTally {
+  JourneyTally journey;
+  std::vector<StageTally> stages;
+  std::vector<TouchpointSlice> touchpoints;
+
+  void merge(const PersonaTally& other);
+};
+
+/// Everything one run counted.
+struct RunTally {
+  JourneyTally journey;
+  std::vector<StageTally> stages;
+  std::vector<TouchpointTally> touchpoints;
+  std::vector<PersonaTally> personas;
+
+  void merge(const RunTally& other);
+};
+
+}  // namespace journeysim

@@ -1,0 +1,294 @@
+// From tallies to the numbers users read. docs/metrics.md says the same in
+// prose; keep them in step.
+#include <algorithm>
+
+#include "engine/satisfaction_scales.h"
+#include "journeysim/run_report.h"
+
+namespace journeysim {
+namespace {
+
+Estimate per_agent(const FixedSum& sum) { return mean_of(sum); }
+
+JourneyMetrics journey_metrics(const JourneyTally& j, const SimulationModel& model) {
+  JourneyMetrics m;
+  m.agents = j.agents;
+  m.converted = j.converted;
+  m.exited = j.exited;
+  m.dropped = j.dropped;
+  m.horizon = j.horizon;
+  m.step_limit = j.step_limit;
+  m.conversion_rate = proportion(j.converted, j.agents);
+  m.bounce_rate = proportion(j.bounced, j.agents);
+  // Customers who reached a converting touchpoint but did not convert. A
+  // customer who converted once counts as finished even if a later visit
+  // was abandoned.
+  m.cart_abandonment_rate =
+      proportion(j.reached_conversion_step - std::min(j.reached_conversion_step, j.converted),
+                 j.reached_conversion_step);
+  m.repeat_rate = proportion(j.repeat, j.converted);
+  m.time_to_convert_median_days = quantile_days(j.time_to_convert, 0.5);
+  m.time_to_convert_p90_days = quantile_days(j.time_to_convert, 0.9);
+  Estimate mean_hours = mean_of(j.time_to_convert_hours);
+  if (mean_hours.has_value()) {
+    mean_hours.value /= 24.0;
+    mean_hours.low /= 24.0;
+    mean_hours.high /= 24.0;
+  }
+  m.time_to_convert_mean_days = mean_hours;
+  m.csat = proportion(j.satisfied, j.surveyed);
+  m.ces = mean_of(j.ces);
+  m.nps = net_promoter_score(j.promoters, j.detractors, j.surveyed);
+  m.revenue_per_agent = per_agent(j.revenue);
+  m.referrals_per_agent = per_agent(j.referrals);
+  m.messages_per_agent = per_agent(j.messages);
+  m.effort_per_agent = per_agent(j.effort);
+  m.path_length = per_agent(j.path_length);
+  m.satisfaction = mean_of(j.satisfaction);
+  for (size_t k = 0; k < model.milestones().size(); ++k) {
+    m.milestones.emplace_back(model.milestones()[k], proportion(j.milestones[k], j.agents));
+  }
+  return m;
+}
+
+std::vector<ReasonShare> reasons_of(const std::vector<uint64_t>& counts,
+                                    const SimulationModel& model, uint32_t t) {
+  const auto codes = model.reason_codes(t);
+  const auto labels = model.reason_labels(t);
+  const auto suggestions = model.reason_suggestions(t);
+  std::vector<ReasonShare> out;
+  for (size_t r = 0; r < counts.size(); ++r) {
+    if (counts[r] > 0) {
+      out.push_back({codes[r], labels[r], suggestions[r], counts[r]});
+    }
+  }
+  // Most frequent first; ties in declaration order so output is stable.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ReasonShare& a, const ReasonShare& b) { return a.count > b.count; });
+  return out;
+}
+
+void add_opportunities(RunReport& report, const SimulationModel& model, const RunTally& tally) {
+  const auto& scenario = model.scenario();
+  const double agents = static_cast<double>(std::max<uint64_t>(tally.journey.agents, 1));
+  // Where drops concentrate, the channel's own suggestion for its top reason.
+  for (const TouchpointReport& tp : report.touchpoints) {
+    if (tp.reasons.empty()) {
+      continue;
+    }
+    const ReasonShare& top = tp.reasons.front();
+    const double impact = static_cast<double>(top.count) / agents;
+    if (impact >= 0.01) {
+      report.opportunities.push_back(
+          {tp.id, "", top.label + " (" + std::to_string(top.count) + " customers lost)",
+           top.suggestion, impact});
+    }
+  }
+  // A persona met on a channel it barely follows while it prefers another.
+  for (size_t p = 0; p < scenario.personas.size(); ++p) {
+    const Persona& persona = scenario.personas[p];
+    for (size_t t = 0; t < scenario.touchpoints.size(); ++t) {
+      const Touchpoint& tp = scenario.touchpoints[t];
+      const js_persona_view& view = model.touchpoints()[t].personas[p];
+      const TouchpointSlice& slice = tally.personas[p].touchpoints[t];
+      if (slice.dropped == 0 || !persona.channels.count(tp.channel) ||
+          view.channel_affinity > 0.3 || view.best_other_affinity < view.channel_affinity + 0.3) {
+        continue;
+      }
+      std::string preferred;
+      for (const auto& [name, value] : persona.channels) {
+        if (name != tp.channel && value == view.best_other_affinity && preferred.empty()) {
+          preferred = name;
+        }
+      }
+      char buffer[256];
+      std::snprintf(buffer, sizeof buffer, "%s prefers %s (%.2f); '%s' uses %s (%.2f)",
+                    persona.id.c_str(), preferred.c_str(), view.best_other_affinity,
+                    tp.id.c_str(), tp.channel.c_str(), view.channel_affinity);
+      report.opportunities.push_back({tp.id, persona.id, buffer,
+                                      "reach " + persona.id + " through " + preferred +
+                                          " at this step",
+                                      static_cast<double>(slice.dropped) / agents});
+    }
+  }
+  std::stable_sort(report.opportunities.begin(), report.opportunities.end(),
+                   [](const Opportunity& a, const Opportunity& b) { return a.impact > b.impact; });
+}
+
+}  // namespace
+
+const char* journeysim_version() { return JOURNEYSIM_VERSION; }
+
+RunReport summarize(const SimulationModel& model, const RunTally& tally,
+                    const RunOptions& options) {
+  const Scenario& scenario = model.scenario();
+  RunReport report;
+  report.name = scenario.journey.name;
+  report.purpose = scenario.journey.purpose;
+  report.type = scenario.journey.type;
+  report.hash = scenario.hash;
+  report.files = scenario.files;
+  report.horizon_days = scenario.journey.horizon_days;
+  report.seed = options.seed;
+  report.agents = options.agents;
+  report.max_steps = scenario.journey.max_steps;
+  report.conversion = scenario.journey.conversion;
+  report.engine_version = engine_version();
+  report.journeysim_version = journeysim_version();
+  for (const ChannelPtr& c : model.channels()) {
+    report.plugins.emplace_back(c->name(), c->version());
+  }
+  report.journey = journey_metrics(tally.journey, model);
+
+  for (size_t s = 0; s < scenario.stages.size(); ++s) {
+    const StageTally& st = tally.stages[s];
+    StageReport r;
+    r.id = scenario.stages[s].id;
+    r.owner = scenario.stages[s].owner;
+    r.reached = st.reached;
+    r.dropped = st.dropped;
+    r.converted = st.converted;
+    r.reach_rate = proportion(st.reached, tally.journey.agents);
+    r.drop_rate = proportion(st.dropped, st.reached);
+    r.conversion_rate = proportion(st.converted, st.reached);
+    r.satisfaction = mean_of(st.satisfaction);
+    report.stages.push_back(std::move(r));
+  }
+
+  for (size_t t = 0; t < scenario.touchpoints.size(); ++t) {
+    const Touchpoint& tp = scenario.touchpoints[t];
+    const TouchpointTally& tt = tally.touchpoints[t];
+    TouchpointReport r;
+    r.id = tp.id;
+    r.name = tp.name;
+    r.stage = tp.stage;
+    r.channel = tp.channel;
+    r.milestone = tp.milestone;
+    r.actions = tp.actions;
+    r.exit = tp.exit;
+    r.arrivals = tt.arrivals;
+    r.agents = tt.agents;
+    r.continued = tt.continued;
+    r.dropped = tt.dropped;
+    r.cut_off = tt.cut_off;
+    r.exits = tt.exits;
+    r.drop_rate = proportion(tt.dropped, tt.arrivals);
+    r.effort = mean_of(tt.effort);
+    r.emotion = mean_of(tt.emotion);
+    r.satisfaction = mean_of(tt.satisfaction);
+    r.hours = mean_of(tt.hours);
+    r.model_continue = mean_of(tt.p_continue);
+    r.revenue = tt.money.sum();
+    r.reasons = reasons_of(tt.reasons, model, static_cast<uint32_t>(t));
+    for (size_t e = 0; e < tp.next.size(); ++e) {
+      r.flows.emplace_back(tp.next[e].to, tt.edges[e]);
+    }
+    report.touchpoints.push_back(std::move(r));
+  }
+
+  for (size_t p = 0; p < scenario.personas.size(); ++p) {
+    const PersonaTally& pt = tally.personas[p];
+    PersonaReport r;
+    r.id = scenario.personas[p].id;
+    r.share = scenario.personas[p].share;
+    r.metrics = journey_metrics(pt.journey, model);
+    for (const StageTally& st : pt.stages) {
+      r.stage_satisfaction.push_back(mean_of(st.satisfaction));
+    }
+    for (size_t t = 0; t < scenario.touchpoints.size(); ++t) {
+      const TouchpointSlice& slice = pt.touchpoints[t];
+      PersonaTouchpoint ptp;
+      ptp.touchpoint = scenario.touchpoints[t].id;
+      ptp.arrivals = slice.arrivals;
+      ptp.dropped = slice.dropped;
+      ptp.drop_rate = proportion(slice.dropped, slice.arrivals);
+      const auto reasons = reasons_of(slice.reasons, model, static_cast<uint32_t>(t));
+      ptp.top_reason = reasons.empty() ? "" : reasons.front().label;
+      r.touchpoints.push_back(std::move(ptp));
+    }
+    report.personas.push_back(std::move(r));
+  }
+  add_opportunities(report, model, tally);
+  return report;
+}
+
+namespace {
+
+void journey_rows(const JourneyMetrics& m, const std::string& prefix, const std::string& scope,
+                  const std::string& entity, std::vector<MetricRow>& rows) {
+  auto add = [&](const std::string& name, const Estimate& e, bool count = false) {
+    rows.push_back({prefix + name, scope, entity, name, e, count});
+  };
+  add("agents", exact(static_cast<double>(m.agents), m.agents), true);
+  add("conversions", exact(static_cast<double>(m.converted), m.agents), true);
+  add("conversion_rate", m.conversion_rate);
+  add("bounce_rate", m.bounce_rate);
+  add("cart_abandonment_rate", m.cart_abandonment_rate);
+  add("repeat_rate", m.repeat_rate);
+  add("time_to_convert.median_days", m.time_to_convert_median_days);
+  add("time_to_convert.p90_days", m.time_to_convert_p90_days);
+  add("time_to_convert.mean_days", m.time_to_convert_mean_days);
+  add("csat", m.csat);
+  add("ces", m.ces);
+  add("nps", m.nps);
+  add("revenue_per_agent", m.revenue_per_agent);
+  add("referrals_per_agent", m.referrals_per_agent);
+  add("messages_per_agent", m.messages_per_agent);
+  add("effort_per_agent", m.effort_per_agent);
+  add("path_length", m.path_length);
+  add("satisfaction", m.satisfaction);
+  for (const auto& [name, e] : m.milestones) {
+    add("milestones." + name + ".rate", e);
+  }
+}
+
+}  // namespace
+
+std::vector<MetricRow> metric_rows(const RunReport& report) {
+  std::vector<MetricRow> rows;
+  journey_rows(report.journey, "", "journey", "", rows);
+  for (const StageReport& s : report.stages) {
+    const std::string prefix = "stages." + s.id + ".";
+    auto add = [&](const std::string& name, const Estimate& e, bool count = false) {
+      rows.push_back({prefix + name, "stage", s.id, name, e, count});
+    };
+    add("reached", exact(static_cast<double>(s.reached), s.reached), true);
+    add("reach_rate", s.reach_rate);
+    add("drop_rate", s.drop_rate);
+    add("conversion_rate", s.conversion_rate);
+    add("satisfaction", s.satisfaction);
+  }
+  for (const TouchpointReport& t : report.touchpoints) {
+    const std::string prefix = "touchpoints." + t.id + ".";
+    auto add = [&](const std::string& name, const Estimate& e, bool count = false) {
+      rows.push_back({prefix + name, "touchpoint", t.id, name, e, count});
+    };
+    add("arrivals", exact(static_cast<double>(t.arrivals), t.arrivals), true);
+    add("agents", exact(static_cast<double>(t.agents), t.agents), true);
+    add("continued", exact(static_cast<double>(t.continued), t.arrivals), true);
+    add("dropped", exact(static_cast<double>(t.dropped), t.arrivals), true);
+    add("drop_rate", t.drop_rate);
+    add("effort", t.effort);
+    add("emotion", t.emotion);
+    add("satisfaction", t.satisfaction);
+    add("hours", t.hours);
+    add("model_continue_probability", t.model_continue);
+    add("revenue", exact(t.revenue, t.arrivals), true);
+  }
+  for (const PersonaReport& p : report.personas) {
+    journey_rows(p.metrics, "personas." + p.id + ".", "persona", p.id, rows);
+    for (size_t s = 0; s < report.stages.size(); ++s) {
+      rows.push_back({"personas." + p.id + ".stages." + report.stages[s].id + ".satisfaction",
+                      "persona", p.id, "stages." + report.stages[s].id + ".satisfaction",
+                      p.stage_satisfaction[s], false});
+    }
+    for (const PersonaTouchpoint& t : p.touchpoints) {
+      rows.push_back({"personas." + p.id + ".touchpoints." + t.touchpoint + ".drop_rate",
+                      "persona", p.id, "touchpoints." + t.touchpoint + ".drop_rate", t.drop_rate,
+                      false});
+    }
+  }
+  return rows;
+}
+
+}  // namespace journeysim

@@ -1,0 +1,189 @@
+#include "journeysim/tally.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
+namespace journeysim {
+namespace {
+
+template <class T>
+void merge_counts(std::vector<T>& into, const std::vector<T>& from) {
+  if (into.size() < from.size()) {
+    into.resize(from.size());
+  }
+  for (size_t i = 0; i < from.size(); ++i) {
+    into[i] += from[i];
+  }
+}
+
+template <class T>
+void merge_each(std::vector<T>& into, const std::vector<T>& from) {
+  if (into.size() < from.size()) {
+    into.resize(from.size());
+  }
+  for (size_t i = 0; i < from.size(); ++i) {
+    into[i].merge(from[i]);
+  }
+}
+
+constexpr uint32_t kLinearBits = 10;  // exact below 2^10 minutes
+
+}  // namespace
+
+void FixedSum::add(double value) {
+  const auto fixed = static_cast<int128>(std::llround(value * kScale));
+  sum_ += fixed;
+  sum_sq_ += fixed * fixed;
+  ++count_;
+}
+
+void FixedSum::merge(const FixedSum& other) {
+  sum_ += other.sum_;
+  sum_sq_ += other.sum_sq_;
+  count_ += other.count_;
+}
+
+double FixedSum::sum() const { return static_cast<double>(sum_) / kScale; }
+
+double FixedSum::mean() const {
+  return count_ == 0 ? 0.0 : static_cast<double>(sum_) / kScale / static_cast<double>(count_);
+}
+
+double FixedSum::variance() const {
+  if (count_ < 2) {
+    return 0.0;
+  }
+  // Products of the 128-bit sums could overflow, so the (deterministic)
+  // arithmetic is done in long double, whose 64-bit mantissa keeps the
+  // cancellation in sum_sq - sum^2/n harmless at our magnitudes.
+  const long double n = static_cast<long double>(count_);
+  const long double s = static_cast<long double>(sum_);
+  const long double q = static_cast<long double>(sum_sq_);
+  const long double spread = (q - s * s / n) / (n - 1.0L);
+  const long double scale2 = static_cast<long double>(kScale) * kScale;
+  return std::max(0.0, static_cast<double>(spread / scale2));
+}
+
+uint32_t DurationHistogram::bucket_of(uint64_t minutes) {
+  if (minutes < (1u << kLinearBits)) {
+    return static_cast<uint32_t>(minutes);
+  }
+  // Above the linear range: 2^kLinearBits buckets per doubling.
+  const uint32_t top = 63u - static_cast<uint32_t>(std::countl_zero(minutes));
+  const uint32_t shift = top - kLinearBits;
+  const uint64_t mantissa = (minutes >> shift) - (1u << kLinearBits);
+  return (1u << kLinearBits) * (shift + 1) + static_cast<uint32_t>(mantissa);
+}
+
+double DurationHistogram::minutes_of(uint32_t bucket) {
+  if (bucket < (1u << kLinearBits)) {
+    return bucket;
+  }
+  const uint32_t shift = bucket / (1u << kLinearBits) - 1;
+  const uint64_t mantissa = bucket % (1u << kLinearBits) + (1u << kLinearBits);
+  const double low = static_cast<double>(mantissa << shift);
+  const double width = static_cast<double>(uint64_t{1} << shift);
+  return low + (width - 1.0) / 2.0;  // middle of the bucket's whole minutes
+}
+
+void DurationHistogram::add(double hours) {
+  const double minutes = std::max(0.0, hours * 60.0);
+  const auto whole = static_cast<uint64_t>(std::llround(std::min(minutes, 9.0e15)));
+  const uint32_t b = bucket_of(whole);
+  if (counts_.size() <= b) {
+    counts_.resize(b + 1);
+  }
+  ++counts_[b];
+  ++count_;
+}
+
+void DurationHistogram::merge(const DurationHistogram& other) {
+  merge_counts(counts_, other.counts_);
+  count_ += other.count_;
+}
+
+double DurationHistogram::value_at_rank(uint64_t k) const {
+  uint64_t seen = 0;
+  for (uint32_t b = 0; b < counts_.size(); ++b) {
+    seen += counts_[b];
+    if (seen >= k) {
+      return minutes_of(b) / 60.0;
+    }
+  }
+  return counts_.empty() ? 0.0 : minutes_of(static_cast<uint32_t>(counts_.size() - 1)) / 60.0;
+}
+
+void TouchpointTally::merge(const TouchpointTally& o) {
+  arrivals += o.arrivals;
+  agents += o.agents;
+  continued += o.continued;
+  dropped += o.dropped;
+  cut_off += o.cut_off;
+  exits += o.exits;
+  merge_counts(reasons, o.reasons);
+  merge_counts(edges, o.edges);
+  effort.merge(o.effort);
+  emotion.merge(o.emotion);
+  hours.merge(o.hours);
+  money.merge(o.money);
+  satisfaction.merge(o.satisfaction);
+  p_continue.merge(o.p_continue);
+}
+
+void TouchpointSlice::merge(const TouchpointSlice& o) {
+  arrivals += o.arrivals;
+  dropped += o.dropped;
+  cut_off += o.cut_off;
+  merge_counts(reasons, o.reasons);
+  effort.merge(o.effort);
+  emotion.merge(o.emotion);
+}
+
+void StageTally::merge(const StageTally& o) {
+  reached += o.reached;
+  dropped += o.dropped;
+  converted += o.converted;
+  satisfaction.merge(o.satisfaction);
+}
+
+void JourneyTally::merge(const JourneyTally& o) {
+  agents += o.agents;
+  converted += o.converted;
+  bounced += o.bounced;
+  exited += o.exited;
+  dropped += o.dropped;
+  horizon += o.horizon;
+  step_limit += o.step_limit;
+  reached_conversion_step += o.reached_conversion_step;
+  repeat += o.repeat;
+  surveyed += o.surveyed;
+  satisfied += o.satisfied;
+  promoters += o.promoters;
+  detractors += o.detractors;
+  merge_counts(milestones, o.milestones);
+  time_to_convert.merge(o.time_to_convert);
+  time_to_convert_hours.merge(o.time_to_convert_hours);
+  effort.merge(o.effort);
+  ces.merge(o.ces);
+  revenue.merge(o.revenue);
+  referrals.merge(o.referrals);
+  messages.merge(o.messages);
+  path_length.merge(o.path_length);
+  satisfaction.merge(o.satisfaction);
+}
+
+void PersonaTally::merge(const PersonaTally& o) {
+  journey.merge(o.journey);
+  merge_each(stages, o.stages);
+  merge_each(touchpoints, o.touchpoints);
+}
+
+void RunTally::merge(const RunTally& o) {
+  journey.merge(o.journey);
+  merge_each(stages, o.stages);
+  merge_each(touchpoints, o.touchpoints);
+  merge_each(personas, o.personas);
+}
+
+}  // namespace journeysim

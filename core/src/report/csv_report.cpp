@@ -1,0 +1,48 @@
+#include <cstdio>
+
+#include "journeysim/report_writers.h"
+
+namespace journeysim {
+namespace {
+
+// RFC 4180: quote a field holding a comma, quote or line break.
+std::string field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) {
+    return text;
+  }
+  std::string out = "\"";
+  for (char c : text) {
+    out += c;
+    if (c == '"') {
+      out += '"';
+    }
+  }
+  return out + "\"";
+}
+
+std::string number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", v);
+  return buffer;
+}
+
+}  // namespace
+
+std::string render_csv(const RunReport& report) {
+  std::string out = "path,scope,id,metric,value,ci95_low,ci95_high,n\n";
+  for (const MetricRow& row : metric_rows(report)) {
+    const Estimate& e = row.estimate;
+    out += field(row.path) + "," + row.scope + "," + field(row.entity) + "," + field(row.metric) +
+           ",";
+    if (e.has_value()) {
+      out += number(e.value) + ",";
+      out += row.is_count ? "," : number(e.low) + "," + number(e.high);
+    } else {
+      out += ",,";
+    }
+    out += "," + std::to_string(e.n) + "\n";
+  }
+  return out;
+}
+
+}  // namespace journeysim

@@ -1,0 +1,186 @@
+// The journey map in a terminal: headline metrics, then stages as the map's
+// columns are read left to right, each with its touchpoints, then personas
+// and the friction hot spots.
+#include <algorithm>
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+
+#include "journeysim/report_writers.h"
+
+namespace journeysim {
+namespace {
+
+std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+std::string format(const char* fmt, ...) {
+  char buffer[512];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buffer, sizeof buffer, fmt, args);
+  va_end(args);
+  return buffer;
+}
+
+std::string percent(const Estimate& e) {
+  return e.has_value() ? format("%.2f%%", 100 * e.value) : "n/a";
+}
+std::string percent_interval(const Estimate& e) {
+  return e.has_value() ? format("[%.2f%%, %.2f%%]", 100 * e.low, 100 * e.high) : "";
+}
+std::string plain(const Estimate& e, const char* unit = "") {
+  return e.has_value() ? format("%.2f%s", e.value, unit) : "n/a";
+}
+std::string plain_interval(const Estimate& e) {
+  return e.has_value() ? format("[%.2f, %.2f]", e.low, e.high) : "";
+}
+std::string signed_value(const Estimate& e) {
+  return e.has_value() ? format("%+.1f", e.value) : "n/a";
+}
+std::string signed_interval(const Estimate& e) {
+  return e.has_value() ? format("[%+.1f, %+.1f]", e.low, e.high) : "";
+}
+std::string count(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out += ',';
+    }
+    out += digits[i];
+  }
+  return out;
+}
+
+// Pads by display width (UTF-8 continuation bytes take no column).
+std::string pad(const std::string& text, size_t width) {
+  size_t columns = 0;
+  for (unsigned char c : text) {
+    columns += (c & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return columns >= width ? text + " " : text + std::string(width - columns, ' ');
+}
+
+std::string top_reasons(const TouchpointReport& t) {
+  const uint64_t leaving = t.dropped + t.cut_off;
+  std::string out;
+  for (size_t r = 0; r < t.reasons.size() && r < 3; ++r) {
+    out += (r ? ", " : "") +
+           format("%s %.0f%%", t.reasons[r].label.c_str(),
+                  100.0 * static_cast<double>(t.reasons[r].count) / static_cast<double>(leaving));
+  }
+  return out;
+}
+
+// Width of the touchpoint column of the journey map.
+constexpr size_t kLabel = 36;
+
+void headline(std::string& out, const char* label, const std::string& value,
+              const std::string& interval) {
+  out += "  " + pad(label, 32) + pad(value, 12) + interval + "\n";
+}
+
+}  // namespace
+
+std::string render_table(const RunReport& r) {
+  std::string out;
+  out += r.name + "\n";
+  if (!r.purpose.empty()) {
+    out += r.purpose + "\n";
+  }
+  out += format("%s agents · seed %llu · horizon %g days · %s journey · scenario %.12s\n\n",
+                count(r.agents).c_str(), static_cast<unsigned long long>(r.seed), r.horizon_days,
+                r.type.c_str(), r.hash.c_str());
+
+  const JourneyMetrics& j = r.journey;
+  out += "JOURNEY                           value       95% interval\n";
+  headline(out, ("conversion (" + r.conversion + ")").c_str(), percent(j.conversion_rate),
+           percent_interval(j.conversion_rate));
+  headline(out, "time to convert, median (days)", plain(j.time_to_convert_median_days),
+           plain_interval(j.time_to_convert_median_days));
+  headline(out, "time to convert, p90 (days)", plain(j.time_to_convert_p90_days),
+           plain_interval(j.time_to_convert_p90_days));
+  headline(out, "CSAT (4-5 of 5)", percent(j.csat), percent_interval(j.csat));
+  headline(out, "CES (1-7, 7 = easy)", plain(j.ces), plain_interval(j.ces));
+  headline(out, "NPS (-100..100)", signed_value(j.nps), signed_interval(j.nps));
+  headline(out, "bounce rate", percent(j.bounce_rate), percent_interval(j.bounce_rate));
+  headline(out, "cart abandonment", percent(j.cart_abandonment_rate),
+           percent_interval(j.cart_abandonment_rate));
+  headline(out, "repeat rate (of converters)", percent(j.repeat_rate),
+           percent_interval(j.repeat_rate));
+  headline(out, "revenue per agent", plain(j.revenue_per_agent),
+           plain_interval(j.revenue_per_agent));
+  headline(out, "referrals per agent", format("%.4f", j.referrals_per_agent.value),
+           j.referrals_per_agent.has_value()
+               ? format("[%.4f, %.4f]", j.referrals_per_agent.low, j.referrals_per_agent.high)
+               : "");
+  out += format("  endings: %s exited, %s dropped, %s past horizon, %s at step limit\n\n",
+                count(j.exited).c_str(), count(j.dropped).c_str(), count(j.horizon).c_str(),
+                count(j.step_limit).c_str());
+
+  out += pad("JOURNEY MAP", kLabel) +
+         " arrived   continued     dropped  drop rate [95%]             effort  emotion  "
+         "top drop reasons\n";
+  for (size_t s = 0; s < r.stages.size(); ++s) {
+    const StageReport& st = r.stages[s];
+    out += format("%s", st.id.c_str());
+    if (!st.owner.empty()) {
+      out += " — " + st.owner;
+    }
+    out += format("  (reached %s, %s; satisfaction %s)\n", count(st.reached).c_str(),
+                  percent(st.reach_rate).c_str(), plain(st.satisfaction).c_str());
+    for (const TouchpointReport& t : r.touchpoints) {
+      if (t.stage != st.id) {
+        continue;
+      }
+      std::string label = "  " + t.id + " [" + t.channel + "]";
+      if (!t.milestone.empty()) {
+        label += " *" + t.milestone;
+      }
+      out += pad(label, kLabel) + format("%8s  %10s  %10s  ", count(t.arrivals).c_str(),
+                                     count(t.continued).c_str(), count(t.dropped).c_str());
+      out += pad(percent(t.drop_rate) + " " + percent_interval(t.drop_rate), 28);
+      out += format("%6s  %7s  ", plain(t.effort).c_str(),
+                    t.emotion.has_value() ? format("%+.3f", t.emotion.value).c_str() : "n/a");
+      out += top_reasons(t) + "\n";
+    }
+  }
+  out += "\nPERSONAS           share   agents     conversion [95%]            ttc median  "
+         "CSAT     CES    NPS     revenue/agent\n";
+  for (const PersonaReport& p : r.personas) {
+    const JourneyMetrics& m = p.metrics;
+    out += pad("  " + p.id, 18) + format("%5.1f%%  ", 100 * p.share) +
+           pad(count(m.agents), 9) +
+           pad(percent(m.conversion_rate) + " " + percent_interval(m.conversion_rate), 28) +
+           pad(m.time_to_convert_median_days.has_value()
+                   ? format("%.2f d", m.time_to_convert_median_days.value)
+                   : "n/a",
+               12) +
+           pad(percent(m.csat), 9) + pad(plain(m.ces), 7) + pad(signed_value(m.nps), 8) +
+           plain(m.revenue_per_agent) + "\n";
+  }
+  if (!r.personas.empty() && !r.stages.empty()) {
+    out += "\nEMOTION CURVE (mean satisfaction 0-1 on leaving each stage)\n";
+    out += pad("", 18);
+    for (const StageReport& st : r.stages) {
+      out += pad(st.id.substr(0, 13), 14);
+    }
+    out += "\n";
+    for (const PersonaReport& p : r.personas) {
+      out += pad("  " + p.id, 18);
+      for (const Estimate& e : p.stage_satisfaction) {
+        out += pad(plain(e), 14);
+      }
+      out += "\n";
+    }
+  }
+  if (!r.opportunities.empty()) {
+    out += "\nFRICTION HOT SPOTS AND OPPORTUNITIES\n";
+    for (size_t k = 0; k < r.opportunities.size() && k < 8; ++k) {
+      const Opportunity& o = r.opportunities[k];
+      out += format("  %zu. %s: %s -> %s\n", k + 1, o.touchpoint.c_str(), o.problem.c_str(),
+                    o.suggestion.c_str());
+    }
+  }
+  return out;
+}
+
+}  // namespace journeysim

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's second command (and what CI runs): set up, build with warnings
+# as errors, run the whole suite, then run it again under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Fails when any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+jobs="$(nproc)"
+
+echo "== build (-Wall -Wextra -Werror)"
+cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJOURNEYSIM_WERROR=ON >/dev/null
+cmake --build build-ci -j"$jobs"
+echo "== tests"
+ctest --test-dir build-ci --output-on-failure -j"$jobs"
+echo "== the example scenarios validate and run"
+for s in scenarios/*.toml; do
+  build-ci/tools/journeysim validate "$s"
+done
+build-ci/tools/journeysim run scenarios/store-launch.toml --agents 20000 --quiet >/dev/null
+
+echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJOURNEYSIM_WERROR=ON \
+  -DJOURNEYSIM_SANITIZE=address,undefined -DJOURNEYSIM_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build-asan -j"$jobs"
+echo "== tests under sanitizers"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"

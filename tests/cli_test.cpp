@@ -1,0 +1,167 @@
+// The command line end to end: what users type, what they see, exit codes.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/command.h"
+
+namespace journeysim {
+namespace {
+
+using testing::journeysim;
+using testing::read_file;
+
+const std::string kStore = JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml";
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("journeysim-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+    return dir_ / name;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(CliTest, RunPrintsTheJourneyMapAndExitsZero) {
+  const auto r = journeysim("run " + kStore + " --agents 3000");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* part : {"Spring launch", "JOURNEY MAP", "conversion (purchase)", "checkout",
+                           "PERSONAS", "busy_parent", "EMOTION CURVE", "CES", "NPS"}) {
+    EXPECT_NE(r.out.find(part), std::string::npos) << part;
+  }
+}
+
+TEST_F(CliTest, JsonOutputHasTheDocumentedShape) {
+  const auto r = journeysim("run " + kStore + " --agents 2000 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["schema"], "journeysim.run/1");
+  EXPECT_EQ(doc["run"]["agents"], 2000);
+  EXPECT_EQ(doc["run"]["seed"], 7);
+  EXPECT_EQ(doc["scenario"]["hash"].get<std::string>().size(), 64u);
+  EXPECT_TRUE(doc["engine_version"].is_string());
+  const auto& conversion = doc["metrics"]["conversion_rate"];
+  EXPECT_LE(conversion["ci95"][0].get<double>(), conversion["value"].get<double>());
+  EXPECT_GE(conversion["ci95"][1].get<double>(), conversion["value"].get<double>());
+  EXPECT_TRUE(doc["metrics"]["time_to_convert"]["p90_days"].contains("value"));
+  EXPECT_TRUE(doc["touchpoints"]["checkout"]["drop_rate"].contains("ci95"));
+  EXPECT_TRUE(doc["touchpoints"]["checkout"]["drop_reasons"].is_array());
+  EXPECT_TRUE(doc["personas"]["busy_parent"]["conversion_rate"].contains("value"));
+  EXPECT_TRUE(doc["stages"]["purchase"]["satisfaction"].contains("value"));
+}
+
+TEST_F(CliTest, ThreadCountDoesNotChangeTheBytes) {
+  const auto one = journeysim("run " + kStore + " --agents 5000 --format json --threads 1");
+  const auto two = journeysim("run " + kStore + " --agents 5000 --format json --threads 2");
+  EXPECT_EQ(one.out, two.out);
+}
+
+TEST_F(CliTest, CsvOutputIsATidyTable) {
+  const auto r = journeysim("run " + kStore + " --agents 1000 --format csv");
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "path,scope,id,metric,value,ci95_low,ci95_high,n");
+  EXPECT_NE(r.out.find("\ntouchpoints.checkout.drop_rate,touchpoint,checkout,drop_rate,"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, OutWritesTheFileAndLeavesNoTemporaryBehind) {
+  const auto target = dir_ / "result.json";
+  const auto r = journeysim("run " + kStore + " --agents 1000 --format json --out " +
+                            target.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto direct = journeysim("run " + kStore + " --agents 1000 --format json");
+  EXPECT_EQ(read_file(target), direct.out);
+  int files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    ++files;
+  }
+  EXPECT_EQ(files, 1);
+}
+
+TEST_F(CliTest, BadScenarioExitsTwoNamingFileLineAndColumn) {
+  const auto bad = write("bad.toml", "[journey]\nname = \"x\"\nstages = [\"a\"]\nagnets = 5\n");
+  const auto target = dir_ / "never.json";
+  const auto r = journeysim("run " + bad.string() + " --out " + target.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(bad.string() + ":4:1: error:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean 'agents'"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(target));
+}
+
+TEST_F(CliTest, TomlSyntaxErrorExitsTwoWithItsLocation) {
+  const auto bad = write("syntax.toml", "[journey]\nname = \"x\n");
+  const auto r = journeysim("run " + bad.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(bad.string() + ":2:"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, MissingScenarioFileExitsTwo) {
+  const auto r = journeysim("run " + (dir_ / "nope.toml").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nope.toml"), std::string::npos);
+}
+
+TEST_F(CliTest, UnknownOptionExitsTwo) {
+  EXPECT_EQ(journeysim("run " + kStore + " --frobnicate").exit_code, 2);
+  EXPECT_EQ(journeysim("run " + kStore + " --format xml").exit_code, 2);
+  EXPECT_EQ(journeysim("").exit_code, 2);
+}
+
+TEST_F(CliTest, BadAgentCountExitsTwo) {
+  const auto r = journeysim("run " + kStore + " --agents 1e30");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--agents"), std::string::npos);
+}
+
+TEST_F(CliTest, HelpAndVersionExitZero) {
+  EXPECT_EQ(journeysim("--help").exit_code, 0);
+  EXPECT_EQ(journeysim("--version").exit_code, 0);
+  const auto help = journeysim("run --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Example"), std::string::npos);
+}
+
+TEST_F(CliTest, ValidateAcceptsEveryExampleScenario) {
+  for (const char* name : {"store-launch", "store-launch.guest-checkout", "b2b-lead-gen",
+                           "b2b-lead-gen.short-form", "subscription-retention",
+                           "subscription-retention.fast-support"}) {
+    const auto r = journeysim("validate " JOURNEYSIM_SOURCE_DIR "/scenarios/" +
+                              std::string(name) + ".toml");
+    EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+  }
+}
+
+TEST_F(CliTest, ValidateReportsABadParameterWithExitTwo) {
+  const auto r = journeysim("validate " + kStore + " --set touchpoints.checkout.params.steps=0");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("parameter 'steps' = 0 is outside"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, PluginsListsTheChannelsWithTheirParameters) {
+  const auto r = journeysim("plugins");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* part : {"checkout", "email", "social", "web", "support", "fixed",
+                           "guest_checkout", "form_fields"}) {
+    EXPECT_NE(r.out.find(part), std::string::npos) << part;
+  }
+}
+
+TEST_F(CliTest, ABrokenPluginOnThePluginPathExitsTwoNamingIt) {
+  const std::string dir = JOURNEYSIM_BROKEN_PLUGIN_DIR "/bad_api_version";
+  const auto r = journeysim("run " + kStore, "JOURNEYSIM_PLUGIN_PATH=" + dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("wrong API version"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace journeysim

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs journeysim to a scratch prefix, builds examples/sms-channel against
+# the installed SDK header only, and runs a journey through it. The SMS model
+# gives conversion = delivery * click_rate * 2 * affinity = 0.9 * 0.2 = 0.18.
+set -euo pipefail
+build_dir="$1"; source_dir="$2"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
+cmake -S "$source_dir/examples/sms-channel" -B "$work/sms" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/sms" >/dev/null
+mkdir -p "$work/plugins" && cp "$work/sms/libjourneysim_sms.so" "$work/plugins/"
+chmod 755 "$work/plugins"
+js="$work/prefix/bin/journeysim"
+listing="$("$js" plugins --plugin-dir "$work/plugins")"
+grep -q "^sms 1.0.0" <<<"$listing" || { echo "sms not listed by journeysim plugins"; exit 1; }
+rate="$("$js" run "$source_dir/examples/sms-channel/sms-journey.toml" --plugin-dir "$work/plugins" \
+  --format csv --quiet | awk -F, '$1 == "conversion_rate" { print $5 }')"
+# 4 standard errors at n = 20000: 4 * sqrt(0.18 * 0.82 / 20000) = 0.011
+awk -v r="$rate" 'BEGIN { d = r - 0.18; exit !(d < 0.011 && d > -0.011) }' ||
+  { echo "conversion $rate, expected 0.18 +- 0.011"; exit 1; }
+echo "out-of-tree sms channel: conversion $rate (expected 0.18)"

@@ -1,0 +1,49 @@
+// What every journeysim subcommand shares: exit codes, finding plugins,
+// loading a scenario into a runnable model, and printing errors users can
+// act on.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "journeysim/scenario_loader.h"
+#include "journeysim/simulation_model.h"
+
+namespace journeysim::cli {
+
+/// Exit codes: documented in the README and in --help.
+enum ExitCode : int { kOk = 0, kFailed = 1, kBadInput = 2 };
+
+/// Options every command that loads scenarios accepts.
+struct ScenarioOptions {
+  std::vector<std::string> plugin_dirs;  // --plugin-dir
+  std::vector<std::string> overrides;    // --set path=value
+  bool allow_outside = false;            // --allow-outside
+};
+
+void add_scenario_options(CLI::App& command, ScenarioOptions& options);
+
+/// Plugin directories in search order: next to the executable (build tree
+/// or installed layout), then JOURNEYSIM_PLUGIN_PATH, then --plugin-dir.
+/// Never the current directory unless named.
+std::vector<std::filesystem::path> plugin_directories(const ScenarioOptions& options);
+
+/// Loads, validates and binds a scenario to the plugins. Throws InputError.
+std::unique_ptr<SimulationModel> load_model(const std::string& file,
+                                            const ScenarioOptions& options,
+                                            const PluginCatalog& catalog);
+
+/// Prints "file:line:col: error: message" for each problem, with the
+/// offending source line and a caret when the file can be read.
+void print_errors(const InputError& error);
+
+/// Parses an agent count such as "200000", "2e5" or "1_000_000".
+uint64_t parse_agent_count(const std::string& text);
+
+/// True when stderr is a terminal.
+bool stderr_is_terminal();
+
+}  // namespace journeysim::cli

@@ -1,0 +1,14 @@
+// The subcommands. Each registers itself on the app and, when chosen, sets
+// the action main() runs (so errors are handled in one place).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace journeysim::cli {
+
+void add_run_command(CLI::App& app, std::function<int()>& action);
+void add_validate_command(CLI::App& app, std::function<int()>& action);
+void add_plugins_command(CLI::App& app, std::function<int()>& action);
+
+}  // namespace journeysim::cli
