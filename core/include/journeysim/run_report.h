@@ -88,6 +88,10 @@ struct RunReport {
 RunReport summarize(const SimulationModel& model, const RunTally& tally,
                     const RunOptions& options);
 
+/// Which way a metric improves: what "worse" means for a regression check
+/// and what a comparison's verdict calls a gain.
+enum class Better { Higher, Lower, Neither };
+
 /// One metric with its stable path, e.g. "conversion_rate",
 /// "time_to_convert.p90_days", "touchpoints.checkout.drop_rate",
 /// "personas.busy_parent.conversion_rate".
@@ -98,7 +102,12 @@ struct MetricRow {
   std::string metric;  // the path's last part(s) within the scope
   Estimate estimate;
   bool is_count = false;  // an exact count: no interval
+  Better better = Better::Neither;
 };
+
+/// The direction of improvement of a metric name (the last part of a path,
+/// e.g. "drop_rate" or "time_to_convert.p90_days").
+Better better_direction(const std::string& metric);
 
 std::vector<MetricRow> metric_rows(const RunReport& report);
 

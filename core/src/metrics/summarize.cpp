@@ -244,6 +244,32 @@ void journey_rows(const JourneyMetrics& m, const std::string& prefix, const std:
 
 }  // namespace
 
+Better better_direction(const std::string& metric) {
+  static const char* const kHigher[] = {
+      "conversion_rate", "repeat_rate", "csat", "ces", "nps", "revenue_per_agent",
+      "referrals_per_agent", "satisfaction", "reach_rate", "conversions", "continued",
+      "revenue", "model_continue_probability", "emotion"};
+  static const char* const kLower[] = {
+      "bounce_rate", "cart_abandonment_rate", "time_to_convert.median_days",
+      "time_to_convert.p90_days", "time_to_convert.mean_days", "effort_per_agent",
+      "drop_rate", "dropped", "effort", "hours"};
+  for (const char* name : kHigher) {
+    if (metric == name) {
+      return Better::Higher;
+    }
+  }
+  for (const char* name : kLower) {
+    if (metric == name) {
+      return Better::Lower;
+    }
+  }
+  // Milestone rates ("milestones.lead.rate") are reach rates: higher is better.
+  if (metric.rfind("milestones.", 0) == 0) {
+    return Better::Higher;
+  }
+  return Better::Neither;
+}
+
 std::vector<MetricRow> metric_rows(const RunReport& report) {
   std::vector<MetricRow> rows;
   journey_rows(report.journey, "", "journey", "", rows);
@@ -287,6 +313,14 @@ std::vector<MetricRow> metric_rows(const RunReport& report) {
                       "persona", p.id, "touchpoints." + t.touchpoint + ".drop_rate", t.drop_rate,
                       false});
     }
+  }
+  for (MetricRow& row : rows) {
+    // Persona rows carry a nested metric ("touchpoints.x.drop_rate"): its
+    // direction is that of the last metric name.
+    const std::string& m = row.metric;
+    const size_t dot = m.rfind('.');
+    const bool nested = m.rfind("touchpoints.", 0) == 0 || m.rfind("stages.", 0) == 0;
+    row.better = better_direction(nested && dot != std::string::npos ? m.substr(dot + 1) : m);
   }
   return rows;
 }
