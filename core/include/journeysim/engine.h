@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <stdexcept>
 
 #include "journeysim/simulation_model.h"
 #include "journeysim/tally.h"
@@ -20,6 +21,15 @@ struct RunOptions {
   /// When set, the engine adds the number of agents finished as it goes
   /// (read by a progress display; never by the engine).
   std::atomic<uint64_t>* progress = nullptr;
+  /// When set and it becomes true, the run stops between blocks and
+  /// run_agents throws Interrupted.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// A run stopped through RunOptions::cancel (e.g. on SIGINT).
+class Interrupted : public std::runtime_error {
+ public:
+  Interrupted() : std::runtime_error("interrupted") {}
 };
 
 /// Runs the agents and returns their tallies. Throws PluginError when a

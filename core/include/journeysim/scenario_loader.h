@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,23 @@ struct LoadOptions {
 /// every problem with file:line:column.
 Scenario load_scenario(const std::filesystem::path& file,
                        const LoadOptions& options = {});
+
+/// A scenario file read, parsed and merged with its `extends` chain once;
+/// variants that differ only by overrides are made from it without touching
+/// the files again (a sweep of a thousand points parses its base once).
+class ScenarioTemplate {
+ public:
+  /// Throws InputError like load_scenario. `options.overrides` apply to
+  /// every instance, before the instance's own.
+  static ScenarioTemplate from_file(const std::filesystem::path& file,
+                                    const LoadOptions& options = {});
+  /// The scenario with these extra overrides; throws InputError.
+  Scenario instantiate(const std::vector<std::string>& overrides = {}) const;
+
+ private:
+  struct Merged;
+  std::shared_ptr<const Merged> merged_;
+};
 
 /// Same, from text already in memory; `name` stands in for the file name in
 /// messages and `extends` paths resolve against `base_dir`.

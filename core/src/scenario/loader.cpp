@@ -184,8 +184,14 @@ fs::path canonical_dir(const fs::path& dir) {
   return canonical;
 }
 
-Scenario load(const std::string& text, const std::string& display, const fs::path& dir,
-              const fs::path& canonical, const LoadOptions& options) {
+// The document after parsing and `extends`, before overrides.
+struct MergedDocument {
+  Node doc;
+  std::vector<std::string> files;
+};
+
+MergedDocument merge(const std::string& text, const std::string& display, const fs::path& dir,
+                     const fs::path& canonical, const LoadOptions& options) {
   if (text.size() > kMaxFileBytes) {
     throw InputError(SourceLocation{display, 0, 0}, too_large(text.size()));
   }
@@ -195,11 +201,16 @@ Scenario load(const std::string& text, const std::string& display, const fs::pat
   }
   ExtendsResolver resolver(canonical_dir(dir), options.allow_outside);
   Node doc = resolver.resolve(std::move(parsed.root), display, dir, canonical);
+  return {std::move(doc), resolver.files()};
+}
 
+// Overrides, schema and structure on a merged document (consumed).
+Scenario finish(Node doc, const std::vector<std::string>& files,
+                const std::vector<std::string>& overrides) {
   // Override and schema problems are reported together: a bad --set is left
   // out of the document, which is still worth checking.
   std::vector<Diagnostic> problems;
-  scenario::apply_overrides(doc, options.overrides, problems);
+  scenario::apply_overrides(doc, overrides, problems);
   const std::string hash = util::sha256_hex(scenario::canonical_form(doc));
 
   Scenario result = scenario::read_scenario(doc, problems);
@@ -212,23 +223,59 @@ Scenario load(const std::string& text, const std::string& display, const fs::pat
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
-  result.files = resolver.files();
+  result.files = files;
   result.hash = hash;
   return result;
+}
+
+Scenario load(const std::string& text, const std::string& display, const fs::path& dir,
+              const fs::path& canonical, const LoadOptions& options) {
+  MergedDocument merged = merge(text, display, dir, canonical, options);
+  return finish(std::move(merged.doc), merged.files, options.overrides);
+}
+
+std::string read_scenario_file(const fs::path& file) {
+  std::string error;
+  std::optional<std::string> text = read_file(file, error);
+  if (!text) {
+    throw InputError(SourceLocation{file.string(), 0, 0}, "cannot read scenario file: " + error);
+  }
+  return *text;
+}
+
+fs::path canonical_file(const fs::path& file) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(fs::absolute(file), ec);
+  return ec ? fs::path() : canonical;
 }
 
 }  // namespace
 
 Scenario load_scenario(const std::filesystem::path& file, const LoadOptions& options) {
-  const std::string display = file.string();
-  std::string error;
-  std::optional<std::string> text = read_file(file, error);
-  if (!text) {
-    throw InputError(SourceLocation{display, 0, 0}, "cannot read scenario file: " + error);
-  }
-  std::error_code ec;
-  fs::path canonical = fs::weakly_canonical(fs::absolute(file), ec);
-  return load(*text, display, file.parent_path(), ec ? fs::path() : canonical, options);
+  return load(read_scenario_file(file), file.string(), file.parent_path(), canonical_file(file),
+              options);
+}
+
+struct ScenarioTemplate::Merged {
+  Node doc;
+  std::vector<std::string> files;
+  std::vector<std::string> overrides;
+};
+
+ScenarioTemplate ScenarioTemplate::from_file(const std::filesystem::path& file,
+                                             const LoadOptions& options) {
+  MergedDocument merged = merge(read_scenario_file(file), file.string(), file.parent_path(),
+                                canonical_file(file), options);
+  ScenarioTemplate result;
+  result.merged_ = std::make_shared<const Merged>(
+      Merged{std::move(merged.doc), std::move(merged.files), options.overrides});
+  return result;
+}
+
+Scenario ScenarioTemplate::instantiate(const std::vector<std::string>& overrides) const {
+  std::vector<std::string> all = merged_->overrides;
+  all.insert(all.end(), overrides.begin(), overrides.end());
+  return finish(merged_->doc, merged_->files, all);
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& name,
