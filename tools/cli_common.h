@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "journeysim/engine.h"
 #include "journeysim/scenario_loader.h"
 #include "journeysim/simulation_model.h"
 
@@ -25,6 +26,33 @@ struct ScenarioOptions {
 };
 
 void add_scenario_options(CLI::App& command, ScenarioOptions& options);
+
+/// How a simulation runs: options shared by run, compare, sweep and check.
+struct RunControl {
+  std::string agents;  // "" = the scenario's
+  int64_t seed = -1;   // -1 = the scenario's
+  unsigned threads = 0;
+  bool quiet = false;
+  bool progress = false;
+  bool no_progress = false;
+};
+
+void add_run_control(CLI::App& command, RunControl& control);
+/// RunOptions for `scenario` (its agents and seed unless overridden).
+RunOptions run_options(const RunControl& control, const Scenario& scenario);
+/// Progress on stderr: on a terminal unless --quiet/--no-progress, or forced.
+bool show_progress(const RunControl& control);
+
+/// Where and how results are written.
+struct OutputTarget {
+  std::string format = "table";
+  std::string out;  // "" = stdout
+};
+
+void add_output_options(CLI::App& command, OutputTarget& target,
+                        const std::vector<std::string>& formats);
+/// Writes `text` to stdout or, atomically, to --out.
+void emit(const OutputTarget& target, const std::string& text, bool quiet);
 
 /// Plugin directories in search order: next to the executable (build tree
 /// or installed layout), then JOURNEYSIM_PLUGIN_PATH, then --plugin-dir.

@@ -10,5 +10,7 @@ namespace journeysim::cli {
 void add_run_command(CLI::App& app, std::function<int()>& action);
 void add_validate_command(CLI::App& app, std::function<int()>& action);
 void add_plugins_command(CLI::App& app, std::function<int()>& action);
+void add_compare_command(CLI::App& app, std::function<int()>& action);
+void add_sweep_command(CLI::App& app, std::function<int()>& action);
 
 }  // namespace journeysim::cli

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   add_run_command(app, action);
   add_validate_command(app, action);
   add_plugins_command(app, action);
+  add_compare_command(app, action);
+  add_sweep_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,245 @@
+// Paired runs. Agents are cut into clusters of consecutive indices; each
+// cluster runs through the baseline and through every variant with the same
+// random streams. Per cluster and metric, the totals of both versions feed
+// PairedMoments, whose delta-method intervals then rest on ~hundreds of
+// independent cluster pairs. Everything summed is integer, so the result is
+// the same whatever the thread count.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "compare/metric_components.h"
+#include "compare/paired_moments.h"
+#include "compare/verdict.h"
+#include "engine/block_runner.h"
+#include "engine/block_scheduler.h"
+#include "journeysim/comparison.h"
+
+namespace journeysim {
+namespace {
+
+// At least ~200 clusters when the run allows, so the variance of each
+// difference is estimated from many independent pairs.
+uint32_t cluster_size(uint64_t agents, uint32_t max_steps) {
+  const uint64_t wanted = std::max<uint64_t>(agents / 200, 16);
+  return static_cast<uint32_t>(std::min<uint64_t>(wanted, block_size(max_steps)));
+}
+
+// For one variant: metric index in the baseline -> index in the variant.
+std::vector<std::pair<size_t, size_t>> match_paths(const std::vector<MetricShape>& base,
+                                                   const std::vector<MetricShape>& variant) {
+  std::map<std::string, size_t> where;
+  for (size_t i = 0; i < variant.size(); ++i) {
+    where.emplace(variant[i].path, i);
+  }
+  std::vector<std::pair<size_t, size_t>> matched;
+  for (size_t i = 0; i < base.size(); ++i) {
+    if (auto it = where.find(base[i].path); it != where.end()) {
+      matched.emplace_back(i, it->second);
+    }
+  }
+  return matched;
+}
+
+// Per worker: each version's total tally and each variant's moments.
+struct WorkerState {
+  std::vector<std::unique_ptr<BlockRunner>> runners;  // baseline, then variants
+  std::vector<RunTally> totals;
+  std::vector<std::vector<PairedMoments>> moments;  // [variant][matched metric]
+  std::vector<RunTally> cluster;
+  std::vector<Components> components;
+};
+
+Estimate independent_difference(const Estimate& b, const Estimate& v) {
+  if (!b.has_value() || !v.has_value()) {
+    return {};
+  }
+  const double hb = (b.high - b.low) / 2, hv = (v.high - v.low) / 2;
+  const double d = v.value - b.value;
+  const double half = std::sqrt(hb * hb + hv * hv);
+  return {d, d - half, d + half, std::min(b.n, v.n), true};
+}
+
+// Journey-level metrics, then touchpoints, stages and personas: the order a
+// reader drills down in.
+int scope_rank(const std::string& path) {
+  if (path.rfind("touchpoints.", 0) == 0) {
+    return 1;
+  }
+  if (path.rfind("stages.", 0) == 0) {
+    return 2;
+  }
+  if (path.rfind("personas.", 0) == 0) {
+    return 3;
+  }
+  return 0;
+}
+
+// Significant changes first; within a scope the most clearly changed lead:
+// metrics have different units, so "biggest" is measured in standard errors.
+void order_changes(std::vector<MetricChange>& changes) {
+  const auto strength = [](const MetricChange& c) {
+    const Estimate& d = c.difference;
+    if (!d.has_value()) {
+      return -1.0;
+    }
+    const double se = (d.high - d.low) / (2 * kZ95);
+    return se > 0 ? std::abs(d.value) / se : (d.value != 0 ? 1e300 : 0.0);
+  };
+  std::stable_sort(changes.begin(), changes.end(), [&](const MetricChange& a, const MetricChange& b) {
+    if (a.significant != b.significant) {
+      return a.significant;
+    }
+    if (scope_rank(a.path) != scope_rank(b.path)) {
+      return scope_rank(a.path) < scope_rank(b.path);
+    }
+    return strength(a) > strength(b);
+  });
+}
+
+}  // namespace
+
+ComparisonReport compare_runs(const SimulationModel& baseline,
+                              const std::vector<const SimulationModel*>& variants,
+                              const RunOptions& options) {
+  std::vector<const SimulationModel*> models{&baseline};
+  models.insert(models.end(), variants.begin(), variants.end());
+  uint32_t max_steps = 0;
+  for (const SimulationModel* m : models) {
+    max_steps = std::max(max_steps, m->scenario().journey.max_steps);
+  }
+  const uint32_t size = cluster_size(options.agents, max_steps);
+  const uint64_t clusters = (options.agents + size - 1) / size;
+  const unsigned workers = worker_count(options.threads, clusters);
+
+  std::vector<std::vector<MetricShape>> shapes;
+  for (const SimulationModel* m : models) {
+    shapes.push_back(metric_shapes(*m));
+  }
+  std::vector<std::vector<std::pair<size_t, size_t>>> matches;
+  for (size_t v = 1; v < models.size(); ++v) {
+    matches.push_back(match_paths(shapes[0], shapes[v]));
+  }
+
+  std::vector<WorkerState> state(workers);
+  for (WorkerState& w : state) {
+    for (const SimulationModel* m : models) {
+      w.runners.push_back(std::make_unique<BlockRunner>(*m, options.seed));
+      w.runners.back()->set_progress(m == &baseline ? options.progress : nullptr);
+      w.totals.push_back(empty_tally(*m));
+      w.cluster.push_back(empty_tally(*m));
+    }
+    w.components.resize(models.size());
+    for (const auto& matched : matches) {
+      w.moments.emplace_back(matched.size());
+    }
+  }
+  for_each_block(
+      clusters, workers,
+      [&](unsigned worker, uint64_t c) {
+        WorkerState& w = state[worker];
+        const uint64_t first = c * size;
+        const auto count = static_cast<uint32_t>(std::min<uint64_t>(size, options.agents - first));
+        for (size_t m = 0; m < models.size(); ++m) {
+          w.cluster[m] = empty_tally(*models[m]);
+          w.runners[m]->run(options.first_agent + first, count, w.cluster[m]);
+          metric_components(*models[m], w.cluster[m], w.components[m]);
+          w.totals[m].merge(w.cluster[m]);
+        }
+        const Components& b = w.components[0];
+        for (size_t v = 0; v < matches.size(); ++v) {
+          const Components& cv = w.components[v + 1];
+          for (size_t k = 0; k < matches[v].size(); ++k) {
+            const auto [ib, iv] = matches[v][k];
+            w.moments[v][k].add(b.x[ib], b.y[ib], cv.x[iv], cv.y[iv]);
+          }
+        }
+      },
+      options.cancel);
+  for (WorkerState& w : state) {
+    w.runners.front()->flush_progress();
+  }
+
+  // Merge the workers (integer sums: order-free).
+  WorkerState& total = state[0];
+  for (size_t w = 1; w < state.size(); ++w) {
+    for (size_t m = 0; m < models.size(); ++m) {
+      total.totals[m].merge(state[w].totals[m]);
+    }
+    for (size_t v = 0; v < matches.size(); ++v) {
+      for (size_t k = 0; k < matches[v].size(); ++k) {
+        total.moments[v][k].merge(state[w].moments[v][k]);
+      }
+    }
+  }
+
+  ComparisonReport report;
+  report.baseline = summarize(baseline, total.totals[0], options);
+  const std::vector<MetricRow> base_rows = metric_rows(report.baseline);
+  for (size_t v = 0; v < variants.size(); ++v) {
+    VariantComparison vc;
+    vc.report = summarize(*variants[v], total.totals[v + 1], options);
+    const std::vector<MetricRow> rows = metric_rows(vc.report);
+    std::map<std::string, size_t> in_variant;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      in_variant.emplace(rows[i].path, i);
+    }
+    std::map<size_t, size_t> moment_of;  // baseline metric index -> matched slot
+    for (size_t k = 0; k < matches[v].size(); ++k) {
+      moment_of.emplace(matches[v][k].first, k);
+    }
+    for (size_t i = 0; i < base_rows.size(); ++i) {
+      MetricChange change;
+      change.path = base_rows[i].path;
+      change.better = base_rows[i].better;
+      change.is_count = base_rows[i].is_count;
+      change.baseline = base_rows[i].estimate;
+      auto it = in_variant.find(change.path);
+      if (it != in_variant.end()) {
+        change.variant = rows[it->second].estimate;
+        const PairedMoments& pm = total.moments[v][moment_of.at(i)];
+        switch (shapes[0][i].form) {
+          case MetricForm::Ratio:
+            change.difference = pm.ratio_difference();
+            break;
+          case MetricForm::Total:
+            change.difference = pm.total_difference();
+            break;
+          case MetricForm::Quantile:
+            change.difference = independent_difference(change.baseline, change.variant);
+            change.paired = false;
+            break;
+        }
+        // A metric with no data on either side has no difference to report.
+        if (!change.baseline.has_value() || !change.variant.has_value()) {
+          change.difference = {};
+        }
+      }
+      const Estimate& d = change.difference;
+      change.significant = d.has_value() && (d.low > 0 || d.high < 0);
+      vc.changes.push_back(change);
+    }
+    // Metrics only the variant has (a touchpoint or persona it added).
+    std::map<std::string, bool> in_base;
+    for (const MetricRow& r : base_rows) {
+      in_base.emplace(r.path, true);
+    }
+    for (const MetricRow& r : rows) {
+      if (!in_base.count(r.path)) {
+        MetricChange change;
+        change.path = r.path;
+        change.better = r.better;
+        change.is_count = r.is_count;
+        change.variant = r.estimate;
+        vc.changes.push_back(change);
+      }
+    }
+    vc.verdict = verdict_lines(vc.changes, report.baseline);
+    vc.friction_moves = friction_moves(vc.changes);
+    order_changes(vc.changes);
+    report.variants.push_back(std::move(vc));
+  }
+  return report;
+}
+
+}  // namespace journeysim
