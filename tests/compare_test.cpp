@@ -123,7 +123,7 @@ TEST(Compare, NinetyFivePercentIntervalsCoverTheTrueDifferenceNinetyFivePercentO
   int covered = 0;
   for (int seed = 1; seed <= runs; ++seed) {
     const ComparisonReport r =
-        compare_runs(base, {&variant}, options(2'000, static_cast<uint64_t>(seed), 1));
+        compare_runs(base, {&variant}, options(6'400, static_cast<uint64_t>(seed), 1));
     const Estimate& d = change(r.variants[0], "conversion_rate").difference;
     covered += (d.low <= truth && truth <= d.high) ? 1 : 0;
   }

@@ -55,20 +55,41 @@ TEST(Determinism, DifferentSeedsGiveDifferentResults) {
   EXPECT_NE(json_of(model, 5'000, 1, 1), json_of(model, 5'000, 2, 1));
 }
 
-TEST(Determinism, SplittingAgentRangesAndMergingTalliesEqualsOneRun) {
+TEST(Determinism, SplittingAgentsAtAMultipleOf64AndMergingEqualsOneRunByteForByte) {
   const SimulationModel model = store_model();
   RunOptions whole;
   whole.agents = 9'001;
   whole.seed = 5;
   const RunTally all = run_agents(model, whole);
 
+  // 4,032 = 63 * 64: partial sums are settled per 64 agents by global index.
   RunOptions first = whole, second = whole;
-  first.agents = 4'000;
-  second.first_agent = 4'000;
-  second.agents = 5'001;
+  first.agents = 4'032;
+  second.first_agent = 4'032;
+  second.agents = 9'001 - 4'032;
   RunTally merged = run_agents(model, first);
   merged.merge(run_agents(model, second));
   EXPECT_EQ(render_json(summarize(model, all, whole)), render_json(summarize(model, merged, whole)));
+}
+
+TEST(Determinism, AnySplitGivesIdenticalCounts) {
+  const SimulationModel model = store_model();
+  RunOptions whole;
+  whole.agents = 9'001;
+  whole.seed = 5;
+  const RunTally all = run_agents(model, whole);
+  RunOptions first = whole, second = whole;
+  first.agents = 4'001;
+  second.first_agent = 4'001;
+  second.agents = 5'000;
+  RunTally merged = run_agents(model, first);
+  merged.merge(run_agents(model, second));
+  EXPECT_EQ(all.journey.converted, merged.journey.converted);
+  EXPECT_EQ(all.journey.promoters, merged.journey.promoters);
+  for (size_t t = 0; t < all.touchpoints.size(); ++t) {
+    EXPECT_EQ(all.touchpoints[t].dropped, merged.touchpoints[t].dropped);
+    EXPECT_EQ(all.touchpoints[t].reasons, merged.touchpoints[t].reasons);
+  }
 }
 
 }  // namespace

@@ -12,12 +12,14 @@
 
 namespace journeysim {
 
-/// Stream key of the draws made when an agent arrives (persona, entry).
+/// Stream key of the draws made when an agent arrives: draw 0 picks the
+/// persona, 1 the entry touchpoint, 2 and 3 are the respondent noise of the
+/// agent's survey answers.
 inline constexpr uint32_t kArrivalStream = 0xFFFFFFFFu;
 /// Draw indices reserved for the engine at a touchpoint visit: the gap
 /// before the next touchpoint and the choice of edge (plugins use 0..15).
-inline constexpr uint32_t kDelayDraw = 30;
-inline constexpr uint32_t kEdgeDraw = 31;
+inline constexpr uint32_t kDelayDraw = 60;
+inline constexpr uint32_t kEdgeDraw = 61;
 
 class RandomStream {
  public:
@@ -26,42 +28,37 @@ class RandomStream {
   explicit RandomStream(uint64_t seed)
       : key_{{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)}} {}
 
-  /// Two uniforms in [0, 1) with 53 random bits each: draws 2*block and
-  /// 2*block + 1 of (agent, stream, visit).
-  void pair(uint64_t agent, uint32_t stream, uint32_t visit, uint32_t block,
-            double* out) const {
+  /// Draws 4*block .. 4*block + 3 of (agent, stream, visit): four uniforms
+  /// in (0, 1) with 32 random bits each (one Philox4x32-10 call).
+  void quad(uint64_t agent, uint32_t stream, uint32_t visit, uint32_t block, double* out) const {
     const Philox::ctr_type counter = {{static_cast<uint32_t>(agent),
                                        static_cast<uint32_t>(agent >> 32), stream,
                                        (visit << 4) | (block & 0xFu)}};
     const Philox::ctr_type r = Philox()(counter, key_);
-    out[0] = to_unit((uint64_t{r[0]} << 32) | r[1]);
-    out[1] = to_unit((uint64_t{r[2]} << 32) | r[3]);
+    for (int i = 0; i < 4; ++i) {
+      out[i] = to_unit(r[i]);
+    }
   }
 
-  /// `count` uniforms (draws 0..count-1) into `out`.
-  void fill(uint64_t agent, uint32_t stream, uint32_t visit, uint32_t count,
-            double* out) const {
-    double two[2];
-    for (uint32_t i = 0; i < count; i += 2) {
-      pair(agent, stream, visit, i / 2, two);
-      out[i] = two[0];
-      if (i + 1 < count) {
-        out[i + 1] = two[1];
-      }
+  /// `count` uniforms (draws 0..count-1) into `out`, which must have room
+  /// for `count` rounded up to a multiple of 4.
+  void fill(uint64_t agent, uint32_t stream, uint32_t visit, uint32_t count, double* out) const {
+    for (uint32_t i = 0; i < count; i += 4) {
+      quad(agent, stream, visit, i / 4, out + i);
     }
   }
 
   /// Draw `index` alone.
   double at(uint64_t agent, uint32_t stream, uint32_t visit, uint32_t index) const {
-    double two[2];
-    pair(agent, stream, visit, index / 2, two);
-    return two[index % 2];
+    double four[4];
+    quad(agent, stream, visit, index / 4, four);
+    return four[index % 4];
   }
 
  private:
-  static double to_unit(uint64_t bits) {
-    return static_cast<double>(bits >> 11) * 0x1.0p-53;
-  }
+  // Centred in its 2^-32 cell, so never exactly 0 or 1 (log(u) and
+  // log(1 - u) are always finite).
+  static double to_unit(uint32_t bits) { return (static_cast<double>(bits) + 0.5) * 0x1.0p-32; }
   Philox::key_type key_;
 };
 

@@ -25,6 +25,7 @@ struct ModelTouchpoint {
   std::vector<double> edge_weights;  // normalised
   std::vector<double> edge_cdf;      // cumulative, last = 1
   std::vector<double> edge_delay_hours;  // mean gap before each target
+  bool has_delays = false;               // any edge_delay_hours > 0
   bool exit = false;
   int milestone = -1;               // index into SimulationModel::milestones
   bool converts = false;            // its milestone is the conversion

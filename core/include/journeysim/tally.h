@@ -11,15 +11,25 @@ namespace journeysim {
 
 __extension__ typedef __int128 int128;
 
-/// Sum, sum of squares and count of real values, each value rounded to
-/// 2^-20 (about 1e-6) before it is added.
+/// Sum, sum of squares and count of real values. Values are summed in
+/// double while a block of agents runs (cheap), and `settle()` at the end of
+/// each block moves those partial sums into 128-bit fixed point (units of
+/// 2^-20, about 1e-6). A block's partial sums depend only on that block, and
+/// integer sums do not depend on order, so the totals are the same whatever
+/// thread or process ran which block.
 class FixedSum {
  public:
   static constexpr double kScale = 1048576.0;  // 2^20
 
-  void add(double value);
+  void add(double value) {
+    pending_sum_ += value;
+    pending_sq_ += value * value;
+    ++pending_count_;
+  }
+  /// Moves the block's partial sums into the fixed-point totals.
+  void settle();
   void merge(const FixedSum& other);
-  uint64_t count() const { return count_; }
+  uint64_t count() const { return count_ + pending_count_; }
   double sum() const;
   double mean() const;
   /// Sample variance (n - 1 in the denominator); 0 for fewer than 2 values.
@@ -29,6 +39,9 @@ class FixedSum {
   int128 sum_ = 0;     // in units of 2^-20
   int128 sum_sq_ = 0;  // in units of 2^-40
   uint64_t count_ = 0;
+  double pending_sum_ = 0.0;
+  double pending_sq_ = 0.0;
+  uint64_t pending_count_ = 0;
 };
 
 /// Counts of non-negative durations on a log-linear grid of minutes: exact
@@ -36,6 +49,8 @@ class FixedSum {
 /// merges, unlike averages of per-part quantiles.
 class DurationHistogram {
  public:
+  /// Adds a duration; it lands in a short list until merged into another
+  /// histogram, so a tally of a few agents stays cheap to clear and merge.
   void add(double hours);
   void merge(const DurationHistogram& other);
   uint64_t count() const { return count_; }
@@ -46,7 +61,10 @@ class DurationHistogram {
   static double minutes_of(uint32_t bucket);
 
  private:
-  std::vector<uint64_t> counts_;
+  void count_bucket(uint32_t bucket, uint64_t n);
+  void fold();  // counts the listed durations into their buckets
+  std::vector<uint64_t> counts_;   // dense, by bucket
+  std::vector<uint32_t> pending_;  // buckets added but not yet counted
   uint64_t count_ = 0;
 };
 
@@ -63,6 +81,7 @@ struct TouchpointTally {
   FixedSum effort, emotion, hours, money, satisfaction, p_continue;
 
   void merge(const TouchpointTally& other);
+  void settle();
 };
 
 /// One persona's (or everyone's) view of a touchpoint, for breakdowns.
@@ -72,6 +91,7 @@ struct TouchpointSlice {
   FixedSum effort, emotion;
 
   void merge(const TouchpointSlice& other);
+  void settle();
 };
 
 /// Agents who reached a stage.
@@ -82,6 +102,7 @@ struct StageTally {
   FixedSum satisfaction;   // on leaving the stage (the emotion curve)
 
   void merge(const StageTally& other);
+  void settle();
 };
 
 /// Whole-journey outcomes of a set of agents.
@@ -101,6 +122,7 @@ struct JourneyTally {
       path_length, satisfaction;
 
   void merge(const JourneyTally& other);
+  void settle();
 };
 
 /// Per-persona breakdown.
@@ -110,9 +132,11 @@ struct PersonaTally {
   std::vector<TouchpointSlice> touchpoints;
 
   void merge(const PersonaTally& other);
+  void settle();
 };
 
-/// Everything one run counted.
+/// Everything one run counted. The journey and stage totals are the sums
+/// of the personas' (the engine records agents per persona only).
 struct RunTally {
   JourneyTally journey;
   std::vector<StageTally> stages;
@@ -120,6 +144,8 @@ struct RunTally {
   std::vector<PersonaTally> personas;
 
   void merge(const RunTally& other);
+  /// Settles every FixedSum (see FixedSum::settle).
+  void settle();
 };
 
 }  // namespace journeysim

@@ -19,10 +19,12 @@ namespace journeysim {
 namespace {
 
 // At least ~200 clusters when the run allows, so the variance of each
-// difference is estimated from many independent pairs.
+// difference is estimated from many independent pairs. A multiple of
+// kSettleAgents, so each version's totals equal those of a plain run.
 uint32_t cluster_size(uint64_t agents, uint32_t max_steps) {
-  const uint64_t wanted = std::max<uint64_t>(agents / 200, 16);
-  return static_cast<uint32_t>(std::min<uint64_t>(wanted, block_size(max_steps)));
+  const uint64_t wanted = agents / 200 / kSettleAgents * kSettleAgents;
+  return static_cast<uint32_t>(
+      std::clamp<uint64_t>(wanted, kSettleAgents, block_size(max_steps)));
 }
 
 // For one variant: metric index in the baseline -> index in the variant.
@@ -108,8 +110,9 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
   for (const SimulationModel* m : models) {
     max_steps = std::max(max_steps, m->scenario().journey.max_steps);
   }
-  const uint32_t size = cluster_size(options.agents, max_steps);
-  const uint64_t clusters = (options.agents + size - 1) / size;
+  const AlignedPieces pieces{options.first_agent, options.agents,
+                             cluster_size(options.agents, max_steps)};
+  const uint64_t clusters = pieces.pieces();
   const unsigned workers = worker_count(options.threads, clusters);
 
   std::vector<std::vector<MetricShape>> shapes;
@@ -138,11 +141,10 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
       clusters, workers,
       [&](unsigned worker, uint64_t c) {
         WorkerState& w = state[worker];
-        const uint64_t first = c * size;
-        const auto count = static_cast<uint32_t>(std::min<uint64_t>(size, options.agents - first));
+        const auto [first, count] = pieces.piece(c);
         for (size_t m = 0; m < models.size(); ++m) {
           w.cluster[m] = empty_tally(*models[m]);
-          w.runners[m]->run(options.first_agent + first, count, w.cluster[m]);
+          w.runners[m]->run(first, count, w.cluster[m]);
           metric_components(*models[m], w.cluster[m], w.components[m]);
           w.totals[m].merge(w.cluster[m]);
         }

@@ -9,6 +9,7 @@
 
 #include "engine/outcome_check.h"
 #include "engine/satisfaction_scales.h"
+#include "journeysim/engine.h"
 #include "journeysim/random_stream.h"
 
 namespace journeysim {
@@ -22,6 +23,7 @@ class BlockRunner::Impl {
   Impl(const SimulationModel& model, uint64_t seed)
       : model_(model),
         stream_(seed),
+        empty_(empty_tally(model)),
         max_steps_(model.scenario().journey.max_steps),
         capacity_(block_size(max_steps_)),
         stage_count_(static_cast<uint32_t>(model.scenario().stages.size())),
@@ -34,6 +36,7 @@ class BlockRunner::Impl {
     conversions_.resize(n);
     referrals_.resize(n);
     reached_conversion_.resize(n);
+    survey_u_.resize(2 * n);
     engaged_.resize(n);
     hours_.resize(n);
     effort_.resize(n);
@@ -53,8 +56,20 @@ class BlockRunner::Impl {
 
 
   void run(uint64_t first_agent, uint32_t count, RunTally& tally) {
-    tally_ = &tally;
+    // Each chunk of kSettleAgents agents (by global index) is counted in a
+    // tally of its own, settled before it meets any other: the double
+    // partial sums then depend only on the chunk, so any split of the
+    // agents at chunk boundaries (threads, comparison clusters, processes)
+    // gives the same totals to the last bit.
     first_agent_ = first_agent;
+    first_chunk_ = first_agent / kSettleAgents;
+    const uint64_t chunks = (first_agent + count - 1) / kSettleAgents - first_chunk_ + 1;
+    if (locals_.size() < chunks) {
+      locals_.resize(chunks, empty_);
+    }
+    for (uint64_t c = 0; c < chunks; ++c) {
+      locals_[c] = empty_;
+    }
     active_.clear();
     for (uint32_t i = 0; i < count; ++i) {
       arrive(i);
@@ -63,12 +78,31 @@ class BlockRunner::Impl {
     while (!active_.empty()) {
       step_round();
     }
+    for (uint64_t c = 0; c < chunks; ++c) {
+      RunTally& local = locals_[c];
+      local.settle();
+      // The engine records agents per persona; journey and stage totals
+      // are their sums.
+      for (const PersonaTally& p : local.personas) {
+        local.journey.merge(p.journey);
+        for (size_t k = 0; k < p.stages.size(); ++k) {
+          local.stages[k].merge(p.stages[k]);
+        }
+      }
+      tally.merge(local);
+    }
+  }
+
+  RunTally& tally_of(uint32_t i) {
+    return locals_[(first_agent_ + i) / kSettleAgents - first_chunk_];
   }
 
  private:
   void arrive(uint32_t i) {
-    double u[2];
-    stream_.pair(first_agent_ + i, kArrivalStream, 0, 0, u);
+    double u[4];
+    stream_.quad(first_agent_ + i, kArrivalStream, 0, 0, u);
+    survey_u_[2 * static_cast<size_t>(i)] = u[2];
+    survey_u_[2 * static_cast<size_t>(i) + 1] = u[3];
     const auto& pcdf = model_.persona_cdf();
     persona_[i] = static_cast<uint32_t>(
         std::upper_bound(pcdf.begin(), pcdf.end(), u[0]) - pcdf.begin());
@@ -102,11 +136,9 @@ class BlockRunner::Impl {
       bucket_start_[t + 1] += bucket_start_[t];
     }
     order_.resize(active_.size());
-    {
-      std::vector<uint32_t> fill(bucket_start_.begin(), bucket_start_.end() - 1);
-      for (uint32_t i : active_) {
-        order_[fill[at_[i]]++] = i;
-      }
+    fill_.assign(bucket_start_.begin(), bucket_start_.end() - 1);
+    for (uint32_t i : active_) {
+      order_[fill_[at_[i]]++] = i;
     }
     next_active_.clear();
     for (size_t t = 0; t < touchpoints; ++t) {
@@ -141,8 +173,8 @@ class BlockRunner::Impl {
 
   void apply(uint32_t i, uint32_t t, uint32_t visit, const js_outcome& o) {
     const ModelTouchpoint& tp = model_.touchpoints()[t];
-    TouchpointTally& here = tally_->touchpoints[t];
-    TouchpointSlice& slice = tally_->personas[persona_[i]].touchpoints[t];
+    TouchpointTally& here = tally_of(i).touchpoints[t];
+    TouchpointSlice& slice = tally_of(i).personas[persona_[i]].touchpoints[t];
     ++here.arrivals;
     ++slice.arrivals;
     if (visit == 0) {
@@ -194,19 +226,24 @@ class BlockRunner::Impl {
       ++here.exits;
       return finish(i, t, Ending::Exited);
     }
+    // The engine's own draws at this visit: [0] the gap, [1] the edge.
+    double engine_u[4] = {0, 0, 0, 0};
+    const bool needs_draws = (o.next < 0 && tp.edge_cdf.size() > 1) || tp.has_delays;
+    if (needs_draws) {
+      stream_.quad(first_agent_ + i, tp.stream_key, visit, kDelayDraw / 4, engine_u);
+    }
     uint32_t edge = 0;
     if (o.next >= 0) {
       edge = static_cast<uint32_t>(o.next);
     } else if (tp.edge_cdf.size() > 1) {
-      const double u = stream_.at(first_agent_ + i, tp.stream_key, visit, kEdgeDraw);
+      const double u = engine_u[kEdgeDraw % 4];
       edge = static_cast<uint32_t>(
           std::upper_bound(tp.edge_cdf.begin(), tp.edge_cdf.end(), u) - tp.edge_cdf.begin());
       edge = std::min<uint32_t>(edge, static_cast<uint32_t>(tp.edge_cdf.size() - 1));
     }
     ++here.edges[edge];
     if (const double gap = tp.edge_delay_hours[edge]; gap > 0.0) {
-      const double u = stream_.at(first_agent_ + i, tp.stream_key, visit, kDelayDraw);
-      hours_[i] += -gap * std::log1p(-u);  // exponential with mean `gap`
+      hours_[i] += -gap * std::log(engine_u[kDelayDraw % 4]);  // exponential, mean `gap`
       if (hours_[i] > model_.horizon_hours()) {
         cut_off(i, t, Cutoff::Horizon);
         return finish(i, t, Ending::Horizon);
@@ -222,8 +259,8 @@ class BlockRunner::Impl {
 
   void cut_off(uint32_t i, uint32_t t, Cutoff why) {
     const uint32_t r = model_.touchpoints()[t].reason_count + static_cast<uint32_t>(why);
-    TouchpointTally& here = tally_->touchpoints[t];
-    TouchpointSlice& slice = tally_->personas[persona_[i]].touchpoints[t];
+    TouchpointTally& here = tally_of(i).touchpoints[t];
+    TouchpointSlice& slice = tally_of(i).personas[persona_[i]].touchpoints[t];
     ++here.cut_off;
     ++here.reasons[r];
     ++slice.cut_off;
@@ -231,17 +268,17 @@ class BlockRunner::Impl {
   }
 
   void finish(uint32_t i, uint32_t t, Ending ending) {
-    PersonaTally& persona = tally_->personas[persona_[i]];
-    // Respondent noise for the CSAT and recommend answers: one Box-Muller
-    // pair from draws 2 and 3 of the agent's arrival stream.
-    double u[2];
-    stream_.pair(first_agent_ + i, kArrivalStream, 0, 1, u);
-    const double r = std::sqrt(-2.0 * std::log1p(-u[0]));
-    const Answers answers{r * std::cos(6.283185307179586 * u[1]),
-                          r * std::sin(6.283185307179586 * u[1])};
-    record_journey(i, ending, answers, tally_->journey);
+    PersonaTally& persona = tally_of(i).personas[persona_[i]];
+    Answers answers{0.0, 0.0};
+    if (engaged_[i] != 0) {
+      // Respondent noise for the CSAT and recommend answers: a Box-Muller
+      // pair from the agent's arrival draws 2 and 3.
+      const double u1 = survey_u_[2 * static_cast<size_t>(i)];
+      const double u2 = survey_u_[2 * static_cast<size_t>(i) + 1];
+      const double r = std::sqrt(-2.0 * std::log(u1));
+      answers = {r * std::cos(6.283185307179586 * u2), r * std::sin(6.283185307179586 * u2)};
+    }
     record_journey(i, ending, answers, persona.journey);
-    record_stages(i, t, ending, tally_->stages);
     record_stages(i, t, ending, persona.stages);
     if (++progress_batch_ == 256) {
       flush_progress();
@@ -341,7 +378,9 @@ class BlockRunner::Impl {
  private:
   const SimulationModel& model_;
   RandomStream stream_;
-  RunTally* tally_ = nullptr;
+  const RunTally empty_;
+  std::vector<RunTally> locals_;  // one per chunk of the block
+  uint64_t first_chunk_ = 0;
   const uint32_t max_steps_;
   const uint32_t capacity_;
   const uint32_t stage_count_;
@@ -354,11 +393,12 @@ class BlockRunner::Impl {
   std::vector<uint32_t> persona_, at_, steps_, messages_, conversions_, referrals_;
   std::vector<uint8_t> reached_conversion_, engaged_, milestones_;
   std::vector<double> hours_, effort_, satisfaction_, spent_, convert_hours_;
+  std::vector<double> survey_u_;  // two arrival draws per agent for survey noise
   std::vector<uint32_t> path_;               // touchpoint of each step
   std::vector<double> path_satisfaction_;    // satisfaction after each step
 
   // Scratch space reused every round.
-  std::vector<uint32_t> active_, next_active_, order_, bucket_start_;
+  std::vector<uint32_t> active_, next_active_, order_, bucket_start_, fill_;
   std::vector<js_agent_view> views_;
   std::vector<js_outcome> outcomes_;
   std::vector<double> uniforms_;

@@ -6,17 +6,39 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <utility>
 
 #include "journeysim/simulation_model.h"
 #include "journeysim/tally.h"
 
 namespace journeysim {
 
-/// Agents per block: fewer for journeys allowed to be very long, so the
-/// per-block path buffer stays near 1M steps whatever max_steps is.
+/// Agents whose partial sums are settled together (see FixedSum): results
+/// are identical for any split of a run's agents at multiples of this.
+inline constexpr uint32_t kSettleAgents = 64;
+
+/// Agents per block, a multiple of kSettleAgents: fewer for journeys allowed
+/// to be very long, so the per-block path buffer stays near 1M steps
+/// (except that a block never holds fewer than kSettleAgents agents).
 inline uint32_t block_size(uint32_t max_steps) {
-  return std::clamp<uint32_t>((1u << 20) / std::max<uint32_t>(max_steps, 1), 1, 1024);
+  const uint32_t fit = (1u << 20) / std::max<uint32_t>(max_steps, 1);
+  return std::clamp<uint32_t>(fit / kSettleAgents * kSettleAgents, kSettleAgents, 1024);
 }
+
+/// Agents [first, first + count) cut at global multiples of `size`: the
+/// k-th piece of the range.
+struct AlignedPieces {
+  uint64_t first, count, size;
+  uint64_t pieces() const {
+    return count == 0 ? 0 : (first + count - 1) / size - first / size + 1;
+  }
+  /// First agent and number of agents of piece k.
+  std::pair<uint64_t, uint32_t> piece(uint64_t k) const {
+    const uint64_t start = std::max(first, (first / size + k) * size);
+    const uint64_t end = std::min(first + count, (first / size + k + 1) * size);
+    return {start, static_cast<uint32_t>(end - start)};
+  }
+};
 
 class BlockRunner {
  public:

@@ -36,8 +36,9 @@ RunTally empty_tally(const SimulationModel& model) {
 }
 
 RunTally run_agents(const SimulationModel& model, const RunOptions& options) {
-  const uint32_t block = block_size(model.scenario().journey.max_steps);
-  const uint64_t blocks = (options.agents + block - 1) / block;
+  const AlignedPieces pieces{options.first_agent, options.agents,
+                             block_size(model.scenario().journey.max_steps)};
+  const uint64_t blocks = pieces.pieces();
   const unsigned workers = worker_count(options.threads, blocks);
 
   std::vector<RunTally> tallies(workers, empty_tally(model));
@@ -49,9 +50,8 @@ RunTally run_agents(const SimulationModel& model, const RunOptions& options) {
   for_each_block(
       blocks, workers,
       [&](unsigned w, uint64_t b) {
-        const uint64_t first = b * block;
-        const auto count = static_cast<uint32_t>(std::min<uint64_t>(block, options.agents - first));
-        runners[w]->run(options.first_agent + first, count, tallies[w]);
+        const auto [first, count] = pieces.piece(b);
+        runners[w]->run(first, count, tallies[w]);
       },
       options.cancel);
   for (auto& runner : runners) {

@@ -167,6 +167,7 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
     for (const Edge& e : tp.next) {
       m.edge_targets.push_back(e.target);
       m.edge_delay_hours.push_back(e.delay_hours);
+      m.has_delays = m.has_delays || e.delay_hours > 0.0;
       weights.push_back(e.weight);
     }
     m.edge_cdf = cumulative(weights);

@@ -31,35 +31,57 @@ constexpr uint32_t kLinearBits = 10;  // exact below 2^10 minutes
 
 }  // namespace
 
-void FixedSum::add(double value) {
-  const auto fixed = static_cast<int128>(std::llround(value * kScale));
-  sum_ += fixed;
-  sum_sq_ += fixed * fixed;
-  ++count_;
+namespace {
+
+int128 to_fixed(double value, double scale) {
+  return static_cast<int128>(std::nearbyint(value * scale));
+}
+
+}  // namespace
+
+void FixedSum::settle() {
+  if (pending_count_ == 0) {
+    return;
+  }
+  sum_ += to_fixed(pending_sum_, kScale);
+  sum_sq_ += to_fixed(pending_sq_, kScale * kScale);
+  count_ += pending_count_;
+  pending_sum_ = pending_sq_ = 0.0;
+  pending_count_ = 0;
 }
 
 void FixedSum::merge(const FixedSum& other) {
-  sum_ += other.sum_;
-  sum_sq_ += other.sum_sq_;
-  count_ += other.count_;
+  settle();
+  FixedSum settled = other;
+  settled.settle();
+  sum_ += settled.sum_;
+  sum_sq_ += settled.sum_sq_;
+  count_ += settled.count_;
 }
 
-double FixedSum::sum() const { return static_cast<double>(sum_) / kScale; }
+double FixedSum::sum() const {
+  FixedSum s = *this;
+  s.settle();
+  return static_cast<double>(s.sum_) / kScale;
+}
 
 double FixedSum::mean() const {
-  return count_ == 0 ? 0.0 : static_cast<double>(sum_) / kScale / static_cast<double>(count_);
+  const uint64_t n = count();
+  return n == 0 ? 0.0 : sum() / static_cast<double>(n);
 }
 
 double FixedSum::variance() const {
-  if (count_ < 2) {
+  FixedSum settled = *this;
+  settled.settle();
+  if (settled.count_ < 2) {
     return 0.0;
   }
   // Products of the 128-bit sums could overflow, so the (deterministic)
   // arithmetic is done in long double, whose 64-bit mantissa keeps the
   // cancellation in sum_sq - sum^2/n harmless at our magnitudes.
-  const long double n = static_cast<long double>(count_);
-  const long double s = static_cast<long double>(sum_);
-  const long double q = static_cast<long double>(sum_sq_);
+  const long double n = static_cast<long double>(settled.count_);
+  const long double s = static_cast<long double>(settled.sum_);
+  const long double q = static_cast<long double>(settled.sum_sq_);
   const long double spread = (q - s * s / n) / (n - 1.0L);
   const long double scale2 = static_cast<long double>(kScale) * kScale;
   return std::max(0.0, static_cast<double>(spread / scale2));
@@ -87,31 +109,59 @@ double DurationHistogram::minutes_of(uint32_t bucket) {
   return low + (width - 1.0) / 2.0;  // middle of the bucket's whole minutes
 }
 
+void DurationHistogram::count_bucket(uint32_t bucket, uint64_t n) {
+  if (counts_.size() <= bucket) {
+    counts_.resize(bucket + 1);
+  }
+  counts_[bucket] += n;
+}
+
+// Beyond this many listed durations a histogram counts them into buckets,
+// so its memory stays bounded whatever the number of agents.
+constexpr size_t kMaxPending = 4096;
+
 void DurationHistogram::add(double hours) {
   const double minutes = std::max(0.0, hours * 60.0);
   const auto whole = static_cast<uint64_t>(std::llround(std::min(minutes, 9.0e15)));
-  const uint32_t b = bucket_of(whole);
-  if (counts_.size() <= b) {
-    counts_.resize(b + 1);
-  }
-  ++counts_[b];
+  pending_.push_back(bucket_of(whole));
   ++count_;
 }
 
 void DurationHistogram::merge(const DurationHistogram& other) {
-  merge_counts(counts_, other.counts_);
+  for (uint32_t b = 0; b < other.counts_.size(); ++b) {
+    if (other.counts_[b] != 0) {
+      count_bucket(b, other.counts_[b]);
+    }
+  }
+  // Small histograms stay lists (cheap to clear and merge); counting is
+  // order-free either way.
+  pending_.insert(pending_.end(), other.pending_.begin(), other.pending_.end());
+  if (pending_.size() > kMaxPending) {
+    fold();
+  }
   count_ += other.count_;
 }
 
+void DurationHistogram::fold() {
+  for (uint32_t b : pending_) {
+    count_bucket(b, 1);
+  }
+  pending_.clear();
+}
+
 double DurationHistogram::value_at_rank(uint64_t k) const {
+  DurationHistogram counted = *this;
+  counted.fold();
   uint64_t seen = 0;
-  for (uint32_t b = 0; b < counts_.size(); ++b) {
-    seen += counts_[b];
+  for (uint32_t b = 0; b < counted.counts_.size(); ++b) {
+    seen += counted.counts_[b];
     if (seen >= k) {
       return minutes_of(b) / 60.0;
     }
   }
-  return counts_.empty() ? 0.0 : minutes_of(static_cast<uint32_t>(counts_.size() - 1)) / 60.0;
+  return counted.counts_.empty()
+             ? 0.0
+             : minutes_of(static_cast<uint32_t>(counted.counts_.size() - 1)) / 60.0;
 }
 
 void TouchpointTally::merge(const TouchpointTally& o) {
@@ -129,6 +179,49 @@ void TouchpointTally::merge(const TouchpointTally& o) {
   money.merge(o.money);
   satisfaction.merge(o.satisfaction);
   p_continue.merge(o.p_continue);
+}
+
+void TouchpointTally::settle() {
+  for (FixedSum* f : {&effort, &emotion, &hours, &money, &satisfaction, &p_continue}) {
+    f->settle();
+  }
+}
+
+void TouchpointSlice::settle() {
+  effort.settle();
+  emotion.settle();
+}
+
+void StageTally::settle() { satisfaction.settle(); }
+
+void JourneyTally::settle() {
+  for (FixedSum* f : {&time_to_convert_hours, &effort, &ces, &revenue, &referrals, &messages,
+                      &path_length, &satisfaction}) {
+    f->settle();
+  }
+}
+
+void PersonaTally::settle() {
+  journey.settle();
+  for (StageTally& s : stages) {
+    s.settle();
+  }
+  for (TouchpointSlice& t : touchpoints) {
+    t.settle();
+  }
+}
+
+void RunTally::settle() {
+  journey.settle();
+  for (StageTally& s : stages) {
+    s.settle();
+  }
+  for (TouchpointTally& t : touchpoints) {
+    t.settle();
+  }
+  for (PersonaTally& p : personas) {
+    p.settle();
+  }
 }
 
 void TouchpointSlice::merge(const TouchpointSlice& o) {
