@@ -17,6 +17,8 @@ for s in scenarios/*.toml; do
   build-ci/tools/journeysim validate "$s"
 done
 build-ci/tools/journeysim run scenarios/store-launch.toml --agents 20000 --quiet >/dev/null
+echo "== the shipped channel plugins pass the conformance harness"
+build-ci/tools/journeysim plugin-test build-ci/plugins/*.so
 
 echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJOURNEYSIM_WERROR=ON \

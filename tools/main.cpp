@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   add_plugins_command(app, action);
   add_compare_command(app, action);
   add_sweep_command(app, action);
+  add_plugin_test_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
