@@ -30,6 +30,10 @@ int run(const RunArgs& args) {
     text = render_json(report);
   } else if (args.output.format == "csv") {
     text = render_csv(report);
+  } else if (args.output.format == "markdown") {
+    text = render_markdown(report);
+  } else if (args.output.format == "mermaid") {
+    text = render_mermaid(report);
   } else {
     text = render_table(report);
   }
@@ -47,7 +51,7 @@ void add_run_command(CLI::App& app, std::function<int()>& action) {
       "  journeysim run scenarios/store-launch.toml --format json --out result.json\n"
       "  journeysim run scenarios/store-launch.toml --set touchpoints.checkout.params.steps=3");
   cmd->add_option("scenario", args->scenario, "Scenario file (TOML)")->required();
-  add_output_options(*cmd, args->output, {"table", "json", "csv"});
+  add_output_options(*cmd, args->output, {"table", "json", "csv", "markdown", "mermaid"});
   add_run_control(*cmd, args->control);
   add_scenario_options(*cmd, args->scenario_options);
   cmd->callback([args, &action] { action = [args] { return run(*args); }; });

@@ -15,4 +15,14 @@ std::string render_csv(const RunReport& report);
 /// The journey map for a terminal.
 std::string render_table(const RunReport& report);
 
+/// A compact summary for a pull-request comment: headline metrics with
+/// intervals, friction hot spots, touchpoints, and the Mermaid map.
+std::string render_markdown(const RunReport& report);
+/// The journey as a Mermaid `journey` diagram: stages as sections,
+/// touchpoints as tasks scored 1-5 by mermaid_score of their mean
+/// satisfaction, personas that reached them as actors.
+std::string render_mermaid(const RunReport& report);
+/// 1 + round(4 s), clamped to 1..5: the CSAT mapping of satisfaction s.
+int mermaid_score(double satisfaction);
+
 }  // namespace journeysim
