@@ -8,6 +8,7 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium  # the HTML report's browser tests
 )
 
 missing=()

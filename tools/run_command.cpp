@@ -1,7 +1,10 @@
 // journeysim run: simulate a journey and print its map.
+#include <iostream>
+
 #include "cli_common.h"
 #include "commands.h"
 #include "journeysim/engine.h"
+#include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
 #include "progress_bar.h"
 
@@ -13,6 +16,7 @@ struct RunArgs {
   OutputTarget output;
   RunControl control;
   ScenarioOptions scenario_options;
+  std::string report;  // --report: the HTML journey map, "" = none
 };
 
 int run(const RunArgs& args) {
@@ -37,6 +41,15 @@ int run(const RunArgs& args) {
   } else {
     text = render_table(report);
   }
+  if (!args.report.empty()) {
+    // Written before stdout so a bad --report path fails the run whole.
+    HtmlReportParts parts;
+    parts.time_to_convert = &tally.journey.time_to_convert;
+    write_file_atomically(args.report, render_html(report, model->scenario(), parts));
+    if (!args.control.quiet) {
+      std::cerr << "wrote " << args.report << "\n";
+    }
+  }
   emit(args.output, text, args.control.quiet);
   return kOk;
 }
@@ -49,11 +62,14 @@ void add_run_command(CLI::App& app, std::function<int()>& action) {
   cmd->footer(
       "Example:\n  journeysim run scenarios/store-launch.toml\n"
       "  journeysim run scenarios/store-launch.toml --format json --out result.json\n"
-      "  journeysim run scenarios/store-launch.toml --set touchpoints.checkout.params.steps=3");
+      "  journeysim run scenarios/store-launch.toml --set touchpoints.checkout.params.steps=3\n"
+      "  journeysim run scenarios/store-launch.toml --report journey.html");
   cmd->add_option("scenario", args->scenario, "Scenario file (TOML)")->required();
   add_output_options(*cmd, args->output, {"table", "json", "csv", "markdown", "mermaid"});
   add_run_control(*cmd, args->control);
   add_scenario_options(*cmd, args->scenario_options);
+  cmd->add_option("--report", args->report,
+                  "Also write the journey map as a self-contained HTML page (atomically)");
   cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

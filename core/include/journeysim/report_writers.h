@@ -5,6 +5,8 @@
 #include <string>
 
 #include "journeysim/run_report.h"
+#include "journeysim/scenario.h"
+#include "journeysim/tally.h"
 
 namespace journeysim {
 
@@ -24,5 +26,22 @@ std::string render_markdown(const RunReport& report);
 std::string render_mermaid(const RunReport& report);
 /// 1 + round(4 s), clamped to 1..5: the CSAT mapping of satisfaction s.
 int mermaid_score(double satisfaction);
+
+/// What the HTML report may show beyond the run itself. Every part is
+/// optional and drawn only when given, so `compare` and `check` add their
+/// sections here (as further members) without changing the call.
+struct HtmlReportParts {
+  /// Converters' time to convert (RunTally::journey.time_to_convert): adds
+  /// its distribution to the headline metrics; without it the page shows
+  /// the median, p90 and mean only.
+  const DurationHistogram* time_to_convert = nullptr;
+};
+
+/// The journey map as one self-contained HTML page: scenario and personas,
+/// headline metrics, the map (stages, touchpoints, actions, emotion curve,
+/// pain points, opportunities), the funnel and the flow. Inline CSS and SVG,
+/// no scripts, nothing fetched; every user-provided string escaped.
+std::string render_html(const RunReport& report, const Scenario& scenario,
+                        const HtmlReportParts& parts = {});
 
 }  // namespace journeysim

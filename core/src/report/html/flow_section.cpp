@@ -1,0 +1,166 @@
+// The flow: a Sankey-style diagram of where customers went from each
+// touchpoint. Link width is customers; the ends of journeys (dropped,
+// completed, cut off) leave each node as short stubs of the same scale, so
+// a large loss is visible where it happens instead of as a band across the
+// whole diagram.
+#include <algorithm>
+#include <tuple>
+
+#include "report/html/flow_layout.h"
+#include "report/html/format.h"
+#include "report/html/glyphs.h"
+#include "report/html/sections.h"
+
+namespace journeysim::html {
+namespace {
+
+constexpr double kDiagramWidth = 1264;
+
+std::string box_attributes(const Box& b) {
+  return "x=\"" + coord(b.x) + "\" y=\"" + coord(b.y) + "\" width=\"" + coord(b.width) +
+         "\" height=\"" + coord(b.height) + "\"";
+}
+
+std::string link_path(const FlowLayout& layout, const FlowLink& link) {
+  const FlowNode& from = layout.nodes[link.from];
+  const FlowNode& to = layout.nodes[link.to];
+  const double x0 = from.bar.right(), x1 = to.bar.x;
+  if (!link.backward) {
+    const double xm = (x0 + x1) / 2;
+    return "M" + coord(x0) + "," + coord(link.y_from) + "C" + coord(xm) + "," + coord(link.y_from) +
+           " " + coord(xm) + "," + coord(link.y_to) + " " + coord(x1) + "," + coord(link.y_to);
+  }
+  // Out to the right, down to its lane, back left under the nodes, up into
+  // the target's left side.
+  const double reach = 28 + link.width / 2;
+  return "M" + coord(x0) + "," + coord(link.y_from) + "C" + coord(x0 + reach) + "," +
+         coord(link.y_from) + " " + coord(x0 + reach) + "," + coord(link.lane_y) + " " + coord(x0) +
+         "," + coord(link.lane_y) + "L" + coord(x1) + "," + coord(link.lane_y) + "C" +
+         coord(x1 - reach) + "," + coord(link.lane_y) + " " + coord(x1 - reach) + "," +
+         coord(link.y_to) + " " + coord(x1) + "," + coord(link.y_to);
+}
+
+// Gradients that fade the stubs out: an end of the journey, not a link to
+// somewhere. Same-document references, nothing fetched.
+std::string stub_gradients() {
+  std::string out = "<defs>";
+  const std::tuple<const char*, const char*, bool> kFades[] = {
+      {"fade-entry", "#9fb1ea", true},
+      {"fade-exit", kExitColour, false},
+      {"fade-drop", kDropColour, false},
+      {"fade-cutoff", kCutOffColour, false}};
+  for (const auto& [id, colour, fade_in] : kFades) {
+    out += std::string("<linearGradient id=\"") + id + "\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">" +
+           "<stop offset=\"0\" stop-color=\"" + colour + "\" stop-opacity=\"" +
+           (fade_in ? "0" : "0.85") + "\"/><stop offset=\"1\" stop-color=\"" + colour +
+           "\" stop-opacity=\"" + (fade_in ? "0.85" : "0.05") + "\"/></linearGradient>";
+  }
+  return out + "</defs>";
+}
+
+const char* stub_words(FlowStub::Kind kind) {
+  switch (kind) {
+    case FlowStub::Kind::Entry:
+      return "started here";
+    case FlowStub::Kind::Exit:
+      return "completed the journey here";
+    case FlowStub::Kind::Drop:
+      return "dropped here";
+    case FlowStub::Kind::CutOff:
+      return "cut off here (horizon or step limit)";
+  }
+  return "";
+}
+
+// A band as thick as its customers: entries come in from the left, exits go
+// on to the right, drops and cut-offs slant down out of the journey. Short,
+// so they stay inside the node's own slot.
+std::string stub_shape(const FlowLayout& layout, const FlowStub& stub, const std::string& tooltip) {
+  const Box& bar = layout.nodes[stub.node].bar;
+  const double w = std::max(stub.width, 1.0);
+  const double top = stub.y - w / 2, bottom = stub.y + w / 2;
+  const auto band = [&](const char* kind, const char* fill, double x0, double x1, double drop) {
+    return std::string("<path class=\"stub ") + kind + "\" fill=\"url(#" + fill + ")\" d=\"M" +
+           coord(x0) + "," + coord(top) + "L" + coord(x1) + "," + coord(top + drop) + "L" +
+           coord(x1) + "," + coord(bottom + drop) + "L" + coord(x0) + "," + coord(bottom) +
+           "Z\"><title>" + tooltip + "</title></path>";
+  };
+  switch (stub.kind) {
+    case FlowStub::Kind::Entry:
+      return band("entry", "fade-entry", bar.x - 28, bar.x, 0);
+    case FlowStub::Kind::Exit:
+      return band("exit", "fade-exit", bar.right(), bar.right() + 26, 0);
+    case FlowStub::Kind::Drop:
+      return band("drop", "fade-drop", bar.right(), bar.right() + 30, 16);
+    case FlowStub::Kind::CutOff:
+      return band("cutoff", "fade-cutoff", bar.right(), bar.right() + 30, 16);
+  }
+  return "";
+}
+
+std::string node_label(const ReportView& view, const FlowNode& node) {
+  const TouchpointReport& tp = view.report.touchpoints[node.touchpoint];
+  const std::string& name = tp.name.empty() ? tp.id : tp.name;
+  const bool roomy = node.label.width >= 150;
+  std::string stats = (roomy ? grouped(node.visits) + " visits" : grouped(node.visits));
+  if (tp.drop_rate.has_value()) {
+    stats += " \u00b7 " + percent(tp.drop_rate.value, 0) + (roomy ? " drop" : " \u2193");
+  }
+  // A nested <svg> clips anything that would still spill out of the box.
+  return "<svg class=\"flow-label\" data-box=\"flow-label\" " + box_attributes(node.label) +
+         " overflow=\"hidden\"><text class=\"fl-name\" x=\"1\" y=\"12\">" +
+         escape(shorten(name, node.label_chars)) +
+         "</text><text class=\"fl-stats\" x=\"1\" y=\"25\">" + stats + "</text></svg>";
+}
+
+}  // namespace
+
+std::string render_flow(const ReportView& view) {
+  const FlowLayout layout = layout_flow(view.report, view.scenario, kDiagramWidth);
+  std::string out =
+      "<section id=\"flow\"><h2>Flow</h2><p class=\"lede\">Where customers went from each "
+      "touchpoint. Band width is customers; columns follow the order of the steps. "
+      "Journeys end in short stubs: <span class=\"key drop\">dropped</span> <span class=\"key "
+      "exit\">completed</span> <span class=\"key cutoff\">cut off by the horizon or step "
+      "limit</span>; <span class=\"key entry\">started here</span> on the left; loops back to "
+      "an earlier touchpoint run underneath.</p>";
+  out += "<div class=\"flow-scroll\"><svg class=\"sankey\" id=\"flow-diagram\" width=\"" +
+         coord(layout.width) + "\" height=\"" + coord(layout.height) + "\" viewBox=\"0 0 " +
+         coord(layout.width) + " " + coord(layout.height) +
+         "\" role=\"img\" aria-label=\"flow of customers\" data-scale=\"" + exact(layout.scale) +
+         "\">";
+  out += stub_gradients();
+  // Stubs under the links: a wide drop must not hide where the rest went.
+  out += "<g class=\"stubs\">";
+  for (const FlowStub& stub : layout.stubs) {
+    const std::string& name = view.touchpoint_name(view.report.touchpoints[stub.node].id);
+    out += stub_shape(layout, stub,
+                      escape(name) + ": " + grouped(stub.customers) + " " + stub_words(stub.kind));
+  }
+  out += "</g><g class=\"links\">";
+  for (const FlowLink& link : layout.links) {
+    const std::string& from = view.touchpoint_name(view.report.touchpoints[link.from].id);
+    const std::string& to = view.touchpoint_name(view.report.touchpoints[link.to].id);
+    out += "<path class=\"link" + std::string(link.backward ? " back" : "") + "\" d=\"" +
+           link_path(layout, link) + "\" stroke-width=\"" + coord(std::max(link.width, 1.0)) +
+           "\" data-customers=\"" + std::to_string(link.customers) + "\"><title>" + escape(from) +
+           " \u2192 " + escape(to) + ": " + grouped(link.customers) + " customers</title></path>";
+  }
+  out += "</g><g class=\"nodes\">";
+  for (const FlowNode& node : layout.nodes) {
+    const TouchpointReport& tp = view.report.touchpoints[node.touchpoint];
+    const bool converts = !tp.milestone.empty() && tp.milestone == view.report.conversion;
+    out += "<rect class=\"node" + std::string(converts ? " converts" : "") +
+           "\" data-box=\"flow-node\" data-touchpoint=\"" + escape(tp.id) + "\" " +
+           box_attributes(node.bar) + " rx=\"2\"><title>" + escape(view.touchpoint_name(tp.id)) +
+           ": " + grouped(node.visits) + " visits, " + grouped(tp.continued) + " continued, " +
+           grouped(tp.dropped) + " dropped</title></rect>";
+  }
+  for (const FlowNode& node : layout.nodes) {
+    out += node_label(view, node);
+  }
+  out += "</g></svg></div></section>";
+  return out;
+}
+
+}  // namespace journeysim::html
