@@ -8,6 +8,7 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libpugixml-dev  # the check tests read JUnit XML back with an independent parser
   chromium  # the HTML report's browser tests
 )
 

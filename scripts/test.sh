@@ -12,6 +12,8 @@ cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJOURNEYSIM_W
 cmake --build build-ci -j"$jobs"
 echo "== tests"
 ctest --test-dir build-ci --output-on-failure -j"$jobs"
+echo "== the example scenarios pass their own [thresholds] (the gate users run)"
+build-ci/tools/journeysim check scenarios/*.toml --junit build-ci/check-junit.xml
 echo "== the example scenarios validate and run"
 for s in scenarios/*.toml; do
   build-ci/tools/journeysim validate "$s"

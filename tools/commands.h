@@ -13,5 +13,6 @@ void add_plugins_command(CLI::App& app, std::function<int()>& action);
 void add_compare_command(CLI::App& app, std::function<int()>& action);
 void add_sweep_command(CLI::App& app, std::function<int()>& action);
 void add_plugin_test_command(CLI::App& app, std::function<int()>& action);
+void add_check_command(CLI::App& app, std::function<int()>& action);
 
 }  // namespace journeysim::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_compare_command(app, action);
   add_sweep_command(app, action);
   add_plugin_test_command(app, action);
+  add_check_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

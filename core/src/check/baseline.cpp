@@ -1,0 +1,200 @@
+// A stored run (`journeysim run --format json --out`) read back as a
+// baseline, and how its run differs from the current one.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "journeysim/check.h"
+
+namespace journeysim {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kSchema = "journeysim.run/1";
+
+[[noreturn]] void bad(const std::string& file, const std::string& message, uint32_t line = 0,
+                      uint32_t column = 0) {
+  throw InputError(SourceLocation{file, line, column}, message);
+}
+
+const Json& field(const Json& doc, const std::string& file, const std::string& dotted,
+                  Json::value_t kind) {
+  const Json* at = &doc;
+  size_t start = 0;
+  while (true) {
+    const size_t dot = dotted.find('.', start);
+    const std::string key = dotted.substr(start, dot - start);
+    if (!at->is_object() || !at->contains(key)) {
+      bad(file, "baseline has no \"" + dotted +
+                    "\" (is it a complete `journeysim run "
+                    "--format json` result?)");
+    }
+    at = &(*at)[key];
+    if (dot == std::string::npos) {
+      break;
+    }
+    start = dot + 1;
+  }
+  const bool number_wanted = kind == Json::value_t::number_unsigned;
+  if ((number_wanted && !at->is_number_unsigned()) || (!number_wanted && at->type() != kind)) {
+    bad(file, "baseline field \"" + dotted + "\" has the wrong type");
+  }
+  return *at;
+}
+
+// Metric leaves: a plain number is a count; {"value", "ci95", "n"} an
+// estimate. Everything else (names, reasons, flows) is walked past.
+void flatten(const Json& node, const std::string& prefix,
+             std::map<std::string, BaselineMetric>& out) {
+  if (node.is_number()) {
+    BaselineMetric m;
+    m.is_count = true;
+    m.estimate = exact(node.get<double>(), 0);
+    out[prefix] = m;
+    return;
+  }
+  if (!node.is_object()) {
+    return;
+  }
+  if (node.contains("value") && node.contains("ci95") && node.contains("n")) {
+    BaselineMetric m;
+    const Json& value = node["value"];
+    const Json& ci = node["ci95"];
+    if (value.is_number() && ci.is_array() && ci.size() == 2 && ci[0].is_number() &&
+        ci[1].is_number()) {
+      m.estimate = {value.get<double>(), ci[0].get<double>(), ci[1].get<double>(),
+                    node["n"].is_number_unsigned() ? node["n"].get<uint64_t>() : 0, true};
+    }
+    out[prefix] = m;
+    return;
+  }
+  for (const auto& [key, child] : node.items()) {
+    flatten(child, prefix.empty() ? key : prefix + "." + key, out);
+  }
+}
+
+std::string short_hash(const std::string& hash) { return hash.substr(0, 12); }
+
+}  // namespace
+
+Baseline read_baseline(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    bad(file, "baseline file not found; create it with `journeysim check SCENARIO --baseline " +
+                  file + " --update-baseline` (or `journeysim run SCENARIO --format json --out " +
+                  file + "`)");
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    bad(file, "baseline is a directory, not a file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    bad(file, std::string("cannot read baseline: ") + std::strerror(errno));
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  Json doc;
+  try {
+    doc = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    // Point at the offending character the way editors expect.
+    uint32_t line = 1, column = 1;
+    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string what = e.what();
+    const size_t colon = what.find(": ");
+    bad(file,
+        "baseline is not valid JSON: " +
+            (colon == std::string::npos ? what : what.substr(colon + 2)),
+        line, column);
+  }
+  if (!doc.is_object() || !doc.contains("schema") || !doc["schema"].is_string()) {
+    bad(file, std::string("baseline is not a journeysim run result (no \"schema\"; expected \"") +
+                  kSchema + "\", written by `journeysim run --format json --out`)");
+  }
+  const std::string schema = doc["schema"].get<std::string>();
+  if (schema != kSchema) {
+    bad(file, "baseline has schema \"" + schema + "\"; expected \"" + kSchema +
+                  "\" (a `journeysim run --format json` result)");
+  }
+  Baseline b;
+  b.file = file;
+  if (doc.contains("journeysim_version") && doc["journeysim_version"].is_string()) {
+    b.journeysim_version = doc["journeysim_version"].get<std::string>();
+  }
+  b.engine_version = field(doc, file, "engine_version", Json::value_t::string).get<std::string>();
+  b.name = field(doc, file, "scenario.name", Json::value_t::string).get<std::string>();
+  b.hash = field(doc, file, "scenario.hash", Json::value_t::string).get<std::string>();
+  b.seed = field(doc, file, "run.seed", Json::value_t::number_unsigned).get<uint64_t>();
+  b.agents = field(doc, file, "run.agents", Json::value_t::number_unsigned).get<uint64_t>();
+  for (const Json& p : field(doc, file, "plugins", Json::value_t::array)) {
+    if (!p.is_object() || !p.contains("name") || !p["name"].is_string() || !p.contains("version") ||
+        !p["version"].is_string()) {
+      bad(file, "baseline field \"plugins\" holds an entry without name and version");
+    }
+    b.plugins.emplace_back(p["name"].get<std::string>(), p["version"].get<std::string>());
+  }
+  flatten(field(doc, file, "metrics", Json::value_t::object), "", b.metrics);
+  for (const char* scope : {"stages", "touchpoints", "personas"}) {
+    if (doc.contains(scope)) {
+      flatten(doc[scope], scope, b.metrics);
+    }
+  }
+  return b;
+}
+
+std::vector<IdentityChange> compare_identity(const Baseline& baseline, const RunReport& current) {
+  std::vector<IdentityChange> out;
+  auto differs = [&](const std::string& what, const std::string& old_value,
+                     const std::string& new_value, bool warning, const std::string& meaning) {
+    if (old_value != new_value) {
+      out.push_back({what, old_value, new_value, warning, meaning});
+    }
+  };
+  differs("engine version", baseline.engine_version, current.engine_version, true,
+          "the simulation engine changed: results may differ for reasons outside the journey");
+  std::map<std::string, std::pair<std::string, std::string>> plugins;
+  for (const auto& [name, version] : baseline.plugins) {
+    plugins[name].first = version;
+  }
+  for (const auto& [name, version] : current.plugins) {
+    plugins[name].second = version;
+  }
+  for (const auto& [name, versions] : plugins) {
+    const auto& [old_version, new_version] = versions;
+    if (old_version.empty() || new_version.empty()) {
+      differs("channel " + name, old_version.empty() ? "(none)" : old_version,
+              new_version.empty() ? "(none)" : new_version, false,
+              new_version.empty() ? "the journey no longer uses this channel"
+                                  : "the journey now uses this channel");
+    } else {
+      differs("plugin " + name, old_version, new_version, true,
+              "the channel's model changed: results may differ for reasons outside the journey");
+    }
+  }
+  differs("journeysim version", baseline.journeysim_version, current.journeysim_version, false,
+          "a different release (the engine version says whether results for a seed changed)");
+  differs("scenario name", baseline.name, current.name, false, "the journey was renamed");
+  if (baseline.hash != current.hash) {
+    out.push_back({"scenario hash", short_hash(baseline.hash), short_hash(current.hash), false,
+                   "the journey changed since the baseline (expected when you edit it)"});
+  }
+  differs("seed", std::to_string(baseline.seed), std::to_string(current.seed), false,
+          "other random numbers: differences within noise are expected");
+  differs("agents", std::to_string(baseline.agents), std::to_string(current.agents), false,
+          "another sample size: intervals differ in width");
+  return out;
+}
+
+}  // namespace journeysim

@@ -1,0 +1,235 @@
+// JUnit XML as GitHub Actions reporters, GitLab and Jenkins read it: the
+// common subset testsuites > testsuite > testcase with failure, error and
+// skipped children. GitLab ignores failure@message, so every failure carries
+// its details as text too; time is always 0 so the bytes are reproducible.
+#include <sstream>
+
+#include "check/format.h"
+#include "journeysim/check.h"
+
+namespace journeysim {
+namespace {
+
+using check_detail::format_bound;
+using check_detail::format_change;
+using check_detail::format_observed;
+using check_detail::format_value;
+
+// Length of the valid UTF-8 sequence at `i`, or 0.
+size_t utf8_length(const std::string& s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  const size_t n = c < 0x80           ? 1
+                   : (c >> 5) == 0x6  ? 2
+                   : (c >> 4) == 0xE  ? 3
+                   : (c >> 3) == 0x1E ? 4
+                                      : 0;
+  if (n == 0 || i + n > s.size()) {
+    return 0;
+  }
+  for (size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) {
+      return 0;
+    }
+  }
+  return n;
+}
+
+// Escapes for text and attributes alike. Characters XML 1.0 cannot carry
+// (most control characters, broken UTF-8, e.g. from a plugin's message)
+// become U+FFFD rather than making the file unreadable.
+std::string escape(const std::string& s, bool attribute) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    const size_t n = utf8_length(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (n > 1) {
+      out.append(s, i, n);
+      i += n;
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string attr(const std::string& s) { return escape(s, true); }
+std::string text(const std::string& s) { return escape(s, false); }
+
+std::string interval_words(const Estimate& e, bool is_count) {
+  if (!e.has_value() || (!is_count && e.n == 0)) {
+    return "no data (n = 0)";
+  }
+  if (is_count) {
+    return format_value(e.value) + " (a count)";
+  }
+  return format_value(e.value) + " (95% interval " + format_value(e.low) + " to " +
+         format_value(e.high) + ", n = " + std::to_string(e.n) + ")";
+}
+
+std::string requirement(const Condition& c) {
+  const std::string bound = std::string(comparison_symbol(c.op)) + " " + format_bound(c.value);
+  if (c.confidence == 0) {
+    return bound + " (on the point estimate)";
+  }
+  return bound + " (for the whole " + std::to_string(c.confidence) + "% interval)";
+}
+
+void threshold_case(const std::string& suite, const ConditionOutcome& t, std::ostream& out) {
+  const std::string name = t.metric + " " + t.condition.text;
+  out << "    <testcase classname=\"" << attr(suite) << "\" name=\"" << attr(name)
+      << "\" time=\"0\"";
+  if (t.passed) {
+    out << "/>\n";
+    return;
+  }
+  const std::string message = name + " failed: observed " +
+                              format_observed(t.observed, t.is_count) + ", required " +
+                              requirement(t.condition);
+  std::ostringstream details;
+  details << "threshold: " << name << "\n"
+          << "observed:  " << interval_words(t.observed, t.is_count) << "\n"
+          << "required:  " << requirement(t.condition) << "\n"
+          << "verdict:   " << t.reason << "\n"
+          << "defined at " << t.condition.where.to_string() << "\n";
+  out << ">\n      <failure message=\"" << attr(message) << "\" type=\"threshold\">"
+      << text(details.str()) << "</failure>\n    </testcase>\n";
+}
+
+void regression_case(const std::string& suite, const std::string& baseline_file,
+                     const RegressionOutcome& r, std::ostream& out) {
+  const std::string name = "regression " + r.label();
+  out << "    <testcase classname=\"" << attr(suite) << "\" name=\"" << attr(name)
+      << "\" time=\"0\"";
+  if (r.skipped) {
+    out << ">\n      <skipped message=\"" << attr(r.reason) << "\"/>\n    </testcase>\n";
+    return;
+  }
+  if (r.passed) {
+    out << "/>\n";
+    return;
+  }
+  const std::string direction = r.better == Better::Higher  ? "higher is better"
+                                : r.better == Better::Lower ? "lower is better"
+                                                            : "no direction: any move counts";
+  std::ostringstream details;
+  details << "metric:   " << r.metric << " (" << direction << ")\n"
+          << "baseline: " << interval_words(r.baseline.estimate, r.baseline.is_count) << " from "
+          << baseline_file << "\n"
+          << "observed: " << interval_words(r.current.estimate, r.current.is_count) << "\n";
+  if (r.compared) {
+    details << "change:   " << format_change(r.change) << "; worsening allowed "
+            << format_value(r.allowed)
+            << (r.has_tolerance ? " (tolerance " + r.tolerance.text + ")"
+                                : " (noise: 1.96 combined standard errors)")
+            << "\n";
+  }
+  details << "verdict:  " << r.reason << "\n";
+  const std::string message =
+      name + " failed: " +
+      (r.compared ? format_value(r.baseline.estimate.value) + " -> " +
+                        format_value(r.current.estimate.value) + ", " + r.reason
+                  : r.reason);
+  out << ">\n      <failure message=\"" << attr(message) << "\" type=\"regression\">"
+      << text(details.str()) << "</failure>\n    </testcase>\n";
+}
+
+void property(const std::string& name, const std::string& value, std::ostream& out) {
+  out << "      <property name=\"" << attr(name) << "\" value=\"" << attr(value) << "\"/>\n";
+}
+
+void suite(const ScenarioCheck& s, std::ostream& out) {
+  out << "  <testsuite name=\"" << attr(s.suite_name) << "\" tests=\"" << s.tests()
+      << "\" failures=\"" << s.failures() << "\" errors=\"" << (s.error.empty() ? 0 : 1)
+      << "\" skipped=\"" << s.skipped() << "\" time=\"0\">\n";
+  out << "    <properties>\n";
+  property("file", s.file, out);
+  property("scenario_hash", s.hash, out);
+  property("seed", std::to_string(s.seed), out);
+  property("agents", std::to_string(s.agents), out);
+  property("engine_version", s.engine_version, out);
+  if (s.has_baseline) {
+    property("baseline", s.baseline_file, out);
+  }
+  out << "    </properties>\n";
+  if (!s.error.empty()) {
+    out << "    <testcase classname=\"" << attr(s.suite_name)
+        << "\" name=\"run\" time=\"0\">\n      <error message=\"" << attr(s.error)
+        << "\" type=\"run\">" << text(s.error) << "</error>\n    </testcase>\n";
+  }
+  for (const ConditionOutcome& t : s.thresholds) {
+    threshold_case(s.suite_name, t, out);
+  }
+  for (const RegressionOutcome& r : s.regressions) {
+    regression_case(s.suite_name, s.baseline_file, r, out);
+  }
+  if (!s.identity.empty()) {
+    std::ostringstream notes;
+    for (const IdentityChange& c : s.identity) {
+      notes << (c.warning ? "warning: " : "note: ") << c.what << " " << c.baseline << " -> "
+            << c.current << ": " << c.meaning << "\n";
+    }
+    out << "    <system-out>" << text(notes.str()) << "</system-out>\n";
+  }
+  out << "  </testsuite>\n";
+}
+
+}  // namespace
+
+std::string render_check_junit(const CheckReport& report) {
+  size_t tests = 0, failures = 0, errors = 0, skipped = 0;
+  for (const ScenarioCheck& s : report.scenarios) {
+    tests += s.tests();
+    failures += s.failures();
+    errors += s.error.empty() ? 0 : 1;
+    skipped += s.skipped();
+  }
+  std::ostringstream out;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << "<testsuites name=\"journeysim check\" tests=\"" << tests << "\" failures=\"" << failures
+      << "\" errors=\"" << errors << "\" skipped=\"" << skipped << "\" time=\"0\">\n";
+  for (const ScenarioCheck& s : report.scenarios) {
+    suite(s, out);
+  }
+  out << "</testsuites>\n";
+  return out.str();
+}
+
+}  // namespace journeysim

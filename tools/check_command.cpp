@@ -1,0 +1,170 @@
+// journeysim check: run journeys and gate a pipeline on their thresholds and
+// on regressions against stored baselines.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include "check_prepare.h"
+#include "commands.h"
+#include "journeysim/output_file.h"
+#include "journeysim/report_writers.h"
+#include "progress_bar.h"
+
+namespace journeysim::cli {
+namespace {
+
+// no-color.org: NO_COLOR set to anything non-empty turns colour off; so do
+// TERM=dumb and --no-color; and colour only ever goes to a terminal.
+bool use_colour(const CheckArgs& args) {
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return !args.no_color && args.output.format == "text" && args.output.out.empty() &&
+         ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || no_color[0] == '\0') &&
+         (term == nullptr || std::strcmp(term, "dumb") != 0);
+}
+
+std::string error_text(const InputError& e) {
+  std::string text;
+  for (const Diagnostic& d : e.diagnostics()) {
+    text += (text.empty() ? "" : "\n") + d.to_string();
+  }
+  return text;
+}
+
+// Runs one prepared scenario and judges it. A failure of the run itself
+// (a plugin error mid-run) is recorded as the scenario's error.
+ScenarioCheck run_one(PreparedScenario& s, const CheckArgs& args,
+                      const std::vector<Tolerance>& tolerances, std::string& new_baseline) {
+  ScenarioCheck out;
+  const Scenario& scenario = s.model->scenario();
+  out.file = s.file;
+  out.name = scenario.journey.name;
+  out.hash = scenario.hash;
+  out.engine_version = engine_version();
+  out.seed = s.options.seed;
+  out.agents = s.options.agents;
+  out.has_baseline = !s.baseline_file.empty();
+  out.baseline_file = s.baseline_file;
+  std::atomic<uint64_t> done{0};
+  RunOptions options = s.options;
+  options.progress = &done;
+  RunTally tally;
+  try {
+    with_progress(options.agents, done, show_progress(args.control),
+                  [&] { tally = run_agents(*s.model, options); });
+  } catch (const InputError& e) {
+    print_errors(e);
+    out.error = error_text(e);
+    return out;
+  }
+  const RunReport report = summarize(*s.model, tally, s.options);
+  const std::vector<MetricRow> rows = metric_rows(report);
+  out.thresholds = evaluate_thresholds(s.thresholds, rows);
+  if (s.baseline) {
+    out.identity = compare_identity(*s.baseline, report);
+  }
+  if (args.update_baseline) {
+    new_baseline = render_json(report);
+    out.baseline_updated = true;
+  } else if (s.baseline) {
+    out.regressions = check_regressions(*s.baseline, rows, tolerances);
+  }
+  return out;
+}
+
+int check(const CheckArgs& args) {
+  const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
+  PreparedCheck prepared = prepare_check(args, catalog);
+  CheckReport report;
+  std::vector<std::pair<std::string, std::string>> baselines_to_write;
+  bool run_failed = false;
+  for (PreparedScenario& s : prepared.scenarios) {
+    std::string new_baseline;
+    report.scenarios.push_back(run_one(s, args, prepared.tolerances, new_baseline));
+    run_failed = run_failed || !report.scenarios.back().error.empty();
+    if (!new_baseline.empty()) {
+      baselines_to_write.emplace_back(s.baseline_file, std::move(new_baseline));
+    }
+  }
+  assign_suite_names(report);
+
+  // Baselines change only when every run succeeded: no half-updated set.
+  if (!run_failed) {
+    for (const auto& [file, json] : baselines_to_write) {
+      write_file_atomically(file, json);
+      if (!args.control.quiet) {
+        std::cerr << "updated baseline " << file << "\n";
+      }
+    }
+  }
+  if (!args.junit.empty()) {
+    write_file_atomically(args.junit, render_check_junit(report));
+    if (!args.control.quiet) {
+      std::cerr << "wrote " << args.junit << "\n";
+    }
+  }
+  const std::string summary = args.output.format == "json"
+                                  ? render_check_json(report)
+                                  : render_check_text(report, use_colour(args));
+  emit(args.output, summary, args.control.quiet);
+
+  if (run_failed) {
+    return kBadInput;
+  }
+  if (args.update_baseline) {
+    if (!report.passed() && !args.control.quiet) {
+      std::cerr << "note: some thresholds failed; --update-baseline still exits 0\n";
+    }
+    return kOk;
+  }
+  return report.passed() ? kOk : kFailed;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, std::function<int()>& action) {
+  auto args = std::make_shared<CheckArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "check",
+      "Run journeys and gate CI on their [thresholds] and on regressions against a "
+      "baseline");
+  cmd->footer(
+      "Conditions in [thresholds]: \"<op> <value>[%] [@<level>%]\", op one of < <= > >= == !=;\n"
+      "  \">= 4%\" is \">= 0.04\" (NPS, CES and other scores are plain numbers: \"nps >= 20\");\n"
+      "  \"@95%\" (or @90%, @99%) asks the whole interval to satisfy the condition.\n"
+      "  A threshold on a metric with no data (n = 0) fails.\n"
+      "Baselines: --baseline FILE (or DIR holding <scenario>.json) written by\n"
+      "  `journeysim run --format json --out FILE` or --update-baseline. Metrics with a\n"
+      "  --tolerance fail when worse by more than it (0.5pp = percentage points, 10% = of the\n"
+      "  baseline, 0.3 = absolute); conversion_rate, csat, ces, nps, time_to_convert.median_days,\n"
+      "  revenue_per_agent, bounce_rate and cart_abandonment_rate fail on a statistically\n"
+      "  significant worsening (95%).\n"
+      "Exit codes: 0 every check holds; 1 a threshold or regression failed; 2 bad input\n"
+      "  (scenario, option, baseline, plugin) — bad input wins over a failed check.\n"
+      "Examples:\n"
+      "  journeysim check scenarios/*.toml --junit results.xml\n"
+      "  journeysim check scenarios/store-launch.toml --baseline baselines/store-launch.json \\\n"
+      "      --tolerance conversion_rate=0.5pp --tolerance touchpoints.checkout.drop_rate=2pp\n"
+      "  journeysim check scenarios/*.toml --baseline baselines/ --update-baseline");
+  cmd->add_option("scenarios", args->scenarios, "Scenario files (TOML); shell globs welcome")
+      ->required();
+  cmd->add_option("--baseline", args->baseline,
+                  "Stored run to compare against (journeysim.run/1 JSON), or a directory "
+                  "holding <scenario>.json per scenario");
+  cmd->add_option("--tolerance", args->tolerances,
+                  "METRIC=VALUE: worsening allowed against the baseline, e.g. "
+                  "conversion_rate=0.5pp, revenue_per_agent=10%, nps=5 (repeatable)");
+  cmd->add_flag("--update-baseline", args->update_baseline,
+                "Rewrite the baseline with this run's results (atomically) and exit 0");
+  cmd->add_option("--junit", args->junit, "Also write JUnit XML to this file (atomically)");
+  args->output.format = "text";
+  add_output_options(*cmd, args->output, {"text", "json"});
+  cmd->add_flag("--no-color", args->no_color, "No colours in the summary");
+  add_run_control(*cmd, args->control);
+  add_scenario_options(*cmd, args->scenario_options);
+  cmd->callback([args, &action] { action = [args] { return check(*args); }; });
+}
+
+}  // namespace journeysim::cli
