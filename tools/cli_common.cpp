@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "journeysim/output_file.h"
 
@@ -102,22 +105,89 @@ std::unique_ptr<SimulationModel> load_model(const std::string& file,
   return std::make_unique<SimulationModel>(load_scenario(file, load), catalog);
 }
 
+namespace {
+
+// Past this many, more errors do not help: a file with 10^4 unknown keys
+// would otherwise print gigabytes (each echoing its source line).
+constexpr size_t kMaxPrintedErrors = 50;
+// Source lines longer than this are echoed as a window around the column.
+constexpr size_t kEchoHalfWidth = 60;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The lines of each file named by the errors, read once (scenario files are
+// at most 16 MiB).
+class SourceLines {
+ public:
+  // Line `n` (1-based) of `file`, or nullptr when it cannot be read.
+  const std::string* line(const std::string& file, uint32_t n) {
+    auto it = files_.find(file);
+    if (it == files_.end()) {
+      std::vector<std::string> lines;
+      std::ifstream in(file, std::ios::binary);
+      for (std::string text; in && std::getline(in, text);) {
+        lines.push_back(std::move(text));
+      }
+      it = files_.emplace(file, std::move(lines)).first;
+    }
+    return n >= 1 && n <= it->second.size() ? &it->second[n - 1] : nullptr;
+  }
+
+ private:
+  std::map<std::string, std::vector<std::string>> files_;
+};
+
+// Prints `line` with a caret under code point `column` (1-based; 0 = none),
+// cut to a window around it when the line is long.
+void echo_line(const std::string& line, uint32_t column) {
+  size_t at = 0;  // byte offset of the column
+  for (uint32_t c = 1; c < column && at < line.size(); ++c) {
+    do {
+      ++at;
+    } while (at < line.size() && is_continuation(line[at]));
+  }
+  size_t begin = 0;
+  size_t end = line.size();
+  if (line.size() > 2 * kEchoHalfWidth) {
+    begin = at > kEchoHalfWidth ? at - kEchoHalfWidth : 0;
+    end = std::min(line.size(), at + kEchoHalfWidth);
+    while (begin > 0 && is_continuation(line[begin])) {
+      --begin;
+    }
+    while (end < line.size() && is_continuation(line[end])) {
+      ++end;
+    }
+  }
+  const std::string prefix = begin > 0 ? "..." : "";
+  std::cerr << "  " << prefix << line.substr(begin, end - begin)
+            << (end < line.size() ? "..." : "") << "\n";
+  if (column > 0) {
+    size_t caret = prefix.size();
+    for (size_t k = begin; k < at; ++k) {
+      caret += is_continuation(line[k]) ? 0 : 1;
+    }
+    std::cerr << "  " << std::string(caret, ' ') << "^\n";
+  }
+}
+
+}  // namespace
+
 void print_errors(const InputError& error) {
-  for (const Diagnostic& d : error.diagnostics()) {
+  SourceLines sources;
+  const auto& diagnostics = error.diagnostics();
+  for (size_t i = 0; i < diagnostics.size() && i < kMaxPrintedErrors; ++i) {
+    const Diagnostic& d = diagnostics[i];
     std::cerr << d.to_string() << "\n";
     if (d.where.line == 0) {
       continue;
     }
-    std::ifstream in(d.where.file);
-    std::string line;
-    for (uint32_t n = 0; n < d.where.line && std::getline(in, line); ++n) {
+    if (const std::string* line = sources.line(d.where.file, d.where.line)) {
+      echo_line(*line, d.where.column);
     }
-    if (in) {
-      std::cerr << "  " << line << "\n";
-      if (d.where.column > 0) {
-        std::cerr << "  " << std::string(d.where.column - 1, ' ') << "^\n";
-      }
-    }
+  }
+  if (diagnostics.size() > kMaxPrintedErrors) {
+    std::cerr << "journeysim: " << diagnostics.size() - kMaxPrintedErrors
+              << " more errors not shown (" << diagnostics.size() << " in all)\n";
   }
 }
 
