@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libpugixml-dev  # the check tests read JUnit XML back with an independent parser
   chromium  # the HTML report's browser tests
+  openmpi-bin libopenmpi-dev  # mpirun across processes and machines (docs/mpi.md)
 )
 
 missing=()

@@ -1,7 +1,9 @@
 // journeysim compare: a baseline and its what-if variants on the same agents.
 #include "cli_common.h"
 #include "commands.h"
+#include "distributed_run.h"
 #include "journeysim/comparison.h"
+#include "mpi_runtime.h"
 #include "progress_bar.h"
 
 namespace journeysim::cli {
@@ -15,7 +17,7 @@ struct CompareArgs {
   ScenarioOptions scenario_options;
 };
 
-int compare(const CompareArgs& args) {
+int compare_on_ranks(const CompareArgs& args, ReadyGate& gate) {
   const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
   const auto baseline = load_model(args.baseline, args.scenario_options, catalog);
   std::vector<std::unique_ptr<SimulationModel>> variants;
@@ -35,9 +37,20 @@ int compare(const CompareArgs& args) {
   RunOptions options = run_options(args.control, baseline->scenario());
   std::atomic<uint64_t> done{0};
   options.progress = &done;
+  // Under mpirun each rank runs a slice of the clusters of agents and rank
+  // 0 merges them: the single-process report (docs/mpi.md).
+  gate.pass(*baseline, options);
+  ComparePart part{mpi::rank(), mpi::size(),
+                   [](const std::string& bytes) { return mpi::gather_to_root(bytes); }};
   ComparisonReport report;
-  with_progress(options.agents, done, show_progress(args.control),
-                [&] { report = compare_runs(*baseline, views, options); });
+  with_progress(options.agents / static_cast<unsigned>(mpi::size()), done,
+                show_progress(args.control) && mpi::is_root(), [&] {
+                  report = compare_on_every_rank(
+                      [&] { return compare_runs(*baseline, views, options, part); });
+                });
+  if (!mpi::is_root()) {
+    return kOk;  // rank 0 writes the results of the whole job
+  }
   std::string text;
   if (args.output.format == "json") {
     text = render_comparison_json(report);
@@ -48,6 +61,19 @@ int compare(const CompareArgs& args) {
   }
   emit(args.output, text, args.control.quiet);
   return kOk;
+}
+
+// Under mpirun, a rank that fails before the comparison runs (bad input)
+// meets the others at the gate, so all stop together with exit code 2.
+int compare(const CompareArgs& args) {
+  ReadyGate gate;
+  try {
+    return compare_on_ranks(args, gate);
+  } catch (const JobStopped&) {
+    return kBadInput;
+  } catch (const std::exception&) {
+    return gate.fail(std::current_exception());
+  }
 }
 
 }  // namespace

@@ -3,16 +3,22 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "interrupt.h"
+#include "journeysim/engine.h"
 #include "journeysim/run_report.h"
+#include "mpi_runtime.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_command_line(int argc, char** argv) {
   using namespace journeysim::cli;
   CLI::App app{"journeysim — simulate customer journeys through channel plugins"};
   app.set_version_flag("--version,-V", journeysim::journeysim_version());
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok; 1 a threshold or regression failed; 2 bad input (scenario, "
-      "options, plugin).\nRun `journeysim <command> --help` for a command's options.");
+      "options, plugin); 130/143 interrupted (SIGINT/SIGTERM).\n"
+      "Run `journeysim <command> --help` for a command's options.");
   std::function<int()> action;
   add_run_command(app, action);
   add_validate_command(app, action);
@@ -28,8 +34,19 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kOk : kBadInput;
   }
+  install_interrupt_handlers();
   try {
-    return action();
+    const int code = action();
+    // A signal after the last output was written: the new results are
+    // complete, but the run was still asked to stop.
+    if (interrupt_exit_code() != 0) {
+      std::cerr << "journeysim: interrupted\n";
+      return interrupt_exit_code();
+    }
+    return code;
+  } catch (const journeysim::Interrupted&) {
+    std::cerr << "journeysim: interrupted\n";
+    return interrupt_exit_code() != 0 ? interrupt_exit_code() : kInterrupted;
   } catch (const journeysim::InputError& e) {
     print_errors(e);
     return kBadInput;
@@ -37,4 +54,14 @@ int main(int argc, char** argv) {
     std::cerr << "journeysim: error: " << e.what() << "\n";
     return kBadInput;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Joins the MPI job when started by mpirun (a no-op otherwise). A rank
+  // that fails ends the whole job (see Session::finish), so none is left
+  // waiting for it.
+  journeysim::cli::mpi::Session mpi_session(argc, argv);
+  return mpi_session.finish(run_command_line(argc, argv));
 }

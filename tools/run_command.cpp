@@ -3,9 +3,12 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "distributed_run.h"
+#include "interrupt.h"
 #include "journeysim/engine.h"
 #include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
+#include "mpi_runtime.h"
 #include "progress_bar.h"
 
 namespace journeysim::cli {
@@ -20,14 +23,31 @@ struct RunArgs {
 };
 
 int run(const RunArgs& args) {
-  const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
-  const auto model = load_model(args.scenario, args.scenario_options, catalog);
-  RunOptions options = run_options(args.control, model->scenario());
+  // Under mpirun every rank loads and checks the inputs, runs its share of
+  // the agents, and rank 0 reports for all (docs/mpi.md); alone, this is
+  // the whole run.
+  const auto model = load_on_every_rank([&] {
+    const PluginCatalog catalog =
+        PluginCatalog::discover(plugin_directories(args.scenario_options));
+    return load_model(args.scenario, args.scenario_options, catalog);
+  });
+  if (!model) {
+    return kBadInput;  // a rank could not load the inputs (diagnostics printed)
+  }
+  const RunOptions options = run_options(args.control, model->scenario());
+  if (!same_on_every_rank(*model, options)) {
+    return kBadInput;
+  }
+  RunOptions share = this_rank_share(options);
   std::atomic<uint64_t> done{0};
-  options.progress = &done;
+  share.progress = &done;
+  share.cancel = cancel_flag();
   RunTally tally;
-  with_progress(options.agents, done, show_progress(args.control),
-                [&] { tally = run_agents(*model, options); });
+  with_progress(share.agents, done, show_progress(args.control) && mpi::is_root(),
+                [&] { tally = run_and_reduce(*model, share); });
+  if (!mpi::is_root()) {
+    return kOk;  // rank 0 writes the results of the whole job
+  }
   const RunReport report = summarize(*model, tally, options);
   std::string text;
   if (args.output.format == "json") {
@@ -41,6 +61,7 @@ int run(const RunArgs& args) {
   } else {
     text = render_table(report);
   }
+  throw_if_interrupted();  // a signal while reporting: keep the old files
   if (!args.report.empty()) {
     // Written before stdout so a bad --report path fails the run whole.
     HtmlReportParts parts;

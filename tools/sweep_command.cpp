@@ -1,7 +1,9 @@
 // journeysim sweep: a grid of variants of one scenario on the same agents.
 #include "cli_common.h"
 #include "commands.h"
+#include "distributed_run.h"
 #include "journeysim/sweep.h"
+#include "mpi_runtime.h"
 #include "progress_bar.h"
 
 namespace journeysim::cli {
@@ -18,7 +20,7 @@ struct SweepArgs {
   bool allow_outside = false;
 };
 
-int sweep(const SweepArgs& args) {
+int sweep_on_ranks(const SweepArgs& args, ReadyGate& gate) {
   ScenarioOptions scenario_options;
   scenario_options.plugin_dirs = args.plugin_dirs;
   const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(scenario_options));
@@ -42,14 +44,25 @@ int sweep(const SweepArgs& args) {
   request.threads = args.control.threads;
   std::atomic<uint64_t> done{0};
   request.progress = &done;
+  if (mpi::size() > 1) {
+    // Under mpirun every point's agents are spread over the ranks, and
+    // rank 0 gets the merged tally: the single-process numbers.
+    request.run = [&gate](const SimulationModel& model, const RunOptions& options) {
+      gate.pass(model, options);
+      return run_and_reduce(model, this_rank_share(options));
+    };
+  }
   size_t points = 1;
   for (const SweepAxis& axis : request.axes) {
     points *= axis.values.size();
   }
   const uint64_t total = sweep_agents_per_point(base, request) * std::min(points, kMaxSweepPoints);
   SweepReport report;
-  with_progress(total, done, show_progress(args.control),
+  with_progress(total, done, show_progress(args.control) && mpi::is_root(),
                 [&] { report = run_sweep(base, catalog, request); });
+  if (!mpi::is_root()) {
+    return kOk;  // rank 0 writes the results of the whole job
+  }
   std::string text;
   if (args.output.format == "json") {
     text = render_sweep_json(report);
@@ -60,6 +73,19 @@ int sweep(const SweepArgs& args) {
   }
   emit(args.output, text, args.control.quiet);
   return kOk;
+}
+
+// Under mpirun, a rank that fails before the first point runs (bad input)
+// meets the others at the gate, so all stop together with exit code 2.
+int sweep(const SweepArgs& args) {
+  ReadyGate gate;
+  try {
+    return sweep_on_ranks(args, gate);
+  } catch (const JobStopped&) {
+    return kBadInput;
+  } catch (const std::exception&) {
+    return gate.fail(std::current_exception());
+  }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // metric's change is estimated from the paired runs.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,12 +39,23 @@ struct ComparisonReport {
   std::vector<VariantComparison> variants;
 };
 
+/// A comparison spread over the processes of an MPI job: this process runs
+/// slice `part` of `parts` of the clusters of agents; `gather` sends its
+/// totals and moments (as bytes) and returns every part's, by part, on part
+/// 0 (empty elsewhere). Everything merged is integer: the same report.
+struct ComparePart {
+  int part = 0;
+  int parts = 1;
+  std::function<std::vector<std::string>(const std::string&)> gather;
+};
+
 /// Runs `baseline` and each variant over the same agents (common random
 /// numbers) and estimates every metric's change with paired intervals.
-/// `options.agents` and `options.seed` apply to all versions.
+/// `options.agents` and `options.seed` apply to all versions. Spread over
+/// parts, only part 0 gets the report (the others an empty one).
 ComparisonReport compare_runs(const SimulationModel& baseline,
                               const std::vector<const SimulationModel*>& variants,
-                              const RunOptions& options);
+                              const RunOptions& options, const ComparePart& part = {});
 
 /// The comparison's renderings (schema "journeysim.compare/1" for JSON).
 std::string render_comparison_table(const ComparisonReport& report);

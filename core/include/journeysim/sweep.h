@@ -3,9 +3,11 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "journeysim/engine.h"
 #include "journeysim/run_report.h"
 #include "journeysim/scenario_loader.h"
 
@@ -47,6 +49,10 @@ struct SweepRequest {
   int64_t seed = -1;                 // -1 = the scenario's
   unsigned threads = 0;
   std::atomic<uint64_t>* progress = nullptr;  // agents done, over all points
+  /// Runs one point's agents (default: run_agents). Called only after every
+  /// point is validated. A distributed sweep (tools/distributed_run.h)
+  /// runs this process's share of the agents and merges on rank 0.
+  std::function<RunTally(const SimulationModel&, const RunOptions&)> run;
 };
 
 /// Largest grid a sweep accepts.

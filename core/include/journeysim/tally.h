@@ -36,6 +36,7 @@ class FixedSum {
   double variance() const;
 
  private:
+  friend struct TallyCodecAccess;  // tally_codec.cpp: bytes between processes
   int128 sum_ = 0;     // in units of 2^-20
   int128 sum_sq_ = 0;  // in units of 2^-40
   uint64_t count_ = 0;
@@ -61,6 +62,7 @@ class DurationHistogram {
   static double minutes_of(uint32_t bucket);
 
  private:
+  friend struct TallyCodecAccess;  // tally_codec.cpp: bytes between processes
   void count_bucket(uint32_t bucket, uint64_t n);
   void fold();  // counts the listed durations into their buckets
   std::vector<uint64_t> counts_;   // dense, by bucket

@@ -14,6 +14,7 @@
 #include "engine/block_runner.h"
 #include "engine/block_scheduler.h"
 #include "journeysim/comparison.h"
+#include "journeysim/distributed.h"
 
 namespace journeysim {
 namespace {
@@ -99,11 +100,56 @@ void order_changes(std::vector<MetricChange>& changes) {
   });
 }
 
+// Every part's totals and moments, merged into part 0's (exact: integers).
+// False on the other parts.
+bool gather_parts(const ComparePart& part, const std::vector<const SimulationModel*>& models,
+                  std::vector<RunTally>& totals, std::vector<std::vector<PairedMoments>>& moments) {
+  distributed::ByteWriter out;
+  for (const RunTally& t : totals) {
+    const std::string bytes = encode_tally(t);
+    out.u64(bytes.size());
+    out.raw(bytes);
+  }
+  for (const auto& per_variant : moments) {
+    for (const PairedMoments& m : per_variant) {
+      m.encode(out);
+    }
+  }
+  const std::vector<std::string> parts = part.gather(out.take());
+  if (parts.empty()) {
+    return false;
+  }
+  for (size_t m = 0; m < models.size(); ++m) {
+    totals[m] = empty_tally(*models[m]);
+  }
+  for (auto& per_variant : moments) {
+    std::fill(per_variant.begin(), per_variant.end(), PairedMoments{});
+  }
+  for (const std::string& bytes : parts) {
+    distributed::ByteReader in(bytes);
+    for (RunTally& t : totals) {
+      const size_t n = in.length(1);
+      t.merge(decode_tally(in.raw(n)));
+    }
+    for (auto& per_variant : moments) {
+      for (PairedMoments& m : per_variant) {
+        PairedMoments theirs;
+        theirs.decode(in);
+        m.merge(theirs);
+      }
+    }
+    if (!in.done()) {
+      throw TallyCodecError("trailing bytes after a comparison part");
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 ComparisonReport compare_runs(const SimulationModel& baseline,
                               const std::vector<const SimulationModel*>& variants,
-                              const RunOptions& options) {
+                              const RunOptions& options, const ComparePart& part) {
   std::vector<const SimulationModel*> models{&baseline};
   models.insert(models.end(), variants.begin(), variants.end());
   uint32_t max_steps = 0;
@@ -112,7 +158,14 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
   }
   const AlignedPieces pieces{options.first_agent, options.agents,
                              cluster_size(options.agents, max_steps)};
-  const uint64_t clusters = pieces.pieces();
+  // This part's slice of the clusters (all of them in one process).
+  const auto wide_clusters = static_cast<distributed::uint128>(pieces.pieces());
+  const auto first_cluster = static_cast<uint64_t>(
+      wide_clusters * static_cast<unsigned>(part.part) / static_cast<unsigned>(part.parts));
+  const uint64_t clusters =
+      static_cast<uint64_t>(wide_clusters * static_cast<unsigned>(part.part + 1) /
+                            static_cast<unsigned>(part.parts)) -
+      first_cluster;
   const unsigned workers = worker_count(options.threads, clusters);
 
   std::vector<std::vector<MetricShape>> shapes;
@@ -141,7 +194,7 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
       clusters, workers,
       [&](unsigned worker, uint64_t c) {
         WorkerState& w = state[worker];
-        const auto [first, count] = pieces.piece(c);
+        const auto [first, count] = pieces.piece(first_cluster + c);
         for (size_t m = 0; m < models.size(); ++m) {
           w.cluster[m] = empty_tally(*models[m]);
           w.runners[m]->run(first, count, w.cluster[m]);
@@ -173,6 +226,10 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
         total.moments[v][k].merge(state[w].moments[v][k]);
       }
     }
+  }
+
+  if (part.parts > 1 && !gather_parts(part, models, total.totals, total.moments)) {
+    return {};  // part 0 reports
   }
 
   ComparisonReport report;

@@ -36,6 +36,26 @@ void PairedMoments::merge(const PairedMoments& o) {
   clusters_ += o.clusters_;
 }
 
+void PairedMoments::encode(distributed::ByteWriter& out) const {
+  for (int i = 0; i < kCount; ++i) {
+    out.i128(sum_[i]);
+    for (int j = i; j < kCount; ++j) {
+      out.i128(cross_[i][j]);
+    }
+  }
+  out.u64(clusters_);
+}
+
+void PairedMoments::decode(distributed::ByteReader& in) {
+  for (int i = 0; i < kCount; ++i) {
+    sum_[i] = in.i128();
+    for (int j = i; j < kCount; ++j) {
+      cross_[i][j] = in.i128();
+    }
+  }
+  clusters_ = in.u64();
+}
+
 Estimate PairedMoments::ratio_difference() const {
   const int128 sum_xv = sum_[kXb] + sum_[kDx];
   const int128 sum_yv = sum_[kYb] + sum_[kDy];

@@ -4,6 +4,7 @@
 // result does not depend on which thread summed which cluster.
 #pragma once
 
+#include "distributed/byte_stream.h"
 #include "journeysim/statistics.h"
 #include "journeysim/tally.h"
 
@@ -15,6 +16,9 @@ class PairedMoments {
   /// metric in the baseline (b) and variant (v) runs.
   void add(double xb, double yb, double xv, double yv);
   void merge(const PairedMoments& other);
+  /// Exact bytes, for comparisons spread over processes.
+  void encode(distributed::ByteWriter& out) const;
+  void decode(distributed::ByteReader& in);
 
   /// Difference of ratios xv/yv - xb/yb over all clusters, with the
   /// delta-method 95% interval (clusters are independent and identically

@@ -197,7 +197,8 @@ SweepReport run_sweep(const ScenarioTemplate& base, const PluginCatalog& catalog
   for (const auto& settings : points) {
     const SimulationModel model(base.instantiate(settings), catalog);
     const RunOptions options = options_for(model.scenario(), request);
-    const RunReport run = summarize(model, run_agents(model, options), options);
+    const RunReport run = summarize(
+        model, request.run ? request.run(model, options) : run_agents(model, options), options);
     SweepPoint point{settings, {}};
     const auto rows = metric_rows(run);
     for (const std::string& m : report.metrics) {
