@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "engine/outcome_check.h"
 #include "engine/satisfaction_scales.h"
@@ -38,6 +39,7 @@ class BlockRunner::Impl {
     reached_conversion_.resize(n);
     survey_u_.resize(2 * n);
     engaged_.resize(n);
+    counted_.resize(n);
     hours_.resize(n);
     effort_.resize(n);
     satisfaction_.resize(n);
@@ -71,6 +73,7 @@ class BlockRunner::Impl {
       locals_[c] = empty_;
     }
     active_.clear();
+    long_visits_.clear();
     for (uint32_t i = 0; i < count; ++i) {
       arrive(i);
       active_.push_back(i);
@@ -114,38 +117,69 @@ class BlockRunner::Impl {
     steps_[i] = messages_[i] = conversions_[i] = referrals_[i] = 0;
     reached_conversion_[i] = 0;
     engaged_[i] = 0;
+    counted_[i] = 0;
     hours_[i] = effort_[i] = spent_[i] = convert_hours_[i] = 0.0;
     satisfaction_[i] = model_.scenario().personas[persona_[i]].initial_satisfaction;
     std::fill_n(milestones_.begin() + static_cast<ptrdiff_t>(i) * milestone_count_,
                 milestone_count_, uint8_t{0});
   }
 
-  uint32_t visits(uint32_t i, uint32_t t) const {
+  // Earlier visits of agent i to touchpoint t (the visit number keys the
+  // random stream). Short paths are scanned; an agent past kScanSteps steps
+  // gets its visits counted in a hash map instead, so a 10^5-step journey
+  // costs linear time, not quadratic.
+  uint32_t visits(uint32_t i, uint32_t t) {
     const uint32_t* path = &path_[static_cast<size_t>(i) * max_steps_];
-    return static_cast<uint32_t>(std::count(path, path + steps_[i], t));
+    if (steps_[i] <= kScanSteps) {
+      return static_cast<uint32_t>(std::count(path, path + steps_[i], t));
+    }
+    if (!counted_[i]) {
+      counted_[i] = 1;
+      for (uint32_t s = 0; s < steps_[i]; ++s) {
+        ++long_visits_[visit_key(i, path[s])];
+      }
+    }
+    const auto it = long_visits_.find(visit_key(i, t));
+    return it == long_visits_.end() ? 0 : it->second;
   }
 
-  // One round: every active agent takes one step.
+  static uint64_t visit_key(uint32_t i, uint32_t t) { return uint64_t{i} << 32 | t; }
+
+  // One round: every active agent takes one step, grouped by touchpoint
+  // (ascending), agents in index order within a group.
   void step_round() {
     const size_t touchpoints = model_.touchpoints().size();
-    std::fill(bucket_start_.begin(), bucket_start_.end(), 0u);
-    for (uint32_t i : active_) {
-      ++bucket_start_[at_[i] + 1];
-    }
-    for (size_t t = 0; t < touchpoints; ++t) {
-      bucket_start_[t + 1] += bucket_start_[t];
-    }
     order_.resize(active_.size());
-    fill_.assign(bucket_start_.begin(), bucket_start_.end() - 1);
-    for (uint32_t i : active_) {
-      order_[fill_[at_[i]]++] = i;
+    if (touchpoints > 2 * active_.size()) {
+      // Few agents spread over a huge journey: sorting them is cheaper than
+      // a pass over every touchpoint each round.
+      std::copy(active_.begin(), active_.end(), order_.begin());
+      std::stable_sort(order_.begin(), order_.end(),
+                       [&](uint32_t a, uint32_t b) { return at_[a] < at_[b]; });
+    } else {
+      std::fill(bucket_start_.begin(), bucket_start_.end(), 0u);
+      for (uint32_t i : active_) {
+        ++bucket_start_[at_[i] + 1];
+      }
+      for (size_t t = 0; t < touchpoints; ++t) {
+        bucket_start_[t + 1] += bucket_start_[t];
+      }
+      fill_.assign(bucket_start_.begin(), bucket_start_.end() - 1);
+      for (uint32_t i : active_) {
+        order_[fill_[at_[i]]++] = i;
+      }
     }
     next_active_.clear();
-    for (size_t t = 0; t < touchpoints; ++t) {
-      const uint32_t begin = bucket_start_[t], end = bucket_start_[t + 1];
-      if (begin != end) {
-        interact_at(static_cast<uint32_t>(t), &order_[begin], end - begin);
+    for (size_t begin = 0; begin < order_.size();) {
+      // A group ends where the touchpoint changes; interact_at moves only
+      // the agents of the group it is given.
+      const uint32_t t = at_[order_[begin]];
+      size_t end = begin + 1;
+      while (end < order_.size() && at_[order_[end]] == t) {
+        ++end;
       }
+      interact_at(t, &order_[begin], static_cast<uint32_t>(end - begin));
+      begin = end;
     }
     // Keep agents in index order so the next round's grouping is stable.
     std::sort(next_active_.begin(), next_active_.end());
@@ -198,6 +232,9 @@ class BlockRunner::Impl {
     const size_t slot = static_cast<size_t>(i) * max_steps_ + steps_[i];
     path_[slot] = t;
     path_satisfaction_[slot] = satisfaction_[i];
+    if (counted_[i]) {
+      ++long_visits_[visit_key(i, t)];
+    }
     ++steps_[i];
     here.effort.add(o.effort);
     here.emotion.add(o.emotion);
@@ -399,6 +436,10 @@ class BlockRunner::Impl {
 
   // Scratch space reused every round.
   std::vector<uint32_t> active_, next_active_, order_, bucket_start_, fill_;
+  // Visit counts of agents past kScanSteps steps (see visits()).
+  static constexpr uint32_t kScanSteps = 32;
+  std::vector<uint8_t> counted_;
+  std::unordered_map<uint64_t, uint32_t> long_visits_;
   std::vector<js_agent_view> views_;
   std::vector<js_outcome> outcomes_;
   std::vector<double> uniforms_;

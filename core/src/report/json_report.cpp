@@ -1,3 +1,9 @@
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "journeysim/report_writers.h"
@@ -29,63 +35,110 @@ Json estimate_json(const MetricRow& row) {
   return out;
 }
 
-// Places a metric at its dotted path inside `node`.
-void place(Json& node, const std::string& dotted, Json value) {
-  Json* at = &node;
-  size_t start = 0;
-  while (true) {
-    const size_t dot = dotted.find('.', start);
-    const std::string key = dotted.substr(start, dot - start);
-    if (dot == std::string::npos) {
-      (*at)[key] = std::move(value);
-      return;
+// A JSON object under construction whose keys are found through a hash
+// index. ordered_json looks keys up by linear search, and a journey may have
+// 10^5 touchpoints, each with rows of its own and per persona: the report
+// would take minutes. Keys keep the order they were first met.
+class JsonTree {
+ public:
+  Json value;  // what a node without children prints as
+
+  JsonTree& operator[](const std::string& key) {
+    const auto [it, added] = index_.try_emplace(key, children_.size());
+    if (added) {
+      children_.emplace_back(key, std::make_unique<JsonTree>());
     }
-    at = &(*at)[key];
-    start = dot + 1;
+    return *children_[it->second].second;
   }
+
+  // Follows a dotted path (`a.b.c`) down from this node.
+  JsonTree& at_path(const std::string& dotted) {
+    JsonTree* at = this;
+    size_t start = 0;
+    while (true) {
+      const size_t dot = dotted.find('.', start);
+      at = &(*at)[dotted.substr(start, dot - start)];
+      if (dot == std::string::npos) {
+        return *at;
+      }
+      start = dot + 1;
+    }
+  }
+
+  Json build() && {
+    if (children_.empty()) {
+      return std::move(value);
+    }
+    Json out = Json::object();
+    // The keys are unique by construction: append without ordered_map's
+    // linear duplicate check.
+    auto& pairs = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
+    pairs.reserve(children_.size());
+    for (auto& [key, child] : children_) {
+      pairs.emplace_back(key, std::move(*child).build());
+    }
+    return out;
+  }
+
+ private:
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<std::pair<std::string, std::unique_ptr<JsonTree>>> children_;
+};
+
+// The node of a metric row: journey metrics under "metrics", the others
+// under their entity (ids may contain dots, so they are not split).
+JsonTree& row_node(JsonTree& doc, const MetricRow& row) {
+  if (row.scope == "journey") {
+    return doc["metrics"].at_path(row.metric);
+  }
+  return doc[row.scope == "stage"       ? "stages"
+             : row.scope == "persona"   ? "personas"
+                                        : "touchpoints"][row.entity]
+      .at_path(row.metric);
 }
 
 }  // namespace
 
 std::string render_json(const RunReport& report) {
-  Json doc;
-  doc["schema"] = "journeysim.run/1";
-  doc["journeysim_version"] = report.journeysim_version;
-  doc["engine_version"] = report.engine_version;
-  doc["scenario"] = {{"name", report.name},
-                     {"purpose", report.purpose},
-                     {"type", report.type},
-                     {"hash", report.hash},
-                     {"files", report.files},
-                     {"horizon_days", report.horizon_days},
-                     {"conversion_milestone", report.conversion}};
-  doc["run"] = {{"seed", report.seed}, {"agents", report.agents}, {"max_steps", report.max_steps}};
+  JsonTree doc;
+  doc["schema"].value = "journeysim.run/1";
+  doc["journeysim_version"].value = report.journeysim_version;
+  doc["engine_version"].value = report.engine_version;
+  doc["scenario"].value = {{"name", report.name},
+                           {"purpose", report.purpose},
+                           {"type", report.type},
+                           {"hash", report.hash},
+                           {"files", report.files},
+                           {"horizon_days", report.horizon_days},
+                           {"conversion_milestone", report.conversion}};
+  doc["run"].value = {
+      {"seed", report.seed}, {"agents", report.agents}, {"max_steps", report.max_steps}};
   Json plugins = Json::array();
   for (const auto& [name, version] : report.plugins) {
     plugins.push_back({{"name", name}, {"version", version}});
   }
-  doc["plugins"] = plugins;
-  doc["metrics"] = Json::object();
-  doc["stages"] = Json::object();
+  doc["plugins"].value = plugins;
+  doc["metrics"].value = Json::object();
+  doc["stages"].value = Json::object();
   for (const StageReport& s : report.stages) {
-    doc["stages"][s.id] = {{"owner", s.owner}};
+    doc["stages"][s.id]["owner"].value = s.owner;
   }
-  doc["touchpoints"] = Json::object();
+  doc["touchpoints"].value = Json::object();
   for (const TouchpointReport& t : report.touchpoints) {
-    doc["touchpoints"][t.id] = {{"name", t.name},       {"stage", t.stage},
-                                {"channel", t.channel}, {"milestone", t.milestone},
-                                {"exit", t.exit},       {"actions", t.actions}};
+    JsonTree& node = doc["touchpoints"][t.id];
+    node["name"].value = t.name;
+    node["stage"].value = t.stage;
+    node["channel"].value = t.channel;
+    node["milestone"].value = t.milestone;
+    node["exit"].value = t.exit;
+    node["actions"].value = t.actions;
   }
-  doc["personas"] = Json::object();
+  doc["personas"].value = Json::object();
   for (const PersonaReport& p : report.personas) {
-    doc["personas"][p.id] = {{"share", p.share}};
+    doc["personas"][p.id]["share"].value = p.share;
   }
   for (const MetricRow& row : metric_rows(report)) {
-    if (row.scope == "journey") {
-      place(doc["metrics"], row.path, estimate_json(row));
-    } else {
-      place(doc, row.path, estimate_json(row));
-    }
+    row_node(doc, row).value = estimate_json(row);
   }
   for (const TouchpointReport& t : report.touchpoints) {
     Json reasons = Json::array();
@@ -99,17 +152,16 @@ std::string render_json(const RunReport& report) {
     for (const auto& [to, count] : t.flows) {
       flows[to] = count;
     }
-    auto& node = doc["touchpoints"][t.id];
-    node["drop_reasons"] = reasons;
-    node["flows"] = flows;
-    node["exits"] = t.exits;
-    node["cut_off"] = t.cut_off;
+    JsonTree& node = doc["touchpoints"][t.id];
+    node["drop_reasons"].value = reasons;
+    node["flows"].value = flows;
+    node["exits"].value = t.exits;
+    node["cut_off"].value = t.cut_off;
   }
-  Json ends = {{"exited", report.journey.exited},
-               {"dropped", report.journey.dropped},
-               {"horizon", report.journey.horizon},
-               {"step_limit", report.journey.step_limit}};
-  doc["metrics"]["endings"] = ends;
+  doc["metrics"]["endings"].value = {{"exited", report.journey.exited},
+                                     {"dropped", report.journey.dropped},
+                                     {"horizon", report.journey.horizon},
+                                     {"step_limit", report.journey.step_limit}};
   Json opportunities = Json::array();
   for (const Opportunity& o : report.opportunities) {
     opportunities.push_back({{"touchpoint", o.touchpoint},
@@ -118,8 +170,8 @@ std::string render_json(const RunReport& report) {
                              {"suggestion", o.suggestion},
                              {"impact", o.impact}});
   }
-  doc["opportunities"] = opportunities;
-  return doc.dump(2) + "\n";
+  doc["opportunities"].value = opportunities;
+  return std::move(doc).build().dump(2) + "\n";
 }
 
 }  // namespace journeysim
