@@ -11,6 +11,7 @@ packages=(
   libpugixml-dev  # the check tests read JUnit XML back with an independent parser
   chromium  # the HTML report's browser tests
   openmpi-bin libopenmpi-dev  # mpirun across processes and machines (docs/mpi.md)
+  clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz.sh)
 )
 
 missing=()
