@@ -163,5 +163,18 @@ TEST_F(CliTest, ABrokenPluginOnThePluginPathExitsTwoNamingIt) {
   EXPECT_NE(r.err.find("wrong API version"), std::string::npos) << r.err;
 }
 
+TEST_F(CliTest, APluginInTheCurrentDirectoryIsNeverLoadedImplicitly) {
+  // A library planted where the user happens to stand is not a plugin
+  // directory: the bad_api_version plugin would be refused loudly if loaded.
+  std::filesystem::copy(JOURNEYSIM_BROKEN_PLUGIN_DIR
+                        "/bad_api_version/libjourneysim_bad_api_version.so",
+                        dir_ / "libjourneysim_bad_api_version.so");
+  // (The "environment" prefix of the helper is any shell text: here a cd.)
+  const auto r = journeysim("plugins", "cd " + dir_.string() + " &&");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("bad_api_version"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("checkout"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace journeysim
