@@ -10,6 +10,8 @@
 
 namespace journeysim {
 
+class EventTrace;
+
 struct RunOptions {
   uint64_t seed = 1;
   /// Agents [first_agent, first_agent + agents) are simulated; a process of
@@ -24,6 +26,9 @@ struct RunOptions {
   /// When set and it becomes true, the run stops between blocks and
   /// run_agents throws Interrupted.
   const std::atomic<bool>* cancel = nullptr;
+  /// When set, every agent's steps are handed to it, block by block
+  /// (journeysim/event_trace.h). Never changes the results.
+  EventTrace* trace = nullptr;
 };
 
 /// A run stopped through RunOptions::cancel (e.g. on SIGINT).

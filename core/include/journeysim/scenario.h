@@ -77,6 +77,8 @@ struct Touchpoint {
   std::string stage;                // a stage id
   uint32_t stage_index = 0;         // index into Scenario::stages
   std::string channel;              // plugin name, or "fixed"
+  std::string via;                  // the channel a `fixed` touchpoint stands for
+                                    // (calibrated journeys); groups attribution
   double entry = 0.0;               // share of arrivals starting here
   std::vector<std::string> actions; // what the customer does here
   std::string milestone;            // "" = none

@@ -81,6 +81,9 @@ class BlockRunner::Impl {
     while (!active_.empty()) {
       step_round();
     }
+    if (trace_ != nullptr) {
+      flush_trace(first_agent, count);
+    }
     for (uint64_t c = 0; c < chunks; ++c) {
       RunTally& local = locals_[c];
       local.settle();
@@ -222,6 +225,11 @@ class BlockRunner::Impl {
     if (hours_[i] + o.hours > model_.horizon_hours()) {
       cut_off(i, t, Cutoff::Horizon);
       return finish(i, t, Ending::Horizon);
+    }
+    if (trace_ != nullptr) {
+      trace_events_.push_back({first_agent_ + i, hours_[i], o.money, t, persona_[i],
+                               uint8_t(tp.converts && o.next != JS_NEXT_DROP),
+                               uint8_t(o.next == JS_NEXT_DROP)});
     }
     hours_[i] += o.hours;
     effort_[i] += o.effort;
@@ -403,6 +411,15 @@ class BlockRunner::Impl {
   }
 
  public:
+  void set_trace(EventTrace* trace) { trace_ = trace; }
+  // Steps were recorded round by round; a stable sort by agent puts each
+  // agent's steps together, still in step order.
+  void flush_trace(uint64_t first_agent, uint32_t count) {
+    std::stable_sort(trace_events_.begin(), trace_events_.end(),
+                     [](const TraceEvent& a, const TraceEvent& b) { return a.agent < b.agent; });
+    trace_->block(first_agent, count, trace_events_);
+    trace_events_.clear();
+  }
   void set_progress(std::atomic<uint64_t>* progress) { progress_ = progress; }
   // Progress is published in batches so the shared counter stays cold.
   void flush_progress() {
@@ -425,6 +442,8 @@ class BlockRunner::Impl {
   uint64_t first_agent_ = 0;
   std::atomic<uint64_t>* progress_ = nullptr;
   uint64_t progress_batch_ = 0;
+  EventTrace* trace_ = nullptr;  // run --events: see set_trace
+  std::vector<TraceEvent> trace_events_;
 
   // Agent state, structure of arrays, indexed by position in the block.
   std::vector<uint32_t> persona_, at_, steps_, messages_, conversions_, referrals_;
@@ -459,5 +478,6 @@ void BlockRunner::run(uint64_t first_agent, uint32_t count, RunTally& tally) {
 
 void BlockRunner::set_progress(std::atomic<uint64_t>* progress) { impl_->set_progress(progress); }
 void BlockRunner::flush_progress() { impl_->flush_progress(); }
+void BlockRunner::set_trace(EventTrace* trace) { impl_->set_trace(trace); }
 
 }  // namespace journeysim

@@ -8,6 +8,7 @@
 #include <memory>
 #include <utility>
 
+#include "journeysim/event_trace.h"
 #include "journeysim/simulation_model.h"
 #include "journeysim/tally.h"
 
@@ -52,6 +53,9 @@ class BlockRunner {
   /// Finished agents are added to `progress` in batches.
   void set_progress(std::atomic<uint64_t>* progress);
   void flush_progress();
+
+  /// Every agent's steps go to `trace` at the end of each block (null: none).
+  void set_trace(EventTrace* trace);
 
  private:
   class Impl;

@@ -46,6 +46,7 @@ RunTally run_agents(const SimulationModel& model, const RunOptions& options) {
   for (unsigned w = 0; w < workers; ++w) {
     runners.push_back(std::make_unique<BlockRunner>(model, options.seed));
     runners.back()->set_progress(options.progress);
+    runners.back()->set_trace(options.trace);
   }
   for_each_block(
       blocks, workers,

@@ -35,7 +35,7 @@ const std::vector<std::string> kPersonaKeys = {
     "initial_satisfaction", "time_budget_minutes"};
 const std::vector<std::string> kTouchpointKeys = {"stage",     "channel", "name",   "entry",
                                                   "actions",   "milestone", "exit", "params",
-                                                  "next"};
+                                                  "next",      "via"};
 const std::vector<std::string> kEdgeKeys = {"to", "weight", "delay_hours"};
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
@@ -538,6 +538,8 @@ void Reader::read_touchpoint(const std::string& id, const Node& table, Touchpoin
     }
   }
   optional_field(table, "name", path, tp.name,
+                 [this](const Node& n, const std::string& p) { return non_empty_string(n, p); });
+  optional_field(table, "via", path, tp.via,
                  [this](const Node& n, const std::string& p) { return non_empty_string(n, p); });
   optional_field(table, "entry", path, tp.entry,
                  [this](const Node& n, const std::string& p) { return number_in(n, p, 0.0, 1.0); });

@@ -1,0 +1,88 @@
+// Traces of runs: blocks put back in agent order, and written as CSV.
+#include "journeysim/event_trace.h"
+
+#include <charconv>
+
+#include "journeysim/event_log.h"
+#include "journeysim/simulation_model.h"
+
+namespace journeysim {
+
+OrderedTrace::OrderedTrace(uint64_t first_agent,
+                           std::function<void(const std::vector<TraceEvent>&)> consume)
+    : next_(first_agent), consume_(std::move(consume)) {}
+
+void OrderedTrace::block(uint64_t first_agent, uint32_t count, std::vector<TraceEvent>& events) {
+  std::lock_guard lock(mutex_);
+  if (first_agent != next_) {
+    waiting_[first_agent] = {count, std::move(events)};
+    events.clear();
+    return;
+  }
+  consume_(events);
+  next_ += count;
+  for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_;
+       it = waiting_.erase(it)) {
+    consume_(it->second.second);
+    next_ += it->second.first;
+  }
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) {
+    return text;
+  }
+  std::string out = "\"";
+  for (const char c : text) {
+    out += c;
+    if (c == '"') {
+      out += '"';
+    }
+  }
+  return out + "\"";
+}
+
+CsvEventWriter::CsvEventWriter(std::ostream& out, const SimulationModel& model) : out_(out) {
+  const Scenario& s = model.scenario();
+  for (const Touchpoint& tp : s.touchpoints) {
+    const std::string& name = tp.name.empty() ? tp.id : tp.name;
+    touchpoint_.push_back(csv_field(name));
+    channel_.push_back(csv_field(tp.via.empty() ? tp.channel : tp.via));
+    skip_.push_back(name == kJourneyEndName ? 1 : 0);
+  }
+  for (const Persona& p : s.personas) {
+    persona_.push_back(csv_field(p.id));
+  }
+}
+
+void CsvEventWriter::header() {
+  out_ << "customer_id,timestamp,touchpoint,channel,persona,revenue,converted\n";
+}
+
+void CsvEventWriter::write(const std::vector<TraceEvent>& events) {
+  buffer_.clear();
+  char number[64];
+  for (const TraceEvent& e : events) {
+    if (skip_[e.touchpoint] != 0) {
+      continue;
+    }
+    buffer_ += 'c';
+    buffer_ += std::to_string(e.agent);
+    buffer_ += ',';
+    buffer_ += format_timestamp(kTraceEpochSeconds + e.hours * 3600.0);
+    buffer_ += ',';
+    buffer_ += touchpoint_[e.touchpoint];
+    buffer_ += ',';
+    buffer_ += channel_[e.touchpoint];
+    buffer_ += ',';
+    buffer_ += persona_[e.persona];
+    buffer_ += ',';
+    const auto [end, ec] = std::to_chars(number, number + sizeof number, e.money);
+    buffer_.append(number, ec == std::errc() ? end : number);
+    buffer_ += e.converted != 0 ? ",1\n" : ",0\n";
+    ++rows_;
+  }
+  out_ << buffer_;
+}
+
+}  // namespace journeysim
