@@ -14,5 +14,8 @@ void add_compare_command(CLI::App& app, std::function<int()>& action);
 void add_sweep_command(CLI::App& app, std::function<int()>& action);
 void add_plugin_test_command(CLI::App& app, std::function<int()>& action);
 void add_check_command(CLI::App& app, std::function<int()>& action);
+void add_calibrate_command(CLI::App& app, std::function<int()>& action);
+void add_validate_fit_command(CLI::App& app, std::function<int()>& action);
+void add_attribute_command(CLI::App& app, std::function<int()>& action);
 
 }  // namespace journeysim::cli

@@ -27,6 +27,9 @@ int run_command_line(int argc, char** argv) {
   add_sweep_command(app, action);
   add_plugin_test_command(app, action);
   add_check_command(app, action);
+  add_calibrate_command(app, action);
+  add_validate_fit_command(app, action);
+  add_attribute_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

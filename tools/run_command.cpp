@@ -5,7 +5,9 @@
 #include "commands.h"
 #include "distributed_run.h"
 #include "interrupt.h"
+#include "journeysim/atomic_output.h"
 #include "journeysim/engine.h"
+#include "journeysim/event_trace.h"
 #include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
 #include "mpi_runtime.h"
@@ -20,6 +22,7 @@ struct RunArgs {
   RunControl control;
   ScenarioOptions scenario_options;
   std::string report;  // --report: the HTML journey map, "" = none
+  std::string events;  // --events: every agent's events as CSV, "" = none
 };
 
 int run(const RunArgs& args) {
@@ -42,6 +45,23 @@ int run(const RunArgs& args) {
   std::atomic<uint64_t> done{0};
   share.progress = &done;
   share.cancel = cancel_flag();
+  // --events: streamed in agent order into a temporary file, renamed into
+  // place once the run is complete (docs/calibrate.md).
+  std::unique_ptr<AtomicOutputFile> events_file;
+  std::unique_ptr<CsvEventWriter> events_writer;
+  std::unique_ptr<OrderedTrace> trace;
+  if (!args.events.empty()) {
+    if (mpi::size() > 1) {
+      throw InputError(SourceLocation{args.events, 0, 0},
+                       "--events needs a single process (run without mpirun)");
+    }
+    events_file = std::make_unique<AtomicOutputFile>(args.events);
+    events_writer = std::make_unique<CsvEventWriter>(events_file->stream(), *model);
+    events_writer->header();
+    trace = std::make_unique<OrderedTrace>(
+        share.first_agent, [&](const std::vector<TraceEvent>& e) { events_writer->write(e); });
+    share.trace = trace.get();
+  }
   RunTally tally;
   with_progress(share.agents, done, show_progress(args.control) && mpi::is_root(),
                 [&] { tally = run_and_reduce(*model, share); });
@@ -62,6 +82,12 @@ int run(const RunArgs& args) {
     text = render_table(report);
   }
   throw_if_interrupted();  // a signal while reporting: keep the old files
+  if (events_file) {
+    events_file->commit();
+    if (!args.control.quiet) {
+      std::cerr << "wrote " << args.events << " (" << events_writer->rows() << " events)\n";
+    }
+  }
   if (!args.report.empty()) {
     // Written before stdout so a bad --report path fails the run whole.
     HtmlReportParts parts;
@@ -91,6 +117,9 @@ void add_run_command(CLI::App& app, std::function<int()>& action) {
   add_scenario_options(*cmd, args->scenario_options);
   cmd->add_option("--report", args->report,
                   "Also write the journey map as a self-contained HTML page (atomically)");
+  cmd->add_option("--events", args->events,
+                  "Also write every agent's events as CSV in the calibrate input format "
+                  "(atomically; same bytes for any --threads)");
   cmd->callback([args, &action] { action = [args] { return run(*args); }; });
 }
 

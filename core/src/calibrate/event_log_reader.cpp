@@ -55,8 +55,8 @@ bool parse_money(std::string_view text, double& value) {
 
 class EventLogReader::Impl {
  public:
-  Impl(std::istream& in, std::string file, const EventLogOptions& options)
-      : source_(in), bad_(file, options.strict), file_(std::move(file)), options_(options) {
+  Impl(std::istream& in, std::string file, const EventLogOptions& options, BadRows& bad)
+      : source_(in), bad_(bad), file_(std::move(file)), options_(options) {
     std::string record;
     uint64_t line = 0;
     if (!source_.next(record, line)) {
@@ -177,7 +177,7 @@ class EventLogReader::Impl {
   }
 
   calibrate::CsvSource source_;
-  BadRows bad_;
+  BadRows& bad_;
   std::string file_;
   EventLogOptions options_;
   std::vector<std::string> header_, fields_;
@@ -189,8 +189,9 @@ class EventLogReader::Impl {
   uint64_t rows_ = 0;
 };
 
-EventLogReader::EventLogReader(std::istream& in, std::string file, const EventLogOptions& options)
-    : impl_(std::make_unique<Impl>(in, std::move(file), options)) {}
+EventLogReader::EventLogReader(std::istream& in, std::string file, const EventLogOptions& options,
+                               BadRows& bad)
+    : impl_(std::make_unique<Impl>(in, std::move(file), options, bad)) {}
 EventLogReader::~EventLogReader() = default;
 bool EventLogReader::next(LogEvent& event) { return impl_->next(event); }
 BadRows& EventLogReader::bad_rows() { return impl_->bad_rows(); }
