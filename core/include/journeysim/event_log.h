@@ -35,9 +35,6 @@ enum class EpochUnit { Seconds, Milliseconds, Microseconds };
 struct EventLogOptions {
   EventLogColumns columns;
   EpochUnit epoch_unit = EpochUnit::Seconds;
-  /// The first bad row throws InputError (file:line:column) instead of
-  /// being counted.
-  bool strict = false;
   /// Events at this touchpoint convert (in addition to a conversion column).
   std::string conversion_event;
 };
@@ -60,7 +57,8 @@ struct BadRow {
   std::string message;
 };
 
-/// Bad rows of one file: all are counted; the first `kKept` are kept.
+/// Bad rows of one file: all are counted; the first `kKept` are kept. Under
+/// `strict` the first bad row throws InputError (file:line:column) instead.
 class BadRows {
  public:
   static constexpr size_t kKept = 1000;
@@ -100,8 +98,9 @@ bool split_csv_record(std::string_view record, std::vector<std::string>& fields,
 class EventLogReader {
  public:
   /// Reads the header; throws InputError when it lacks a required column or
-  /// names a column given by flag that it does not have.
-  EventLogReader(std::istream& in, std::string file, const EventLogOptions& options);
+  /// names a column given by flag that it does not have. Bad rows go to `bad`.
+  EventLogReader(std::istream& in, std::string file, const EventLogOptions& options,
+                 BadRows& bad);
   ~EventLogReader();
   EventLogReader(const EventLogReader&) = delete;
   EventLogReader& operator=(const EventLogReader&) = delete;
