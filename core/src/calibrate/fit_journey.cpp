@@ -36,6 +36,8 @@ FittedJourney fit_journey(const LogSummary& summary, int segment, const std::str
     throw InputError(SourceLocation{file, 0, 0}, "no usable events: nothing to fit");
   }
   FittedJourney j;
+  j.source = file;
+  j.name = "Fitted from " + file;
   j.customers = stats.customers;
   j.events = stats.events;
   if (segment < 0) {
