@@ -19,6 +19,7 @@ struct FitRow {
   double observed = 0.0, simulated = 0.0;
   double difference = 0.0;  // simulated - observed; relative for times
   bool relative = false;    // a time: difference is relative
+  bool gated = true;        // counts against the tolerance (quantiles do not)
 };
 
 struct ChiSquare {
@@ -31,6 +32,9 @@ struct FitCheck {
   uint64_t observed_customers = 0, simulated_customers = 0;
   std::vector<FitRow> rows;
   ChiSquare path_lengths, transitions;
+  /// Two-sample Kolmogorov-Smirnov distance between the times to convert
+  /// (statistic) and its asymptotic p-value; df unused.
+  ChiSquare time_to_convert;
   double tolerance = 0.05;
   double worst = 0.0;        // largest |difference|
   std::string worst_metric;
@@ -45,6 +49,9 @@ double chi_square_p_value(double statistic, int df);
 /// Chi-square test of homogeneity of two rows of counts; columns whose
 /// total is under 10 are pooled into one.
 ChiSquare chi_square_two_rows(const std::vector<double>& a, const std::vector<double>& b);
+
+/// Two-sample Kolmogorov-Smirnov test of two sorted samples.
+ChiSquare kolmogorov_smirnov(const std::vector<double>& a, const std::vector<double>& b);
 
 std::string render_fit_check(const FitCheck& check, const std::string& fitted,
                              const std::string& log);

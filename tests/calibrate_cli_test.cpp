@@ -1,0 +1,167 @@
+// calibrate, validate-fit, attribute and run --events as a user runs them:
+// exit codes, messages, files.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/command.h"
+
+namespace journeysim {
+namespace {
+
+using testing::journeysim;
+using testing::read_file;
+namespace fs = std::filesystem;
+
+class CalibrateCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("journeysim-calibrate-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "journey.toml") << R"(
+[journey]
+name = "cli"
+stages = ["all"]
+agents = 20000
+horizon_days = 3650
+[personas.new]
+share = 0.5
+[personas.old]
+share = 0.5
+[touchpoints.ad]
+stage = "all"
+channel = "fixed"
+via = "social"
+entry = 0.6
+params = { drop = 0.3, hours = 1.0 }
+next = [{ to = "buy", delay_hours = 10 }]
+[touchpoints.mail]
+stage = "all"
+channel = "fixed"
+via = "email"
+entry = 0.4
+params = { drop = 0.5 }
+next = [{ to = "ad", weight = 1 }, { to = "buy", weight = 1, delay_hours = 30 }]
+[touchpoints.buy]
+stage = "all"
+channel = "fixed"
+via = "web"
+milestone = "purchase"
+exit = true
+params = { drop = 0.4, value = 25.0 }
+)";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+  fs::path dir_;
+};
+
+TEST_F(CalibrateCli, RunEventsIsTheSameForAnyThreadCount) {
+  ASSERT_EQ(journeysim("run " + path("journey.toml") + " -q --threads 1 --events " +
+                       path("one.csv")).exit_code, 0);
+  ASSERT_EQ(journeysim("run " + path("journey.toml") + " -q --threads 2 --events " +
+                       path("two.csv")).exit_code, 0);
+  const std::string one = read_file(path("one.csv"));
+  EXPECT_EQ(one, read_file(path("two.csv")));
+  EXPECT_EQ(one.substr(0, one.find('\n')),
+            "customer_id,timestamp,touchpoint,channel,persona,revenue,converted");
+}
+
+TEST_F(CalibrateCli, CalibrateValidateFitAndAttributeEndToEnd) {
+  ASSERT_EQ(journeysim("run " + path("journey.toml") + " -q --events " + path("ev.csv")).exit_code,
+            0);
+  const auto cal =
+      journeysim("calibrate " + path("ev.csv") + " --out " + path("fitted.toml"));
+  ASSERT_EQ(cal.exit_code, 0) << cal.err;
+  EXPECT_NE(cal.err.find("20000 customers, 0 bad rows"), std::string::npos) << cal.err;
+  EXPECT_EQ(journeysim("validate " + path("fitted.toml")).exit_code, 0);
+  const auto fit = journeysim("validate-fit " + path("fitted.toml") + " --against " +
+                              path("ev.csv") + " -q --tolerance 0.05");
+  EXPECT_EQ(fit.exit_code, 0) << fit.out << fit.err;
+  EXPECT_NE(fit.out.find("chi-square, path lengths"), std::string::npos);
+  EXPECT_NE(fit.out.find("within tolerance"), std::string::npos);
+  // A tolerance nothing can meet fails with exit 1.
+  const auto strict_fit = journeysim("validate-fit " + path("fitted.toml") + " --against " +
+                                     path("ev.csv") + " -q --tolerance 0.0000001");
+  EXPECT_EQ(strict_fit.exit_code, 1);
+  EXPECT_NE(strict_fit.out.find("BEYOND tolerance"), std::string::npos);
+
+  const auto attr = journeysim("attribute " + path("fitted.toml") + " --format json");
+  ASSERT_EQ(attr.exit_code, 0) << attr.err;
+  const auto json = nlohmann::json::parse(attr.out);
+  EXPECT_EQ(json["schema"], "journeysim.attribute/1");
+  EXPECT_EQ(json["method"], "exact");
+  double shares = 0.0;
+  for (const auto& c : json["channels"]) {
+    shares += c["conversion_share"].get<double>();
+  }
+  EXPECT_NEAR(shares, 1.0, 1e-9);
+}
+
+TEST_F(CalibrateCli, PerSegmentWritesOneFileEach) {
+  ASSERT_EQ(journeysim("run " + path("journey.toml") + " -q --events " + path("ev.csv")).exit_code,
+            0);
+  ASSERT_EQ(journeysim("calibrate -q " + path("ev.csv") + " --per-segment --out " +
+                       path("fit.toml")).exit_code, 0);
+  EXPECT_EQ(journeysim("validate " + path("fit.new.toml") + " " + path("fit.old.toml")).exit_code,
+            0);
+}
+
+TEST_F(CalibrateCli, BadRowsAreListedAndStrictExitsTwo) {
+  std::ofstream(path("bad.csv")) << "customer_id,timestamp,touchpoint,converted\n"
+                                    "a,2026-01-01T00:00:00Z,home,0\n"
+                                    "a,2026-01-01T01:00:00Z,buy,1\n"
+                                    "b,tomorrow,home,0\n"
+                                    "c,2026-01-01T00:00:00Z,home,0\n";
+  const auto lenient = journeysim("calibrate " + path("bad.csv") + " --out " + path("f.toml"));
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_NE(lenient.err.find(path("bad.csv") + ":4:3: bad row: unparseable timestamp"),
+            std::string::npos)
+      << lenient.err;
+  EXPECT_NE(lenient.err.find("1 bad rows left out"), std::string::npos);
+  const auto strict =
+      journeysim("calibrate --strict " + path("bad.csv") + " --out " + path("g.toml"));
+  EXPECT_EQ(strict.exit_code, 2);
+  EXPECT_NE(strict.err.find(path("bad.csv") + ":4:3"), std::string::npos) << strict.err;
+  EXPECT_FALSE(fs::exists(path("g.toml")));
+}
+
+TEST_F(CalibrateCli, BadInputsExitTwo) {
+  EXPECT_EQ(journeysim("calibrate " + path("missing.csv") + " --out " + path("x.toml")).exit_code,
+            2);
+  std::ofstream(path("nocol.csv")) << "id,when,what\n1,2026-01-01,home\n";
+  const auto nocol = journeysim("calibrate " + path("nocol.csv"));
+  EXPECT_EQ(nocol.exit_code, 2);
+  EXPECT_NE(nocol.err.find("name the column with a flag"), std::string::npos) << nocol.err;
+  // The same file with its columns named, and a converting event named.
+  const auto named = journeysim("calibrate -q " + path("nocol.csv") +
+                                " --customer-column id --timestamp-column when "
+                                "--touchpoint-column what --conversion-event home");
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_NE(named.out.find("[touchpoints.\"home\"]"), std::string::npos);
+  // Nothing converts: exit 2 with the way out named.
+  const auto none = journeysim("calibrate -q " + path("nocol.csv") +
+                               " --customer-column id --timestamp-column when "
+                               "--touchpoint-column what");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("--conversion-event"), std::string::npos);
+}
+
+TEST_F(CalibrateCli, AttributeFromPaths) {
+  std::ofstream(path("paths.csv")) << "path,total_conversions,total_null\n"
+                                      "a > b,1,1\nb,1,1\n";
+  const auto out = journeysim("attribute --paths " + path("paths.csv"));
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("exact, absorbing Markov chain"), std::string::npos);
+  EXPECT_NE(out.out.find("conversion rate 0.5"), std::string::npos) << out.out;
+  EXPECT_EQ(journeysim("attribute").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace journeysim
