@@ -35,8 +35,8 @@ size_t gap_bin(double seconds) {
   if (seconds < 1.0) {
     return 0;
   }
-  const int exponent = std::ilogb(seconds) + 1;
-  return std::min<size_t>(static_cast<size_t>(exponent), kGapBins - 1);
+  const auto bin = static_cast<size_t>(std::floor(4.0 * std::log2(seconds))) + 1;
+  return std::min<size_t>(bin, kGapBins - 1);
 }
 
 }  // namespace
@@ -54,7 +54,8 @@ double TransitionStats::gap_quantile_hours(double p) const {
   for (size_t k = 0; k < kGapBins; ++k) {
     seen += bins[k];
     if (seen >= std::max<uint64_t>(rank, 1)) {
-      const double middle = k == 0 ? 0.5 : std::ldexp(std::sqrt(2.0), static_cast<int>(k) - 1);
+      const double middle =
+          k == 0 ? 0.5 : std::exp2((static_cast<double>(k) - 0.5) / 4.0);
       return middle / 3600.0;
     }
   }
