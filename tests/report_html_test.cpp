@@ -61,10 +61,27 @@ std::string html_of(const std::string& toml, uint64_t agents = 2000, unsigned th
   options.agents = agents;
   options.seed = 5;
   options.threads = threads;
-  const RunTally tally = run_agents(model, options);
-  HtmlReportParts parts;
-  parts.time_to_convert = &tally.journey.time_to_convert;
-  return render_html(summarize(model, tally, options), model.scenario(), parts);
+  return render_html(summarize(model, run_agents(model, options), options), model.scenario());
+}
+
+// The value of `attribute` in the first tag that contains `anchor` ("" when
+// absent): enough to read the page's data-* facts without a DOM parser.
+std::string attribute_after(const std::string& html, const std::string& anchor,
+                            const std::string& attribute, size_t from = 0) {
+  const size_t at = html.find(anchor, from);
+  if (at == std::string::npos) {
+    return "";
+  }
+  const size_t tag_start = html.rfind('<', at);
+  const size_t tag_end = html.find('>', at);
+  const std::string tag = html.substr(tag_start, tag_end - tag_start);
+  const std::string key = " " + attribute + "=\"";
+  const size_t start = tag.find(key);
+  if (start == std::string::npos) {
+    return "";
+  }
+  const size_t begin = start + key.size();
+  return tag.substr(begin, tag.find('"', begin) - begin);
 }
 
 TEST(ReportHtml, EveryUserStringIsEscaped) {
@@ -115,12 +132,98 @@ TEST(ReportHtml, HasEverySectionWithItsId) {
   }
 }
 
-TEST(ReportHtml, TheDistributionNeedsTheHistogram) {
+// The run report carries its converters' exact durations, so every page
+// that shows a run (run, compare, check) draws the distribution.
+TEST(ReportHtml, TimeToConvertIsDrawnAsADistributionOfEveryConverter) {
   const SimulationModel model = model_from_text(testing::wide_journey_toml(3, 2));
-  const RunReport report = run_report(model, 1000);
+  const RunReport report = run_report(model, 4000);
+  ASSERT_GT(report.journey.converted, 0u);
+  EXPECT_EQ(report.time_to_convert.count(), report.journey.converted);
   const std::string html = render_html(report, model.scenario());
-  EXPECT_EQ(html.find("id=\"ttc-histogram\""), std::string::npos);
-  EXPECT_NE(html.find("id=\"kpi-time-to-convert\""), std::string::npos);
+  EXPECT_EQ(attribute_after(html, "id=\"ttc-histogram\"", "data-count"),
+            std::to_string(report.journey.converted));
+  const int bins = std::stoi(attribute_after(html, "id=\"ttc-histogram\"", "data-bins"));
+  const size_t chart = html.find("id=\"ttc-histogram\"");
+  const std::string svg = html.substr(chart, html.find("</svg>", chart) - chart);
+  size_t bars = 0;
+  for (size_t at = svg.find("class=\"bar\""); at != std::string::npos;
+       at = svg.find("class=\"bar\"", at + 1)) {
+    ++bars;
+  }
+  EXPECT_EQ(bars, static_cast<size_t>(bins));
+  EXPECT_NE(svg.find(">median "), std::string::npos);
+  EXPECT_NE(svg.find(">p90 "), std::string::npos);
+}
+
+// Per persona, stage by stage: the customers still there (the persona's own
+// reach of the stage), how many dropped in it, and their reasons with counts.
+TEST(ReportHtml, FunnelPerPersonaHasExactCountsDropsAndReasons) {
+  const SimulationModel model = model_from_text(testing::wide_journey_toml(3, 2));
+  const RunReport report = run_report(model, 6000);
+  ASSERT_GE(report.personas.size(), 2u);
+  const std::string html = render_html(report, model.scenario());
+  const size_t table = html.find("id=\"funnel-personas\"");
+  ASSERT_NE(table, std::string::npos);
+  for (size_t s = 0; s < report.stages.size(); ++s) {
+    uint64_t reached = 0, dropped = 0;
+    for (const PersonaReport& p : report.personas) {
+      ASSERT_EQ(p.stages.size(), report.stages.size());
+      reached += p.stages[s].reached;
+      dropped += p.stages[s].dropped;
+    }
+    // The personas' funnels add up to the overall one.
+    EXPECT_EQ(reached, report.stages[s].reached);
+    EXPECT_EQ(dropped, report.stages[s].dropped);
+  }
+  // Each row of the table, in stage order, gives each persona's count.
+  size_t at = table;
+  for (size_t s = 0; s < report.stages.size(); ++s) {
+    at = html.find("<th>" + report.stages[s].id + "</th>", at);
+    ASSERT_NE(at, std::string::npos) << report.stages[s].id;
+    for (const PersonaReport& p : report.personas) {
+      const std::string anchor = "data-persona=\"" + p.id + "\" data-count=";
+      EXPECT_EQ(attribute_after(html, anchor, "data-count", at),
+                std::to_string(p.stages[s].reached));
+    }
+  }
+  // A persona's drops name their reasons, counted from the persona's own.
+  const PersonaReport& first = report.personas[0];
+  size_t stage = 0;
+  while (stage < first.stages.size() && first.stages[stage].dropped == 0) {
+    ++stage;
+  }
+  ASSERT_LT(stage, first.stages.size());
+  const size_t row = html.find("<th>" + report.stages[stage].id + "</th>", table);
+  const size_t cell = html.find("data-persona=\"" + first.id + "\" data-count=", row);
+  EXPECT_EQ(attribute_after(html, "class=\"pf-drop\"", "data-dropped", cell),
+            std::to_string(first.stages[stage].dropped));
+  // The stage's most frequent reason among this persona's, with its count.
+  std::vector<std::pair<std::string, uint64_t>> reasons;
+  for (size_t t = 0; t < report.touchpoints.size(); ++t) {
+    if (report.touchpoints[t].stage != report.stages[stage].id) {
+      continue;
+    }
+    for (const ReasonShare& r : first.touchpoints[t].reasons) {
+      auto it = std::find_if(reasons.begin(), reasons.end(),
+                             [&](const auto& x) { return x.first == r.label; });
+      if (it == reasons.end()) {
+        reasons.emplace_back(r.label, r.count);
+      } else {
+        it->second += r.count;
+      }
+    }
+  }
+  ASSERT_FALSE(reasons.empty());
+  const auto top = *std::max_element(reasons.begin(), reasons.end(), [](const auto& a,
+                                                                         const auto& b) {
+    return a.second < b.second;
+  });
+  const size_t drop = html.find("class=\"pf-drop\"", cell);
+  const std::string drop_text = html.substr(drop, html.find("</div>", drop) - drop);
+  EXPECT_NE(drop_text.find("<span>" + top.first + " \u00b7 " + std::to_string(top.second) +
+                           "</span>"),
+            std::string::npos)
+      << drop_text;
 }
 
 TEST(ReportHtml, AJourneyNobodyConvertsStillRenders) {

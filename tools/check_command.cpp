@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 
 #include "check_prepare.h"
 #include "commands.h"
@@ -36,7 +37,8 @@ std::string error_text(const InputError& e) {
 // Runs one prepared scenario and judges it. A failure of the run itself
 // (a plugin error mid-run) is recorded as the scenario's error.
 ScenarioCheck run_one(PreparedScenario& s, const CheckArgs& args,
-                      const std::vector<Tolerance>& tolerances, std::string& new_baseline) {
+                      const std::vector<Tolerance>& tolerances, std::string& new_baseline,
+                      std::unique_ptr<RunReport>& run_report) {
   ScenarioCheck out;
   const Scenario& scenario = s.model->scenario();
   out.file = s.file;
@@ -59,7 +61,8 @@ ScenarioCheck run_one(PreparedScenario& s, const CheckArgs& args,
     out.error = error_text(e);
     return out;
   }
-  const RunReport report = summarize(*s.model, tally, s.options);
+  run_report = std::make_unique<RunReport>(summarize(*s.model, tally, s.options));
+  const RunReport& report = *run_report;
   const std::vector<MetricRow> rows = metric_rows(report);
   out.thresholds = evaluate_thresholds(s.thresholds, rows);
   if (s.baseline) {
@@ -80,9 +83,11 @@ int check(const CheckArgs& args) {
   CheckReport report;
   std::vector<std::pair<std::string, std::string>> baselines_to_write;
   bool run_failed = false;
+  std::vector<std::unique_ptr<RunReport>> runs;  // by scenario; null when it failed
   for (PreparedScenario& s : prepared.scenarios) {
     std::string new_baseline;
-    report.scenarios.push_back(run_one(s, args, prepared.tolerances, new_baseline));
+    runs.emplace_back();
+    report.scenarios.push_back(run_one(s, args, prepared.tolerances, new_baseline, runs.back()));
     run_failed = run_failed || !report.scenarios.back().error.empty();
     if (!new_baseline.empty()) {
       baselines_to_write.emplace_back(s.baseline_file, std::move(new_baseline));
@@ -103,6 +108,17 @@ int check(const CheckArgs& args) {
     write_file_atomically(args.junit, render_check_junit(report));
     if (!args.control.quiet) {
       std::cerr << "wrote " << args.junit << "\n";
+    }
+  }
+  if (!args.report.empty()) {
+    std::vector<CheckedRun> pages;
+    for (size_t i = 0; i < runs.size(); ++i) {
+      pages.push_back(runs[i] ? CheckedRun{runs[i].get(), &prepared.scenarios[i].model->scenario()}
+                              : CheckedRun{});
+    }
+    write_file_atomically(args.report, render_check_html(report, pages));
+    if (!args.control.quiet) {
+      std::cerr << "wrote " << args.report << "\n";
     }
   }
   const std::string summary = args.output.format == "json"
@@ -159,6 +175,9 @@ void add_check_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_flag("--update-baseline", args->update_baseline,
                 "Rewrite the baseline with this run's results (atomically) and exit 0");
   cmd->add_option("--junit", args->junit, "Also write JUnit XML to this file (atomically)");
+  cmd->add_option("--report", args->report,
+                  "Also write every verdict and each scenario's journey map as a "
+                  "self-contained HTML page (atomically)");
   args->output.format = "text";
   add_output_options(*cmd, args->output, {"text", "json"});
   cmd->add_flag("--no-color", args->no_color, "No colours in the summary");

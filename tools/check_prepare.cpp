@@ -112,6 +112,7 @@ PreparedCheck prepare_check(const CheckArgs& args, const PluginCatalog& catalog)
                         "which baseline? add --baseline FILE (or a directory)"});
   }
   check_output_path("--junit", args.junit, problems);
+  check_output_path("--report", args.report, problems);
   check_output_path("--out", args.output.out, problems);
   const std::vector<std::string> baselines = baseline_files(args, problems);
 

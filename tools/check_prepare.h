@@ -20,6 +20,7 @@ struct CheckArgs {
   std::vector<std::string> tolerances;  // metric=VALUE
   bool update_baseline = false;
   std::string junit;
+  std::string report;  // --report: the check as an HTML page, "" = none
   OutputTarget output;  // text | json, stdout or --out
   bool no_color = false;
   RunControl control;

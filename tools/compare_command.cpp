@@ -1,8 +1,12 @@
 // journeysim compare: a baseline and its what-if variants on the same agents.
+#include <iostream>
+
 #include "cli_common.h"
 #include "commands.h"
 #include "distributed_run.h"
 #include "journeysim/comparison.h"
+#include "journeysim/output_file.h"
+#include "journeysim/report_writers.h"
 #include "mpi_runtime.h"
 #include "progress_bar.h"
 
@@ -15,6 +19,7 @@ struct CompareArgs {
   OutputTarget output;
   RunControl control;
   ScenarioOptions scenario_options;
+  std::string report;  // --report: the comparison as an HTML page, "" = none
 };
 
 int compare_on_ranks(const CompareArgs& args, ReadyGate& gate) {
@@ -59,6 +64,13 @@ int compare_on_ranks(const CompareArgs& args, ReadyGate& gate) {
   } else {
     text = render_comparison_table(report);
   }
+  if (!args.report.empty()) {
+    // Written before stdout so a bad --report path fails the comparison whole.
+    write_file_atomically(args.report, render_comparison_html(report, baseline->scenario()));
+    if (!args.control.quiet) {
+      std::cerr << "wrote " << args.report << "\n";
+    }
+  }
   emit(args.output, text, args.control.quiet);
   return kOk;
 }
@@ -87,13 +99,16 @@ void add_compare_command(CLI::App& app, std::function<int()>& action) {
       "so differences measure the change, not the noise. Intervals are 95%, from the paired runs.\n"
       "Example:\n  journeysim compare scenarios/store-launch.toml "
       "scenarios/store-launch.guest-checkout.toml\n"
-      "  journeysim compare base.toml a.toml b.toml --format json --out changes.json");
+      "  journeysim compare base.toml a.toml b.toml --format json --out changes.json\n"
+      "  journeysim compare base.toml a.toml --report comparison.html");
   cmd->add_option("baseline", args->baseline, "Baseline scenario file (TOML)")->required();
   cmd->add_option("variants", args->variants, "Variant scenario files (usually `extends` the baseline)")
       ->required();
   add_output_options(*cmd, args->output, {"table", "json", "csv"});
   add_run_control(*cmd, args->control);
   add_scenario_options(*cmd, args->scenario_options);
+  cmd->add_option("--report", args->report,
+                  "Also write the comparison as a self-contained HTML page (atomically)");
   cmd->callback([args, &action] { action = [args] { return compare(*args); }; });
 }
 

@@ -90,9 +90,7 @@ int run(const RunArgs& args) {
   }
   if (!args.report.empty()) {
     // Written before stdout so a bad --report path fails the run whole.
-    HtmlReportParts parts;
-    parts.time_to_convert = &tally.journey.time_to_convert;
-    write_file_atomically(args.report, render_html(report, model->scenario(), parts));
+    write_file_atomically(args.report, render_html(report, model->scenario()));
     if (!args.control.quiet) {
       std::cerr << "wrote " << args.report << "\n";
     }

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "journeysim/check.h"
+#include "journeysim/comparison.h"
 #include "journeysim/run_report.h"
 #include "journeysim/scenario.h"
 #include "journeysim/tally.h"
@@ -27,21 +30,30 @@ std::string render_mermaid(const RunReport& report);
 /// 1 + round(4 s), clamped to 1..5: the CSAT mapping of satisfaction s.
 int mermaid_score(double satisfaction);
 
-/// What the HTML report may show beyond the run itself. Every part is
-/// optional and drawn only when given, so `compare` and `check` add their
-/// sections here (as further members) without changing the call.
-struct HtmlReportParts {
-  /// Converters' time to convert (RunTally::journey.time_to_convert): adds
-  /// its distribution to the headline metrics; without it the page shows
-  /// the median, p90 and mean only.
-  const DurationHistogram* time_to_convert = nullptr;
+/// The journey map as one self-contained HTML page: scenario and personas,
+/// headline metrics (time to convert as a distribution), the map (stages,
+/// touchpoints, actions, emotion curve, pain points, opportunities), the
+/// funnel overall and per persona, and the flow. Inline CSS and SVG, no
+/// scripts, nothing fetched; every user-provided string escaped.
+std::string render_html(const RunReport& report, const Scenario& scenario);
+
+/// A comparison as one page, built from the same pieces: each variant's
+/// verdict, the headline metrics side by side with every difference and its
+/// interval, the changes that matter (interval excludes zero) marked better
+/// or worse, the funnel and time to convert of every version, then the
+/// baseline's journey map and funnel. `baseline` is the baseline's scenario.
+std::string render_comparison_html(const ComparisonReport& report, const Scenario& baseline);
+
+/// One checked scenario's run, for render_check_html; both null when the
+/// run itself failed.
+struct CheckedRun {
+  const RunReport* report = nullptr;
+  const Scenario* scenario = nullptr;
 };
 
-/// The journey map as one self-contained HTML page: scenario and personas,
-/// headline metrics, the map (stages, touchpoints, actions, emotion curve,
-/// pain points, opportunities), the funnel and the flow. Inline CSS and SVG,
-/// no scripts, nothing fetched; every user-provided string escaped.
-std::string render_html(const RunReport& report, const Scenario& scenario,
-                        const HtmlReportParts& parts = {});
+/// A check as one page: the verdict, each threshold and regression check
+/// with pass or fail, then each checked scenario's run report. `runs` is
+/// parallel to `report.scenarios`.
+std::string render_check_html(const CheckReport& report, const std::vector<CheckedRun>& runs);
 
 }  // namespace journeysim

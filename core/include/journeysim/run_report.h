@@ -50,6 +50,7 @@ struct PersonaTouchpoint {
   uint64_t arrivals = 0, dropped = 0;
   Estimate drop_rate;
   std::string top_reason;  // label, "" when nobody dropped
+  std::vector<ReasonShare> reasons;  // this persona's, most frequent first
 };
 
 struct PersonaReport {
@@ -57,6 +58,7 @@ struct PersonaReport {
   double share = 0.0;
   JourneyMetrics metrics;
   std::vector<Estimate> stage_satisfaction;  // by stage index
+  std::vector<StageReport> stages;           // by stage index, this persona's agents
   std::vector<PersonaTouchpoint> touchpoints;
 };
 
@@ -79,6 +81,9 @@ struct RunReport {
   std::string engine_version, journeysim_version;
   std::vector<std::pair<std::string, std::string>> plugins;  // name, version
   JourneyMetrics journey;
+  /// Converters' time to convert (hours), exact: what the HTML report draws
+  /// as a distribution. Not part of the JSON (its quantiles are).
+  DurationHistogram time_to_convert;
   std::vector<StageReport> stages;
   std::vector<TouchpointReport> touchpoints;
   std::vector<PersonaReport> personas;

@@ -68,6 +68,21 @@ std::vector<ReasonShare> reasons_of(const std::vector<uint64_t>& counts,
   return out;
 }
 
+// A stage as reached by `agents` customers (everyone's, or one persona's).
+StageReport stage_report(const Stage& stage, const StageTally& st, uint64_t agents) {
+  StageReport r;
+  r.id = stage.id;
+  r.owner = stage.owner;
+  r.reached = st.reached;
+  r.dropped = st.dropped;
+  r.converted = st.converted;
+  r.reach_rate = proportion(st.reached, agents);
+  r.drop_rate = proportion(st.dropped, st.reached);
+  r.conversion_rate = proportion(st.converted, st.reached);
+  r.satisfaction = mean_of(st.satisfaction);
+  return r;
+}
+
 void add_opportunities(RunReport& report, const SimulationModel& model, const RunTally& tally) {
   const auto& scenario = model.scenario();
   const double agents = static_cast<double>(std::max<uint64_t>(tally.journey.agents, 1));
@@ -140,19 +155,9 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
   }
   report.journey = journey_metrics(tally.journey, model);
 
+  report.time_to_convert = tally.journey.time_to_convert;
   for (size_t s = 0; s < scenario.stages.size(); ++s) {
-    const StageTally& st = tally.stages[s];
-    StageReport r;
-    r.id = scenario.stages[s].id;
-    r.owner = scenario.stages[s].owner;
-    r.reached = st.reached;
-    r.dropped = st.dropped;
-    r.converted = st.converted;
-    r.reach_rate = proportion(st.reached, tally.journey.agents);
-    r.drop_rate = proportion(st.dropped, st.reached);
-    r.conversion_rate = proportion(st.converted, st.reached);
-    r.satisfaction = mean_of(st.satisfaction);
-    report.stages.push_back(std::move(r));
+    report.stages.push_back(stage_report(scenario.stages[s], tally.stages[s], tally.journey.agents));
   }
 
   for (size_t t = 0; t < scenario.touchpoints.size(); ++t) {
@@ -192,8 +197,9 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
     r.id = scenario.personas[p].id;
     r.share = scenario.personas[p].share;
     r.metrics = journey_metrics(pt.journey, model);
-    for (const StageTally& st : pt.stages) {
-      r.stage_satisfaction.push_back(mean_of(st.satisfaction));
+    for (size_t s = 0; s < pt.stages.size(); ++s) {
+      r.stage_satisfaction.push_back(mean_of(pt.stages[s].satisfaction));
+      r.stages.push_back(stage_report(scenario.stages[s], pt.stages[s], pt.journey.agents));
     }
     for (size_t t = 0; t < scenario.touchpoints.size(); ++t) {
       const TouchpointSlice& slice = pt.touchpoints[t];
@@ -204,6 +210,7 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
       ptp.drop_rate = proportion(slice.dropped, slice.arrivals);
       const auto reasons = reasons_of(slice.reasons, model, static_cast<uint32_t>(t));
       ptp.top_reason = reasons.empty() ? "" : reasons.front().label;
+      ptp.reasons = reasons;
       r.touchpoints.push_back(std::move(ptp));
     }
     report.personas.push_back(std::move(r));

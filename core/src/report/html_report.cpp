@@ -3,30 +3,24 @@
 // a journey map: who and why, the headline numbers, the map itself, then
 // the funnel, the flow, and what to do about it.
 #include "journeysim/report_writers.h"
+#include "report/html/format.h"
 #include "report/html/sections.h"
 
 namespace journeysim {
 
-std::string render_html(const RunReport& report, const Scenario& scenario,
-                        const HtmlReportParts& parts) {
-  const html::ReportView view(report, scenario, parts);
-  std::string body = html::render_banner(view);
-  body +=
-      "<nav><div class=\"inner\"><a href=\"#personas\">Personas</a><a "
-      "href=\"#headline\">Headline metrics</a><a href=\"#journey-map\">Journey map</a><a "
-      "href=\"#funnel\">Funnel</a><a href=\"#flow\">Flow</a><a "
-      "href=\"#opportunities\">Opportunities</a><a "
-      "href=\"#touchpoints\">Touchpoints</a></div></nav>";
-  body += "<main>";
-  body += html::render_personas(view);
-  body += html::render_headline(view);
-  body += html::render_journey_map(view);
-  body += html::render_funnel(view);
-  body += html::render_flow(view);
-  body += html::render_opportunities(view);
-  body += html::render_touchpoint_details(view);
-  body += "</main>";
-  return html::render_page(view, body);
+std::string render_html(const RunReport& report, const Scenario& scenario) {
+  const html::ReportView view(report, scenario);
+  std::string body = html::render_banner(view) + html::render_nav(html::run_section_links(view));
+  body += "<main>" + html::render_run_sections(view) + "</main>";
+  return html::render_page(
+      {"journeysim.run", report.name + " \u2014 journey map",
+       " data-seed=\"" + std::to_string(report.seed) + "\" data-agents=\"" +
+           std::to_string(report.agents) + "\" data-scenario-hash=\"" + html::escape(report.hash) +
+           "\"",
+       report,
+       "Scenario " + report.hash + " \u00b7 seed " + std::to_string(report.seed) +
+           ". Same scenario, seed and agents: same numbers, same page."},
+      body);
 }
 
 }  // namespace journeysim

@@ -36,7 +36,7 @@ std::string reasons_text(const TouchpointReport& tp) {
 std::string render_touchpoint_details(const ReportView& view) {
   const RunReport& r = view.report;
   std::string out =
-      "<section id=\"touchpoints\"><h2>Touchpoints in detail</h2><p class=\"lede\">Per visit: "
+      "<section id=\"" + view.id("touchpoints") + "\"><h2>Touchpoints in detail</h2><p class=\"lede\">Per visit: "
       "drop rate with its 95% interval, effort, change of emotion and hours spent. The persona "
       "columns give each persona's drop rate there.</p><div class=\"table-wrap\"><table "
       "class=\"data details\"><thead><tr><th>Touchpoint</th><th>Stage</th><th "

@@ -44,50 +44,88 @@ std::string duration_label(double hours, bool in_days) {
   return in_days ? strf("%g d", hours / 24) : strf("%g h", hours);
 }
 
+// Converters per bin of `axis`, and how many fall beyond it.
+std::vector<uint64_t> bin_counts(const DurationHistogram& h, const DurationAxis& axis,
+                                 uint64_t& beyond) {
+  std::vector<uint64_t> counts(static_cast<size_t>(axis.bins));
+  uint64_t below = 0;
+  for (int b = 0; b < axis.bins; ++b) {
+    const uint64_t upto = count_at_most(h, axis.bin_hours * (b + 1));
+    counts[static_cast<size_t>(b)] = upto - below;
+    below = upto;
+  }
+  beyond = h.count() - below;
+  return counts;
+}
+
 }  // namespace
 
-std::string time_to_convert_chart(const DurationHistogram& h, const JourneyMetrics& m) {
+DurationAxis duration_axis(const std::vector<const DurationHistogram*>& histograms) {
+  // The slowest 1% would stretch the axis for a handful of customers; they
+  // are counted in a note instead.
+  double upper = 0.25;
+  for (const DurationHistogram* h : histograms) {
+    const uint64_t n = h->count();
+    if (n > 0) {
+      const uint64_t rank99 = static_cast<uint64_t>(std::ceil(0.99 * static_cast<double>(n)));
+      upper = std::max(upper, h->value_at_rank(std::max<uint64_t>(rank99, 1)));
+    }
+  }
+  DurationAxis axis;
+  axis.bin_hours = bin_hours(upper);
+  axis.bins = std::max(1, static_cast<int>(std::ceil(upper / axis.bin_hours - 1e-9)));
+  axis.in_days = axis.bin_hours >= 24 || upper > 72;
+  for (const DurationHistogram* h : histograms) {
+    if (h->count() > 0) {
+      uint64_t beyond = 0;
+      const std::vector<uint64_t> counts = bin_counts(*h, axis, beyond);
+      axis.tallest_share =
+          std::max(axis.tallest_share, static_cast<double>(*std::max_element(
+                                           counts.begin(), counts.end())) /
+                                           static_cast<double>(h->count()));
+    }
+  }
+  return axis;
+}
+
+std::string time_to_convert_chart(const DurationHistogram& h, const JourneyMetrics& m,
+                                  const std::string& id) {
+  return time_to_convert_chart(h, m, id, duration_axis({&h}));
+}
+
+std::string time_to_convert_chart(const DurationHistogram& h, const JourneyMetrics& m,
+                                  const std::string& id, const DurationAxis& axis) {
   const uint64_t n = h.count();
   if (n == 0) {
     return "";
   }
-  // The slowest 1% would stretch the axis for a handful of customers; they
-  // are counted in a note instead.
-  const uint64_t rank99 = static_cast<uint64_t>(std::ceil(0.99 * static_cast<double>(n)));
-  const double upper = std::max(h.value_at_rank(std::max<uint64_t>(rank99, 1)), 0.25);
-  const double width = bin_hours(upper);
-  const int bins = std::max(1, static_cast<int>(std::ceil(upper / width - 1e-9)));
-  const bool in_days = width >= 24 || upper > 72;
-
-  std::vector<uint64_t> counts(static_cast<size_t>(bins));
-  uint64_t below = 0;
-  for (int b = 0; b < bins; ++b) {
-    const uint64_t upto = count_at_most(h, width * (b + 1));
-    counts[static_cast<size_t>(b)] = upto - below;
-    below = upto;
-  }
-  const uint64_t beyond = n - below;
-  const uint64_t tallest = *std::max_element(counts.begin(), counts.end());
+  const double width = axis.bin_hours;
+  const int bins = axis.bins;
+  const bool in_days = axis.in_days;
+  uint64_t beyond = 0;
+  const std::vector<uint64_t> counts = bin_counts(h, axis, beyond);
   const double span = width * bins;
   const auto x_of = [&](double hours) { return kLeft + (kRight - kLeft) * hours / span; };
   const double bar = (kRight - kLeft) / bins;
 
   std::string out = strf(
-      "<svg class=\"chart\" id=\"ttc-histogram\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+      "<svg class=\"chart\" id=\"%s\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
       "height=\"%.0f\" role=\"img\" aria-label=\"time to convert distribution\" "
-      "data-bins=\"%d\" data-bin-hours=\"%g\">",
-      kWidth, kHeight, kWidth, kHeight, bins, width);
+      "data-bins=\"%d\" data-bin-hours=\"%g\" data-count=\"%llu\">",
+      escape(id).c_str(), kWidth, kHeight, kWidth, kHeight, bins, width,
+      static_cast<unsigned long long>(n));
   out += "<line class=\"axis\" x1=\"" + coord(kLeft) + "\" y1=\"" + coord(kBottom) + "\" x2=\"" +
          coord(kRight) + "\" y2=\"" + coord(kBottom) + "\"/>";
   for (int b = 0; b < bins; ++b) {
     const uint64_t c = counts[static_cast<size_t>(b)];
+    const double share = static_cast<double>(c) / static_cast<double>(n);
     const double height =
-        tallest == 0 ? 0 : (kBottom - kTop) * static_cast<double>(c) / static_cast<double>(tallest);
+        axis.tallest_share > 0 ? (kBottom - kTop) * std::min(share / axis.tallest_share, 1.0) : 0;
     out += "<rect class=\"bar\" x=\"" + coord(kLeft + bar * b + 0.5) + "\" y=\"" +
            coord(kBottom - height) + "\" width=\"" + coord(std::max(bar - 1, 0.5)) +
            "\" height=\"" + coord(height) + "\"><title>" + duration_label(width * b, in_days) +
            " \u2013 " + duration_label(width * (b + 1), in_days) + ": " + grouped(c) +
-           " customers (" + percent(static_cast<double>(c) / static_cast<double>(n)) +
+           " customers (" + percent(share) +
            ")</title></rect>";
   }
   // About six axis labels whatever the number of bins.

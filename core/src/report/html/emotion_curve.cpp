@@ -103,7 +103,7 @@ std::string emotion_curve(const ReportView& view, double column_width) {
   const int dip = lowest(overall);
 
   std::string out =
-      "<svg class=\"emotion\" id=\"emotion-curve\" width=\"" + coord(width) + "\" height=\"" +
+      "<svg class=\"emotion\" id=\"" + view.id("emotion-curve") + "\" width=\"" + coord(width) + "\" height=\"" +
       coord(kHeight) + "\" viewBox=\"0 0 " + coord(width) + " " + coord(kHeight) +
       "\" role=\"img\" aria-label=\"emotion curve\"" +
       (dip >= 0 ? " data-dip-stage=\"" + escape(r.stages[static_cast<size_t>(dip)].id) + "\""

@@ -42,7 +42,7 @@ std::string link_path(const FlowLayout& layout, const FlowLink& link) {
 
 // Gradients that fade the stubs out: an end of the journey, not a link to
 // somewhere. Same-document references, nothing fetched.
-std::string stub_gradients() {
+std::string stub_gradients(const ReportView& view) {
   std::string out = "<defs>";
   const std::tuple<const char*, const char*, bool> kFades[] = {
       {"fade-entry", "#9fb1ea", true},
@@ -50,7 +50,7 @@ std::string stub_gradients() {
       {"fade-drop", kDropColour, false},
       {"fade-cutoff", kCutOffColour, false}};
   for (const auto& [id, colour, fade_in] : kFades) {
-    out += std::string("<linearGradient id=\"") + id + "\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">" +
+    out += "<linearGradient id=\"" + view.id(id) + "\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">" +
            "<stop offset=\"0\" stop-color=\"" + colour + "\" stop-opacity=\"" +
            (fade_in ? "0" : "0.85") + "\"/><stop offset=\"1\" stop-color=\"" + colour +
            "\" stop-opacity=\"" + (fade_in ? "0.85" : "0.05") + "\"/></linearGradient>";
@@ -75,12 +75,13 @@ const char* stub_words(FlowStub::Kind kind) {
 // A band as thick as its customers: entries come in from the left, exits go
 // on to the right, drops and cut-offs slant down out of the journey. Short,
 // so they stay inside the node's own slot.
-std::string stub_shape(const FlowLayout& layout, const FlowStub& stub, const std::string& tooltip) {
+std::string stub_shape(const ReportView& view, const FlowLayout& layout, const FlowStub& stub,
+                       const std::string& tooltip) {
   const Box& bar = layout.nodes[stub.node].bar;
   const double w = std::max(stub.width, 1.0);
   const double top = stub.y - w / 2, bottom = stub.y + w / 2;
   const auto band = [&](const char* kind, const char* fill, double x0, double x1, double drop) {
-    return std::string("<path class=\"stub ") + kind + "\" fill=\"url(#" + fill + ")\" d=\"M" +
+    return std::string("<path class=\"stub ") + kind + "\" fill=\"url(#" + view.id(fill) + ")\" d=\"M" +
            coord(x0) + "," + coord(top) + "L" + coord(x1) + "," + coord(top + drop) + "L" +
            coord(x1) + "," + coord(bottom + drop) + "L" + coord(x0) + "," + coord(bottom) +
            "Z\"><title>" + tooltip + "</title></path>";
@@ -118,23 +119,23 @@ std::string node_label(const ReportView& view, const FlowNode& node) {
 std::string render_flow(const ReportView& view) {
   const FlowLayout layout = layout_flow(view.report, view.scenario, kDiagramWidth);
   std::string out =
-      "<section id=\"flow\"><h2>Flow</h2><p class=\"lede\">Where customers went from each "
+      "<section id=\"" + view.id("flow") + "\"><h2>Flow</h2><p class=\"lede\">Where customers went from each "
       "touchpoint. Band width is customers; columns follow the order of the steps. "
       "Journeys end in short stubs: <span class=\"key drop\">dropped</span> <span class=\"key "
       "exit\">completed</span> <span class=\"key cutoff\">cut off by the horizon or step "
       "limit</span>; <span class=\"key entry\">started here</span> on the left; loops back to "
       "an earlier touchpoint run underneath.</p>";
-  out += "<div class=\"flow-scroll\"><svg class=\"sankey\" id=\"flow-diagram\" width=\"" +
+  out += "<div class=\"flow-scroll\"><svg class=\"sankey\" id=\"" + view.id("flow-diagram") + "\" width=\"" +
          coord(layout.width) + "\" height=\"" + coord(layout.height) + "\" viewBox=\"0 0 " +
          coord(layout.width) + " " + coord(layout.height) +
          "\" role=\"img\" aria-label=\"flow of customers\" data-scale=\"" + exact(layout.scale) +
          "\">";
-  out += stub_gradients();
+  out += stub_gradients(view);
   // Stubs under the links: a wide drop must not hide where the rest went.
   out += "<g class=\"stubs\">";
   for (const FlowStub& stub : layout.stubs) {
     const std::string& name = view.touchpoint_name(view.report.touchpoints[stub.node].id);
-    out += stub_shape(layout, stub,
+    out += stub_shape(view, layout, stub,
                       escape(name) + ": " + grouped(stub.customers) + " " + stub_words(stub.kind));
   }
   out += "</g><g class=\"links\">";

@@ -1,5 +1,8 @@
 #include "report/html/format.h"
 
+#include "compare/verdict.h"
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdarg>
@@ -182,6 +185,75 @@ std::string interval_text(const Estimate& e, Unit unit) {
   const int decimals = decimals_for(e.value, unit);
   return "95% CI " + bare_number(e.low, unit, decimals) + " \u2013 " +
          bare_number(e.high, unit, decimals) + suffix(unit);
+}
+
+Unit metric_unit(std::string_view path) {
+  const std::string p(path);
+  const auto ends_with = [&](std::string_view tail) {
+    return p.size() >= tail.size() && p.compare(p.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (is_share(p)) {
+    return Unit::Percent;
+  }
+  if (p.find("time_to_convert.") != std::string::npos) {
+    return Unit::Days;
+  }
+  if (p == "nps" || ends_with(".nps")) {
+    return Unit::Signed;
+  }
+  if (ends_with("revenue_per_agent") || ends_with(".revenue")) {
+    return Unit::Money;
+  }
+  return Unit::Plain;
+}
+
+namespace {
+
+// Enough decimals for two significant digits of the interval's half-width.
+int difference_decimals(const Estimate& d, double scale) {
+  const double half = scale * (d.high - d.low) / 2;
+  if (!(half > 0) || !std::isfinite(half)) {
+    return 2;
+  }
+  return std::clamp(1 - static_cast<int>(std::floor(std::log10(half))), 0, 5);
+}
+
+std::string signed_in(double v, Unit unit, int decimals) {
+  const double scale = unit == Unit::Percent ? 100 : 1;
+  const double shown = scale * v;
+  // "-0.00" would claim a direction the rounding hid.
+  const double rounded = std::round(shown * std::pow(10, decimals));
+  return strf("%+.*f", decimals, rounded == 0 ? 0.0 : shown);
+}
+
+const char* difference_suffix(Unit unit) {
+  switch (unit) {
+    case Unit::Percent:
+      return " pp";
+    case Unit::Days:
+      return " d";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::string difference_text(const Estimate& d, Unit unit) {
+  if (!d.has_value()) {
+    return "n/a";
+  }
+  const int decimals = difference_decimals(d, unit == Unit::Percent ? 100 : 1);
+  return signed_in(d.value, unit, decimals) + difference_suffix(unit);
+}
+
+std::string difference_interval(const Estimate& d, Unit unit) {
+  if (!d.has_value()) {
+    return "";
+  }
+  const int decimals = difference_decimals(d, unit == Unit::Percent ? 100 : 1);
+  return "95% CI " + signed_in(d.low, unit, decimals) + " \u2013 " +
+         signed_in(d.high, unit, decimals) + difference_suffix(unit);
 }
 
 std::string data_attributes(const Estimate& e) {

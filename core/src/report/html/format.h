@@ -46,6 +46,15 @@ enum class Unit { Percent, Days, Plain, Signed, Money };
 std::string value_text(const Estimate& e, Unit unit);
 /// "95% CI 4.12 – 4.30%", "" when there is no value.
 std::string interval_text(const Estimate& e, Unit unit);
+/// How the metric at `path` reads: shares in percent, time to convert in
+/// days, NPS signed, revenue as money, anything else plain.
+Unit metric_unit(std::string_view path);
+/// A change of an estimate in `unit`: "+1.23 pp" for shares, "+0.42 d",
+/// "-3.1"; decimals chosen from the interval so both read alike.
+std::string difference_text(const Estimate& d, Unit unit);
+/// "95% CI +0.80 – +1.66 pp", "" when there is no value.
+std::string difference_interval(const Estimate& d, Unit unit);
+
 /// data-value/-low/-high/-n attributes (leading space included); empty
 /// values when the estimate is undefined.
 std::string data_attributes(const Estimate& e);

@@ -3,7 +3,6 @@
 // lost ones went (drop counts and reasons). The conversion milestone is a
 // step of its own, right after the stage where it happens.
 #include <algorithm>
-#include <map>
 
 #include "report/html/format.h"
 #include "report/html/glyphs.h"
@@ -43,45 +42,45 @@ double share(uint64_t part, uint64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
-// The stage's drop reasons summed over its touchpoints, most frequent first.
-std::vector<std::pair<std::string, uint64_t>> stage_reasons(const ReportView& view, size_t s) {
-  std::vector<std::pair<std::string, uint64_t>> out;
-  for (size_t t : view.stage_touchpoints[s]) {
-    for (const ReasonShare& reason : view.report.touchpoints[t].reasons) {
-      auto it = std::find_if(out.begin(), out.end(),
-                             [&](const auto& x) { return x.first == reason.label; });
-      if (it == out.end()) {
-        out.emplace_back(reason.label, reason.count);
-      } else {
-        it->second += reason.count;
-      }
+// Reasons summed over a stage's touchpoints, most frequent first (ties in
+// the order met).
+using Reasons = std::vector<std::pair<std::string, uint64_t>>;
+void add_reasons(Reasons& out, const std::vector<ReasonShare>& reasons) {
+  for (const ReasonShare& reason : reasons) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const auto& x) { return x.first == reason.label; });
+    if (it == out.end()) {
+      out.emplace_back(reason.label, reason.count);
+    } else {
+      it->second += reason.count;
     }
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  return out;
 }
 
-// A persona's drops in a stage and the reason most of them gave.
-std::pair<uint64_t, std::string> persona_drops(const ReportView& view, size_t p, size_t s) {
-  uint64_t dropped = 0;
-  std::map<std::string, uint64_t> by_reason;
+Reasons sorted(Reasons reasons) {
+  std::stable_sort(reasons.begin(), reasons.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return reasons;
+}
+
+Reasons stage_reasons(const ReportView& view, size_t s) {
+  Reasons out;
   for (size_t t : view.stage_touchpoints[s]) {
-    const PersonaTouchpoint& pt = view.report.personas[p].touchpoints[t];
-    dropped += pt.dropped;
-    if (!pt.top_reason.empty()) {
-      by_reason[pt.top_reason] += pt.dropped;
+    add_reasons(out, view.report.touchpoints[t].reasons);
+  }
+  return sorted(std::move(out));
+}
+
+// A persona's reasons for leaving in stage `s`.
+Reasons persona_reasons(const ReportView& view, size_t p, size_t s) {
+  Reasons out;
+  const PersonaReport& persona = view.report.personas[p];
+  for (size_t t : view.stage_touchpoints[s]) {
+    if (t < persona.touchpoints.size()) {
+      add_reasons(out, persona.touchpoints[t].reasons);
     }
   }
-  std::string top;
-  uint64_t best = 0;
-  for (const auto& [label, count] : by_reason) {
-    if (count > best) {
-      best = count;
-      top = label;
-    }
-  }
-  return {dropped, top};
+  return sorted(std::move(out));
 }
 
 std::string connector(uint64_t from, uint64_t to) {
@@ -99,7 +98,7 @@ std::string connector(uint64_t from, uint64_t to) {
 
 std::string overall_funnel(const ReportView& view, const std::vector<Step>& steps) {
   const uint64_t agents = view.report.agents;
-  std::string out = "<div class=\"funnel\" id=\"funnel-overall\">";
+  std::string out = "<div class=\"funnel\" id=\"" + view.id("funnel-overall") + "\">";
   for (size_t i = 0; i < steps.size(); ++i) {
     const Step& step = steps[i];
     if (i > 0) {
@@ -139,7 +138,7 @@ std::string persona_funnels(const ReportView& view, const std::vector<Step>& ste
   const RunReport& r = view.report;
   std::string out =
       "<h3>By persona</h3><div class=\"table-wrap\"><table class=\"data persona-funnel\" "
-      "id=\"funnel-personas\"><thead><tr><th>Step</th>";
+      "id=\"" + view.id("funnel-personas") + "\"><thead><tr><th>Step</th>";
   for (size_t p = 0; p < r.personas.size(); ++p) {
     out += std::string("<th style=\"--pc:") + persona_colour(p) +
            "\"><span class=\"chip\"><i></i>" + escape(r.personas[p].id) +
@@ -154,7 +153,8 @@ std::string persona_funnels(const ReportView& view, const std::vector<Step>& ste
     for (size_t p = 0; p < r.personas.size(); ++p) {
       const uint64_t here = step.by_persona[p];
       const double of_all = share(here, r.personas[p].metrics.agents);
-      out += std::string("<td style=\"--pc:") + persona_colour(p) +
+      out += std::string("<td style=\"--pc:") + persona_colour(p) + "\" data-persona=\"" +
+             escape(r.personas[p].id) + "\" data-count=\"" + std::to_string(here) +
              "\"><div class=\"pf-bar\"><i style=\"width:" + coord(100 * of_all) +
              "%\"></i></div><div class=\"pf-text\"><b>" + percent(of_all) + "</b> \u00b7 " +
              grouped(here);
@@ -164,11 +164,19 @@ std::string persona_funnels(const ReportView& view, const std::vector<Step>& ste
                " of previous)</span>";
       }
       out += "</div>";
-      if (step.stage >= 0) {
-        const auto [dropped, reason] = persona_drops(view, p, static_cast<size_t>(step.stage));
+      const PersonaReport& persona = r.personas[p];
+      if (step.stage >= 0 && static_cast<size_t>(step.stage) < persona.stages.size()) {
+        const size_t s = static_cast<size_t>(step.stage);
+        const uint64_t dropped = persona.stages[s].dropped;
         if (dropped > 0) {
-          out += "<div class=\"pf-drop\">" + grouped(dropped) + " dropped" +
-                 (reason.empty() ? "" : ": " + escape(reason)) + "</div>";
+          out += "<div class=\"pf-drop\" data-dropped=\"" + std::to_string(dropped) + "\"><b>" +
+                 grouped(dropped) + " dropped</b>";
+          const Reasons reasons = persona_reasons(view, p, s);
+          for (size_t k = 0; k < reasons.size() && k < 2; ++k) {
+            out += "<span>" + escape(reasons[k].first) + " \u00b7 " + grouped(reasons[k].second) +
+                   "</span>";
+          }
+          out += "</div>";
         }
       }
       out += "</td>";
@@ -183,7 +191,7 @@ std::string persona_funnels(const ReportView& view, const std::vector<Step>& ste
 std::string render_funnel(const ReportView& view) {
   const std::vector<Step> steps = steps_of(view);
   std::string out =
-      "<section id=\"funnel\"><h2>Funnel</h2><p class=\"lede\">Customers remaining stage by "
+      "<section id=\"" + view.id("funnel") + "\"><h2>Funnel</h2><p class=\"lede\">Customers remaining stage by "
       "stage (bars: share of all " +
       grouped(view.report.agents) +
       " customers), the share who continue to the next step, and how many dropped in each "

@@ -79,28 +79,14 @@ std::string channels(const Persona& p) {
 
 std::string render_banner(const ReportView& view) {
   const RunReport& r = view.report;
-  std::string out = "<header class=\"banner\" id=\"report-header\"><div class=\"inner\">";
-  out += "<div class=\"eyebrow\">Journey map \u00b7 " + escape(type_label(r.type)) +
-         " journey \u00b7 simulated with journeysim</div>";
-  out += "<h1 id=\"journey-name\">" + escape(r.name) + "</h1>";
-  if (!r.purpose.empty()) {
-    out += "<p class=\"purpose\" id=\"journey-purpose\">" + escape(r.purpose) + "</p>";
-  }
-  out += "<div class=\"meta\">";
-  out += "<span><b>" + grouped(r.agents) + "</b> simulated customers</span>";
-  out += "<span>seed <b>" + std::to_string(r.seed) + "</b></span>";
-  out += "<span>horizon <b>" + strf("%g", r.horizon_days) + "</b> days</span>";
-  if (!r.conversion.empty()) {
-    out += "<span>converting = reaching <b>" + escape(r.conversion) + "</b></span>";
-  }
-  out += "<span>scenario <code>" + escape(r.hash.substr(0, 12)) + "</code></span>";
-  out += "</div></div></header>";
-  return out;
+  return render_banner(Banner{"Journey map \u00b7 " + type_label(r.type) +
+                                  " journey \u00b7 simulated with journeysim",
+                              r.name, r.purpose, run_meta(r), ""});
 }
 
 std::string render_personas(const ReportView& view) {
   std::string out =
-      "<section id=\"personas\"><h2>Personas</h2><p class=\"lede\">Who walks this journey: "
+      "<section id=\"" + view.id("personas") + "\"><h2>Personas</h2><p class=\"lede\">Who walks this journey: "
       "each persona is a share of the arriving customers, with its own goals, pain points and "
       "channels. Their colours stay the same across the page.</p><div class=\"persona-grid\">";
   for (size_t i = 0; i < view.scenario.personas.size(); ++i) {

@@ -19,8 +19,8 @@ struct Kpi {
   std::string note;
 };
 
-std::string kpi_card(const Kpi& k, const char* extra_class = "") {
-  std::string out = "<div class=\"kpi " + std::string(extra_class) + "\" id=\"" + k.id +
+std::string kpi_card(const ReportView& view, const Kpi& k, const char* extra_class = "") {
+  std::string out = "<div class=\"kpi " + std::string(extra_class) + "\" id=\"" + view.id(k.id) +
                     "\" data-metric=\"" + k.metric + "\"" + data_attributes(*k.estimate) + ">";
   out += "<div class=\"kpi-label\">" + k.label + "</div>";
   out += "<div class=\"kpi-value\">" + value_text(*k.estimate, k.unit) + "</div>";
@@ -41,8 +41,8 @@ std::string small_metric(const char* metric, const char* label, const Estimate& 
 std::string time_to_convert_card(const ReportView& view) {
   const JourneyMetrics& j = view.report.journey;
   std::string out =
-      "<div class=\"kpi kpi-wide\" id=\"kpi-time-to-convert\" "
-      "data-metric=\"time_to_convert.median_days\"" +
+      "<div class=\"kpi kpi-wide\" id=\"" + view.id("kpi-time-to-convert") +
+      "\" data-metric=\"time_to_convert.median_days\"" +
       data_attributes(j.time_to_convert_median_days) + ">";
   out += "<div class=\"kpi-label\">Time to convert</div><div class=\"ttc-row\">";
   const std::pair<const char*, const Estimate*> parts[] = {
@@ -55,9 +55,7 @@ std::string time_to_convert_card(const ReportView& view) {
            "</span><span class=\"kpi-ci\">" + interval_text(*e, Unit::Days) + "</span></div>";
   }
   out += "</div>";
-  if (view.parts.time_to_convert != nullptr) {
-    out += time_to_convert_chart(*view.parts.time_to_convert, j);
-  }
+  out += time_to_convert_chart(view.report.time_to_convert, j, view.id("ttc-histogram"));
   if (j.converted == 0) {
     out += "<div class=\"kpi-note\">Nobody converted in this run.</div>";
   }
@@ -97,7 +95,7 @@ std::string persona_table(const ReportView& view) {
   scale_max = scale_max > 0 ? scale_max * 1.1 : 1.0;
   std::string out =
       "<h3>By persona</h3><div class=\"table-wrap\"><table class=\"data persona-table\" "
-      "id=\"persona-metrics\"><thead><tr><th>Persona</th><th class=\"num\">Customers</th>"
+      "id=\"" + view.id("persona-metrics") + "\"><thead><tr><th>Persona</th><th class=\"num\">Customers</th>"
       "<th class=\"num\">Conversion</th><th>95% interval <span class=\"muted\">(0 \u2013 " +
       percent(scale_max, 1) +
       "; dashed: everyone)</span></th><th class=\"num\">Median time to convert</th><th "
@@ -134,21 +132,21 @@ std::string render_headline(const ReportView& view) {
     revenue += t.revenue;
   }
   std::string out =
-      "<section id=\"headline\"><h2>Headline metrics</h2><p class=\"lede\">Each figure with its "
+      "<section id=\"" + view.id("headline") + "\"><h2>Headline metrics</h2><p class=\"lede\">Each figure with its "
       "95% interval over " +
       grouped(j.agents) +
       " simulated customers. Definitions: docs/metrics.md.</p><div class=\"kpis\">";
   out += kpi_card(
-      {"kpi-conversion", "conversion_rate",
+      view, {"kpi-conversion", "conversion_rate",
        "Conversion" + (r.conversion.empty() ? std::string() : " (" + escape(r.conversion) + ")"),
        &j.conversion_rate, Unit::Percent,
        grouped(j.converted) + " of " + grouped(j.agents) + " customers"},
       "kpi-main");
   out += time_to_convert_card(view);
-  out += kpi_card({"kpi-csat", "csat", "CSAT", &j.csat, Unit::Percent, "satisfied: 4 or 5 of 5"});
-  out += kpi_card({"kpi-ces", "ces", "CES", &j.ces, Unit::Plain, "1\u20137, 7 = very easy"});
-  out += kpi_card({"kpi-nps", "nps", "NPS", &j.nps, Unit::Signed, "promoters \u2212 detractors"});
-  out += kpi_card({"kpi-revenue", "revenue_per_agent", "Revenue per customer", &j.revenue_per_agent,
+  out += kpi_card(view, {"kpi-csat", "csat", "CSAT", &j.csat, Unit::Percent, "satisfied: 4 or 5 of 5"});
+  out += kpi_card(view, {"kpi-ces", "ces", "CES", &j.ces, Unit::Plain, "1\u20137, 7 = very easy"});
+  out += kpi_card(view, {"kpi-nps", "nps", "NPS", &j.nps, Unit::Signed, "promoters \u2212 detractors"});
+  out += kpi_card(view, {"kpi-revenue", "revenue_per_agent", "Revenue per customer", &j.revenue_per_agent,
                    Unit::Money, "total " + money(revenue)});
   out += "</div><div class=\"minis\">";
   out += small_metric("bounce_rate", "Bounce rate", j.bounce_rate, Unit::Percent);

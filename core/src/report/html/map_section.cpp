@@ -197,7 +197,7 @@ std::string opportunity_cell(const ReportView& view, size_t s) {
            " of customers</span></div>";
   }
   if (more > 0) {
-    out += "<a class=\"more\" href=\"#opportunities\">+" + std::to_string(more) + " more</a>";
+    out += "<a class=\"more\" href=\"#" + view.id("opportunities") + "\">+" + std::to_string(more) + " more</a>";
   }
   if (shown == 0) {
     out += "<div class=\"none\">\u2014</div>";
@@ -213,7 +213,7 @@ std::string render_journey_map(const ReportView& view) {
   const double cw = column_width(n);
   const int peak = effort_peak(r);
   std::string out =
-      "<section id=\"journey-map\"><h2>Journey map</h2><p class=\"lede\">Stages left to right "
+      "<section id=\"" + view.id("journey-map") + "\"><h2>Journey map</h2><p class=\"lede\">Stages left to right "
       "with the team that owns each. Touchpoints show visits and the share who dropped there; "
       "the emotion curve is the mean satisfaction of customers leaving each stage.</p>";
   out += "<div class=\"map-scroll\"><div class=\"map" +

@@ -12,7 +12,7 @@ namespace journeysim::html {
 std::string render_opportunities(const ReportView& view) {
   const auto& opportunities = view.report.opportunities;
   std::string out =
-      "<section id=\"opportunities\"><h2>Opportunities</h2><p class=\"lede\">Where friction "
+      "<section id=\"" + view.id("opportunities") + "\"><h2>Opportunities</h2><p class=\"lede\">Where friction "
       "concentrates and what to try, ordered by the share of all customers affected.</p>";
   if (opportunities.empty()) {
     return out +

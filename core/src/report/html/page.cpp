@@ -1,8 +1,9 @@
 // The page around the sections: a strict Content-Security-Policy (no script
 // may run and nothing may be fetched, so even a string that slipped past
-// escaping could not act), the stylesheet, the channel glyphs and a footer
-// naming the versions that produced the numbers. No timestamp: the same run
-// gives the same bytes.
+// escaping could not act), the stylesheet, the channel glyphs, the banner
+// and a footer naming the versions that produced the numbers. No
+// timestamp: the same run gives the same bytes. Run, compare and check
+// pages all come through here.
 #include "report/html/format.h"
 #include "report/html/glyphs.h"
 #include "report/html/sections.h"
@@ -10,28 +11,70 @@
 
 namespace journeysim::html {
 
-std::string render_page(const ReportView& view, const std::string& body) {
-  const RunReport& r = view.report;
+std::string render_page(const PageFrame& frame, const std::string& body) {
+  const RunReport& r = frame.identity;
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:\">"
       "<meta name=\"generator\" content=\"journeysim " +
-      escape(r.journeysim_version) + "\"><title>" + escape(r.name) +
-      " \u2014 journey map</title><style>" + page_style() + "</style></head>";
-  out += "<body data-report=\"journeysim.run\" data-seed=\"" + std::to_string(r.seed) +
-         "\" data-agents=\"" + std::to_string(r.agents) + "\" data-scenario-hash=\"" +
-         escape(r.hash) + "\">" + glyph_definitions();
+      escape(r.journeysim_version) + "\"><title>" + escape(frame.title) + "</title><style>" +
+      page_style() + "</style></head>";
+  out += "<body data-report=\"" + std::string(frame.kind) + "\"" + frame.body_data + ">" +
+         glyph_definitions();
   out += body;
   out += "<footer id=\"report-footer\">journeysim " + escape(r.journeysim_version) +
          " \u00b7 engine " + escape(r.engine_version) + " \u00b7 channels: ";
   for (size_t i = 0; i < r.plugins.size(); ++i) {
     out += (i ? ", " : "") + escape(r.plugins[i].first) + " " + escape(r.plugins[i].second);
   }
-  out += " \u00b7 scenario " + escape(r.hash) + " \u00b7 seed " + std::to_string(r.seed) +
-         ". Same scenario, seed and agents: same numbers, same page.</footer></body></html>\n";
+  out += ". " + escape(frame.footer_note) + "</footer></body></html>\n";
   return out;
+}
+
+std::string render_banner(const Banner& banner) {
+  std::string out = "<header class=\"banner" +
+                    std::string(banner.tone.empty() ? "" : " " + banner.tone) +
+                    "\" id=\"report-header\"><div class=\"inner\">";
+  out += "<div class=\"eyebrow\">" + escape(banner.eyebrow) + "</div>";
+  out += "<h1 id=\"journey-name\">" + escape(banner.title) + "</h1>";
+  if (!banner.purpose.empty()) {
+    out += "<p class=\"purpose\" id=\"journey-purpose\">" + escape(banner.purpose) + "</p>";
+  }
+  out += "<div class=\"meta\">" + banner.meta_html + "</div></div></header>";
+  return out;
+}
+
+std::string render_nav(const std::vector<std::pair<std::string, std::string>>& links) {
+  std::string out = "<nav><div class=\"inner\">";
+  for (const auto& [id, label] : links) {
+    out += "<a href=\"#" + escape(id) + "\">" + escape(label) + "</a>";
+  }
+  return out + "</div></nav>";
+}
+
+std::string run_meta(const RunReport& r) {
+  std::string out = "<span><b>" + grouped(r.agents) + "</b> simulated customers</span>";
+  out += "<span>seed <b>" + std::to_string(r.seed) + "</b></span>";
+  out += "<span>horizon <b>" + strf("%g", r.horizon_days) + "</b> days</span>";
+  if (!r.conversion.empty()) {
+    out += "<span>converting = reaching <b>" + escape(r.conversion) + "</b></span>";
+  }
+  return out + "<span>scenario <code>" + escape(r.hash.substr(0, 12)) + "</code></span>";
+}
+
+std::vector<std::pair<std::string, std::string>> run_section_links(const ReportView& view) {
+  return {{view.id("personas"), "Personas"},      {view.id("headline"), "Headline metrics"},
+          {view.id("journey-map"), "Journey map"}, {view.id("funnel"), "Funnel"},
+          {view.id("flow"), "Flow"},              {view.id("opportunities"), "Opportunities"},
+          {view.id("touchpoints"), "Touchpoints"}};
+}
+
+std::string render_run_sections(const ReportView& view) {
+  return render_personas(view) + render_headline(view) + render_journey_map(view) +
+         render_funnel(view) + render_flow(view) + render_opportunities(view) +
+         render_touchpoint_details(view);
 }
 
 }  // namespace journeysim::html

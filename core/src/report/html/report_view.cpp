@@ -1,9 +1,11 @@
 #include "report/html/report_view.h"
 
+#include <utility>
+
 namespace journeysim::html {
 
-ReportView::ReportView(const RunReport& r, const Scenario& s, const HtmlReportParts& p)
-    : report(r), scenario(s), parts(p), stage_touchpoints(r.stages.size()) {
+ReportView::ReportView(const RunReport& r, const Scenario& s, std::string prefix)
+    : report(r), scenario(s), id_prefix(std::move(prefix)), stage_touchpoints(r.stages.size()) {
   for (size_t t = 0; t < r.touchpoints.size(); ++t) {
     for (size_t st = 0; st < r.stages.size(); ++st) {
       if (r.stages[st].id == r.touchpoints[t].stage) {
@@ -45,11 +47,8 @@ const std::string& ReportView::touchpoint_name(const std::string& id) const {
 }
 
 uint64_t ReportView::persona_reached(size_t persona, size_t stage) const {
-  // The persona's emotion-curve mean has one observation per agent who
-  // reached the stage (the engine records each reached stage's satisfaction
-  // once), so its n is the persona's reach of that stage.
-  const auto& curve = report.personas[persona].stage_satisfaction;
-  return stage < curve.size() ? curve[stage].n : 0;
+  const auto& stages = report.personas[persona].stages;
+  return stage < stages.size() ? stages[stage].reached : 0;
 }
 
 }  // namespace journeysim::html

@@ -13,7 +13,9 @@ namespace journeysim::html {
 struct ReportView {
   const RunReport& report;
   const Scenario& scenario;
-  const HtmlReportParts& parts;
+  /// Put before every element id of the sections, so several runs can share
+  /// one page (the check report): "" for a page of one run.
+  std::string id_prefix;
   /// Indices into report.touchpoints of each stage's touchpoints, in
   /// scenario order.
   std::vector<std::vector<size_t>> stage_touchpoints;
@@ -21,7 +23,10 @@ struct ReportView {
   /// milestone; -1 when no touchpoint does.
   int conversion_stage = -1;
 
-  ReportView(const RunReport& r, const Scenario& s, const HtmlReportParts& p);
+  ReportView(const RunReport& r, const Scenario& s, std::string prefix = "");
+
+  /// The page-unique element id of `name` (id_prefix + name).
+  std::string id(const char* name) const { return id_prefix + name; }
 
   /// Index into report.touchpoints, or -1.
   int touchpoint_index(const std::string& id) const;
@@ -29,7 +34,7 @@ struct ReportView {
   int persona_index(const std::string& id) const;
   /// The touchpoint's display name (its id when the scenario gives none).
   const std::string& touchpoint_name(const std::string& id) const;
-  /// Agents of a persona who reached stage `s`.
+  /// Agents of a persona who reached stage `stage`.
   uint64_t persona_reached(size_t persona, size_t stage) const;
 };
 

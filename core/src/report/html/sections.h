@@ -3,13 +3,33 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "report/html/report_view.h"
 
 namespace journeysim::html {
 
+/// The top of a page: what it is (eyebrow), its title, the question it
+/// answers and a line of facts. Text is escaped here; `meta_html` is markup.
+struct Banner {
+  std::string eyebrow, title, purpose;
+  std::string meta_html;
+  std::string tone;  // extra class: "" | "passed" | "failed"
+};
+std::string render_banner(const Banner& banner);
 /// Scenario name, purpose and run identity (the page's banner).
 std::string render_banner(const ReportView& view);
+/// The run's facts for a banner: customers, seed, horizon, conversion, hash.
+std::string run_meta(const RunReport& report);
+
+/// The sticky bar of links to sections: (element id, label), in order.
+std::string render_nav(const std::vector<std::pair<std::string, std::string>>& links);
+/// The links to render_run_sections' sections.
+std::vector<std::pair<std::string, std::string>> run_section_links(const ReportView& view);
+/// A run's report below its banner: personas, headline metrics, the map,
+/// the funnel, the flow, opportunities and touchpoint details.
+std::string render_run_sections(const ReportView& view);
 /// One card per persona: share, who they are, goals, pain points, channels.
 std::string render_personas(const ReportView& view);
 /// Conversion, time to convert, CSAT, CES, NPS, revenue, with intervals;
@@ -27,7 +47,15 @@ std::string render_opportunities(const ReportView& view);
 /// Every touchpoint's numbers, with each persona's drop rate.
 std::string render_touchpoint_details(const ReportView& view);
 
+/// What the page around the sections needs to know.
+struct PageFrame {
+  const char* kind;         // data-report: journeysim.run | .compare | .check
+  std::string title;        // the <title>, plain text
+  std::string body_data;    // further attributes of <body>, markup
+  const RunReport& identity;  // the versions and channels the footer names
+  std::string footer_note;  // plain text after them
+};
 /// The page around the sections: head, inline style, glyphs, footer.
-std::string render_page(const ReportView& view, const std::string& body);
+std::string render_page(const PageFrame& frame, const std::string& body);
 
 }  // namespace journeysim::html

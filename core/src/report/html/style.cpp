@@ -170,7 +170,8 @@ table.data .num{text-align:right;white-space:nowrap}
 .pf-bar{height:8px;background:#eef0f4;border-radius:4px;overflow:hidden}
 .pf-bar i{display:block;height:100%;background:var(--pc)}
 .pf-text{font-size:12px;margin-top:2px}
-.pf-drop{font-size:11px;color:var(--drop)}
+.pf-drop{font-size:11px;color:var(--drop);display:flex;flex-direction:column}
+.pf-drop span{color:var(--muted)}
 /* flow */
 .flow-scroll{overflow-x:auto}
 .sankey{display:block;max-width:100%;height:auto}
@@ -196,6 +197,70 @@ table.data .num{text-align:right;white-space:nowrap}
 .details .tp-cell{display:flex;gap:6px;align-items:center;white-space:nowrap}
 .details th[style] .chip i{background:var(--pc)}
 .details .reasons{font-size:12px;color:var(--muted);min-width:180px}
+/* compare */
+.variant-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:14px}
+.variant-card{border:1px solid var(--line);border-top:4px solid var(--pc);border-radius:10px;padding:12px 16px;background:var(--soft);min-width:0}
+.variant-card h3{margin:0 0 4px;font-size:16px}
+.variant-card h3 .chip{font-size:15px;white-space:normal;overflow-wrap:anywhere}
+.variant-card p{margin:0 0 6px;font-size:12.5px}
+.variant-card ul{margin:6px 0 0;padding-left:18px;font-size:13px;overflow-wrap:anywhere}
+.variant-card .moves{font-size:12px;color:#344054}
+.tally{display:flex;flex-wrap:wrap;gap:6px;align-items:center;font-size:11.5px}
+.chip i,.compare th .chip i,h3 .chip i{background:var(--pc,var(--overall))}
+.verdict-tag{display:inline-block;font-size:11px;font-weight:650;padding:0 7px;border-radius:9px;line-height:1.6;white-space:nowrap;background:#eef0f4;color:#4a5568}
+.verdict-tag.better{background:#e3f5ea;color:#1e7a50}
+.verdict-tag.worse{background:#fde8e8;color:#b42323}
+.verdict-tag.changed{background:#e8edfb;color:#3b5bdb}
+table.compare th{white-space:normal;overflow-wrap:anywhere;max-width:260px}
+table.compare td.value b{display:block;font-size:14px}
+table.compare td.value .ci{display:block;font-size:11px}
+td.diff{min-width:260px}
+td.diff.matters.better{background:#f0faf4}
+td.diff.matters.worse{background:#fdf1f1}
+td.diff.matters.changed{background:#f2f5fe}
+.diff-row{display:flex;align-items:center;gap:8px}
+.diff-text{display:flex;flex-direction:column;align-items:flex-start;gap:1px}
+.diff-text b{font-size:14px}
+.diff-text .ci{font-size:11px}
+.whisker{flex:none}
+.whisker .zero{stroke:#98a2b3;stroke-dasharray:2 2}
+.whisker g line{stroke-width:3;stroke-linecap:round;stroke:#98a2b3}
+.whisker g circle{fill:#98a2b3;stroke:#fff;stroke-width:1.5}
+.whisker g.better line{stroke:var(--exit)}.whisker g.better circle{fill:var(--exit)}
+.whisker g.worse line{stroke:var(--drop)}.whisker g.worse circle{fill:var(--drop)}
+.whisker g.changed line{stroke:var(--accent)}.whisker g.changed circle{fill:var(--accent)}
+table.changes code{overflow-wrap:anywhere}
+.compare-funnel td{min-width:150px}
+.compare-funnel th[style] .chip i{background:var(--pc)}
+.ttc-stack{display:flex;flex-direction:column;gap:10px}
+.ttc-version{border-left:4px solid var(--pc);padding:4px 0 4px 12px;max-width:800px}
+.ttc-head{display:flex;flex-wrap:wrap;gap:4px 14px;align-items:center;font-size:12.5px;color:var(--muted)}
+.ttc-version .chart .bar{fill:var(--pc);fill-opacity:.55}
+.part{margin-top:28px;padding:0 4px}
+.part h2{font-size:21px;overflow-wrap:anywhere}
+/* check */
+.banner.passed{background:linear-gradient(120deg,#14532d 0%,#1e7a50 70%,#2f9e6b 100%)}
+.banner.failed{background:linear-gradient(120deg,#5c1414 0%,#a12a2a 70%,#c53d3d 100%)}
+.pill{display:inline-block;font-size:11.5px;font-weight:700;padding:1px 9px;border-radius:10px;text-transform:uppercase;letter-spacing:.04em;white-space:nowrap}
+.pill.passed{background:#e3f5ea;color:#1e7a50}
+.pill.failed{background:#d64545;color:#fff}
+.pill.skipped{background:#eef0f4;color:var(--muted)}
+table.check tr.fail td,table.check tr.failed td{background:#fdf4f4}
+table.check td.why{font-size:12px;color:#344054;min-width:240px;overflow-wrap:anywhere}
+table.check code{overflow-wrap:anywhere}
+.scenario-part{margin-top:26px;border-left:4px solid var(--exit);padding-left:14px}
+.scenario-part.failed{border-left-color:var(--drop)}
+.part-head{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px}
+.part-head h2{font-size:21px;margin:0;overflow-wrap:anywhere}
+.part-head .muted{font-size:12px}
+.gate h3{margin-top:4px}
+.gate section{border:0;box-shadow:none;padding:0;margin-top:10px}
+.identity{margin:0 0 10px;padding-left:18px;font-size:12.5px}
+.identity .warning b{color:var(--warn)}
+.run-error{background:#fdf1f1;border:1px solid #f5c2c2;border-radius:8px;padding:8px 12px;font-size:13px}
+.run-error pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:4px 0 0;font-size:12px}
+details.run-report{margin-top:10px}
+details.run-report>summary{cursor:pointer;font-weight:650;font-size:14px;color:var(--accent);padding:6px 2px;overflow-wrap:anywhere}
 footer{max-width:1360px;margin:0 auto;padding:8px 24px 32px;font-size:11.5px;color:var(--muted)}
 @media print{nav{display:none}section{break-inside:avoid;box-shadow:none}body{background:#fff}}
 )CSS";
