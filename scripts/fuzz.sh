@@ -7,12 +7,11 @@
 #   scripts/fuzz.sh            # 60 s per target (what CI runs)
 #   scripts/fuzz.sh 600        # longer, by hand
 #
-# The event-log reader (issue 8) will get its target here once it exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-${FUZZ_SECONDS:-60}}"
 build=build-fuzz
-targets=(scenario_loader)
+targets=(scenario_loader event_log)
 
 echo "== build the fuzzers (clang, libFuzzer, ASan + UBSan)"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

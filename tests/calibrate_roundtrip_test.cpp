@@ -183,6 +183,22 @@ TEST(CalibrateRoundTrip, ConvertersWhoStopAtALeadingTouchpointFinishThere) {
   EXPECT_NO_THROW(model_from_text(render_fitted_toml(fit)));
 }
 
+TEST(CalibrateRoundTrip, MalformedUtf8NamesStillGiveALoadableFile) {
+  // Found by the event_log fuzzer: "\xe0\x9a" is an overlong start (E0 needs
+  // a second byte of A0..BF), "\xed\xa0\x80" a surrogate; both must become
+  // U+FFFD, not bytes TOML++ rejects.
+  std::istringstream log(
+      "customer_id,timestamp,touchpoint,converted\n"
+      "a,1767225600,se\xe0\x9a\x92\xa3il,0\na,1767225700,b\xed\xa0\x80uy,1\n"
+      "b,1767225600,caf\xc3\xa9,1\n");
+  BadRows bad("log.csv", true);
+  const FittedJourney fit =
+      fit_journey(summarize_event_log(log, "log.csv", {}, bad), -1, "log.csv");
+  const std::string toml = render_fitted_toml(fit);
+  EXPECT_NE(toml.find("name = \"caf\xc3\xa9\""), std::string::npos);
+  EXPECT_NO_THROW(model_from_text(toml));
+}
+
 TEST(CalibrateRoundTrip, NothingConvertingIsAnError) {
   std::istringstream log("customer_id,timestamp,touchpoint\na,1767225600,home\n");
   BadRows bad("log.csv", true);

@@ -19,6 +19,35 @@ std::string number(double v) {
   return out;
 }
 
+// Length of the well-formed UTF-8 sequence at `k` (Unicode table 3-7: no
+// overlongs, no surrogates, nothing past U+10FFFF), or 0.
+size_t utf8_length(const std::string& text, size_t k) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[k + i]); };
+  const unsigned char c = byte(0);
+  size_t len = 0;
+  unsigned char low = 0x80, high = 0xbf;  // range of the second byte
+  if (c >= 0xc2 && c <= 0xdf) {
+    len = 2;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    len = 3;
+    low = c == 0xe0 ? 0xa0 : 0x80;
+    high = c == 0xed ? 0x9f : 0xbf;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    len = 4;
+    low = c == 0xf0 ? 0x90 : 0x80;
+    high = c == 0xf4 ? 0x8f : 0xbf;
+  }
+  if (len == 0 || k + len > text.size() || byte(1) < low || byte(1) > high) {
+    return 0;
+  }
+  for (size_t i = 2; i < len; ++i) {
+    if ((byte(i) & 0xc0) != 0x80) {
+      return 0;
+    }
+  }
+  return len;
+}
+
 // A TOML basic string. Invalid UTF-8 bytes become U+FFFD so the file
 // always parses.
 std::string quoted(const std::string& text) {
@@ -38,12 +67,8 @@ std::string quoted(const std::string& text) {
       out += static_cast<char>(c);
       ++k;
     } else {
-      size_t len = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
-      bool ok = len > 0 && k + len <= text.size();
-      for (size_t i = 1; ok && i < len; ++i) {
-        ok = (static_cast<unsigned char>(text[k + i]) & 0xc0) == 0x80;
-      }
-      if (ok) {
+      const size_t len = utf8_length(text, k);
+      if (len > 0) {
         out.append(text, k, len);
         k += len;
       } else {
