@@ -199,6 +199,23 @@ TEST(CalibrateRoundTrip, MalformedUtf8NamesStillGiveALoadableFile) {
   EXPECT_NO_THROW(model_from_text(toml));
 }
 
+TEST(CalibrateRoundTrip, AbsurdSpansAreClampedToWhatTheLoaderAccepts) {
+  // Found by the event_log fuzzer: 170 years between two events gave
+  // horizon_days and hours beyond the loader's and the fixed channel's bounds.
+  std::istringstream log(
+      "customer_id,timestamp,touchpoint,revenue\n"
+      "a,0,home,0\na,5334451200,buy,1e12\n");
+  BadRows bad("log.csv", true);
+  EventLogOptions options;
+  options.conversion_event = "buy";
+  const FittedJourney fit =
+      fit_journey(summarize_event_log(log, "log.csv", options, bad), -1, "log.csv");
+  EXPECT_DOUBLE_EQ(fit.horizon_days, 36500.0);
+  EXPECT_DOUBLE_EQ(find(fit, "home").hours, 876000.0);
+  EXPECT_DOUBLE_EQ(find(fit, "buy").value, 1e9);
+  EXPECT_NO_THROW(model_from_text(render_fitted_toml(fit)));
+}
+
 TEST(CalibrateRoundTrip, NothingConvertingIsAnError) {
   std::istringstream log("customer_id,timestamp,touchpoint\na,1767225600,home\n");
   BadRows bad("log.csv", true);

@@ -29,6 +29,15 @@ std::string touchpoint_id(const std::string& name) {
   return id.empty() ? "touchpoint" : id.substr(0, 64);
 }
 
+namespace {
+// The loader's and the fixed channel's bounds: a fit of an absurd log is
+// clamped to them (and still says so in its comments: counts are exact).
+constexpr double kMaxHorizonDays = 36500.0;
+constexpr double kMaxHours = 876000.0;   // hours, delay_hours: a century
+constexpr double kMaxValue = 1e9;        // fixed channel `value`
+constexpr uint64_t kMaxAgents = 1'000'000'000'000;
+}  // namespace
+
 FittedJourney fit_journey(const LogSummary& summary, int segment, const std::string& file) {
   const SegmentStats stats =
       segment < 0 ? summary.pooled() : summary.segments.at(static_cast<size_t>(segment));
@@ -109,9 +118,9 @@ FittedJourney fit_journey(const LogSummary& summary, int segment, const std::str
     tp.drop = static_cast<double>(dropped) / static_cast<double>(s.visits);
     tp.exit = s.ends > 0;
     const uint64_t passed = s.visits - dropped;
-    tp.value = passed > 0 ? s.revenue / static_cast<double>(passed) : 0.0;
+    tp.value = std::min(kMaxValue, passed > 0 ? s.revenue / static_cast<double>(passed) : 0.0);
     if (summary.has_timestamps && std::isfinite(min_gap)) {
-      tp.hours = min_gap / 3600.0;
+      tp.hours = std::min(kMaxHours, min_gap / 3600.0);
     }
     for (auto it = stats.transitions.lower_bound({static_cast<uint32_t>(t), 0});
          it != stats.transitions.end() && it->first.first == t; ++it) {
@@ -121,7 +130,7 @@ FittedJourney fit_journey(const LogSummary& summary, int segment, const std::str
       edge.count = ts.count;
       if (summary.has_timestamps) {
         const double mean_hours = ts.gap_sum / static_cast<double>(ts.count) / 3600.0;
-        edge.delay_hours = std::max(0.0, mean_hours - tp.hours);
+        edge.delay_hours = std::clamp(mean_hours - tp.hours, 0.0, kMaxHours);
         edge.p10 = ts.gap_quantile_hours(0.1);
         edge.p50 = ts.gap_quantile_hours(0.5);
         edge.p90 = ts.gap_quantile_hours(0.9);
@@ -154,9 +163,10 @@ FittedJourney fit_journey(const LogSummary& summary, int segment, const std::str
   // The longest observed journey fits with room to spare; without
   // timestamps time does not matter.
   j.horizon_days = summary.has_timestamps
-                       ? std::max(1.0, std::ceil(stats.max_span_hours / 24.0 * 1.5 + 1.0))
+                       ? std::clamp(std::ceil(stats.max_span_hours / 24.0 * 1.5 + 1.0), 1.0,
+                                    kMaxHorizonDays)
                        : 365.0;
-  j.agents = std::max<uint64_t>(stats.customers, 1000);
+  j.agents = std::clamp<uint64_t>(stats.customers, 1000, kMaxAgents);
   return j;
 }
 

@@ -127,8 +127,10 @@ std::string render_fitted_toml(const FittedJourney& j) {
     if (!tp.next.empty()) {
       out += "next = [\n";
       for (const FittedEdge& e : tp.next) {
+        // Counts are exact integers up to 2^53, TOML's safe range here.
         out += "  { to = " + quoted(j.touchpoints[e.to].id) + ", weight = " +
-               std::to_string(e.count);
+               (e.count <= (uint64_t{1} << 53) ? std::to_string(e.count)
+                                                : number(static_cast<double>(e.count)));
         if (e.delay_hours > 0) {
           out += ", delay_hours = " + number(e.delay_hours);
         }
