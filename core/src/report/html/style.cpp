@@ -248,7 +248,7 @@ table.changes code{overflow-wrap:anywhere}
 table.check tr.fail td,table.check tr.failed td{background:#fdf4f4}
 table.check td.why{font-size:12px;color:#344054;min-width:240px;overflow-wrap:anywhere}
 table.check code{overflow-wrap:anywhere}
-.scenario-part{margin-top:26px;border-left:4px solid var(--exit);padding-left:14px}
+.scenario-part{margin:26px 0 0 -18px;border-left:4px solid var(--exit);padding-left:14px}
 .scenario-part.failed{border-left-color:var(--drop)}
 .part-head{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px}
 .part-head h2{font-size:21px;margin:0;overflow-wrap:anywhere}
