@@ -325,6 +325,18 @@ TEST_F(ReportOptionTest, CompareSameSeedSameBytes) {
   EXPECT_EQ(read_file(a), read_file(b));
 }
 
+TEST_F(ReportOptionTest, CheckSameSeedSameBytes) {
+  const auto a = dir_ / "a.html", b = dir_ / "b.html";
+  const std::string args = "check " + kScenarios + "store-launch.toml " + kScenarios +
+                           "b2b-lead-gen.toml --agents 3000 --quiet ";
+  // Few agents: a threshold may fail (exit 1); the page is written either way.
+  const int first = journeysim(args + "--threads 1 --report " + a.string()).exit_code;
+  EXPECT_TRUE(first == 0 || first == 1) << first;
+  EXPECT_EQ(journeysim(args + "--threads 2 --report " + b.string()).exit_code, first);
+  EXPECT_EQ(read_file(a), read_file(b));
+  EXPECT_GT(read_file(a).size(), 100'000u);
+}
+
 TEST_F(ReportOptionTest, CheckWritesThePageAndStillGates) {
   const auto scenario = dir_ / "hostile.toml";
   std::ofstream(scenario) << hostile(kScript, 0.6);
