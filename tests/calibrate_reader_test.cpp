@@ -10,14 +10,25 @@
 namespace journeysim {
 namespace {
 
-std::vector<LogEvent> read_all(const std::string& text, BadRows& bad,
-                               const EventLogOptions& options = {}) {
+// A LogEvent's views die with the reader's next row, so the tests keep copies.
+struct OwnedEvent {
+  std::string customer, touchpoint, channel, segment;
+  double seconds = 0.0;
+  double revenue = 0.0;
+  bool converted = false;
+  uint64_t line = 0;
+};
+
+std::vector<OwnedEvent> read_all(const std::string& text, BadRows& bad,
+                                 const EventLogOptions& options = {}) {
   std::istringstream in(text);
   EventLogReader reader(in, "log.csv", options, bad);
-  std::vector<LogEvent> events;
+  std::vector<OwnedEvent> events;
   LogEvent e;
   while (reader.next(e)) {
-    events.push_back(e);
+    events.push_back({std::string(e.customer), std::string(e.touchpoint),
+                      std::string(e.channel), std::string(e.segment), e.seconds,
+                      e.revenue, e.converted, e.line});
   }
   return events;
 }

@@ -5,6 +5,7 @@
 // covers under mpirun.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -79,14 +80,29 @@ TEST(TallyCodec, UnsettledSumsAndListedDurationsSurvive) {
 
 TEST(TallyCodec, NegativeAndHugeFixedPointSumsSurvive) {
   RunTally tally;
+  // 1000 squares of 1e10 total 5e22, near the top of the exact range.
   for (int i = 0; i < 1000; ++i) {
-    tally.journey.revenue.add(i % 2 == 0 ? -1.0e12 : 3.0e11);
+    tally.journey.revenue.add(i % 2 == 0 ? -1.0e10 : 3.0e9);
     tally.journey.revenue.settle();
   }
   const RunTally decoded = decode_tally(encode_tally(tally));
   EXPECT_EQ(decoded.journey.revenue.sum(), tally.journey.revenue.sum());
   EXPECT_LT(decoded.journey.revenue.sum(), 0.0);
   EXPECT_EQ(decoded.journey.revenue.variance(), tally.journey.revenue.variance());
+}
+
+TEST(FixedSum, RefusesTotalsBeyondTheExactRangeInsteadOfWrapping) {
+  // (8e12)^2 in units of 2^-40 is 7.0e37; three of them pass 2^127 = 1.7e38.
+  FixedSum sum;
+  for (int i = 0; i < 2; ++i) {
+    sum.add(8.0e12);
+    EXPECT_NO_THROW(sum.settle());
+  }
+  sum.add(8.0e12);
+  EXPECT_THROW(sum.settle(), std::overflow_error);
+  FixedSum too_large;
+  too_large.add(1.0e20);
+  EXPECT_THROW(too_large.settle(), std::overflow_error);
 }
 
 TEST(TallyCodec, RefusesCorruptBuffers) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <stdexcept>
 
 namespace journeysim {
 namespace {
@@ -33,8 +34,27 @@ constexpr uint32_t kLinearBits = 10;  // exact below 2^10 minutes
 
 namespace {
 
+// Totals are exact integers so that merges are order-free; a total that
+// leaves the 128-bit range has no exact value, and wrapping would report
+// nonsense, so it is refused with an error instead.
+[[noreturn]] void fixed_point_overflow() {
+  throw std::overflow_error(
+      "a metric total left the exact fixed-point range (sums of squares up to "
+      "about 1.5e26): a channel reported values too large to total exactly");
+}
+
 int128 to_fixed(double value, double scale) {
-  return static_cast<int128>(std::nearbyint(value * scale));
+  const double scaled = std::nearbyint(value * scale);
+  if (!(std::fabs(scaled) < 0x1p126)) {
+    fixed_point_overflow();
+  }
+  return static_cast<int128>(scaled);
+}
+
+void add_fixed(int128& total, int128 part) {
+  if (__builtin_add_overflow(total, part, &total)) {
+    fixed_point_overflow();
+  }
 }
 
 }  // namespace
@@ -43,8 +63,8 @@ void FixedSum::settle() {
   if (pending_count_ == 0) {
     return;
   }
-  sum_ += to_fixed(pending_sum_, kScale);
-  sum_sq_ += to_fixed(pending_sq_, kScale * kScale);
+  add_fixed(sum_, to_fixed(pending_sum_, kScale));
+  add_fixed(sum_sq_, to_fixed(pending_sq_, kScale * kScale));
   count_ += pending_count_;
   pending_sum_ = pending_sq_ = 0.0;
   pending_count_ = 0;
@@ -54,8 +74,8 @@ void FixedSum::merge(const FixedSum& other) {
   settle();
   FixedSum settled = other;
   settled.settle();
-  sum_ += settled.sum_;
-  sum_sq_ += settled.sum_sq_;
+  add_fixed(sum_, settled.sum_);
+  add_fixed(sum_sq_, settled.sum_sq_);
   count_ += settled.count_;
 }
 
