@@ -260,10 +260,10 @@ TEST_F(CheckCli, ManyScenariosInOneCallEachWithItsOwnSuite) {
   const auto doc = nlohmann::json::parse(r.out);
   ASSERT_EQ(doc["scenarios"].size(), 2u);
   EXPECT_EQ(doc["scenarios"][0]["name"], "Test shop");
-  EXPECT_EQ(doc["scenarios"][0]["agents"], 20000);
+  EXPECT_EQ(doc["scenarios"][0]["manifest"]["agents"], 20000);
   EXPECT_EQ(doc["scenarios"][1]["name"], "Small shop");
-  EXPECT_EQ(doc["scenarios"][1]["agents"], 5000);  // its own agents and seed
-  EXPECT_EQ(doc["scenarios"][1]["seed"], 9);
+  EXPECT_EQ(doc["scenarios"][1]["manifest"]["agents"], 5000);  // its own agents and seed
+  EXPECT_EQ(doc["scenarios"][1]["manifest"]["seed"], 9);
   const auto text = journeysim("check " + shop_ + " " + other);
   EXPECT_TRUE(contains(text.out, "total: 2 scenarios, 8 checks: 8 passed")) << text.out;
 }
@@ -274,8 +274,8 @@ TEST_F(CheckCli, AgentsSeedAndSetApplyToEveryScenario) {
                             "touchpoints.checkout.params.drop=0.9 --format json");
   EXPECT_EQ(r.exit_code, 1);  // conversion falls to 0.036
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc["scenarios"][0]["agents"], 3000);
-  EXPECT_EQ(doc["scenarios"][0]["seed"], 4);
+  EXPECT_EQ(doc["scenarios"][0]["manifest"]["agents"], 3000);
+  EXPECT_EQ(doc["scenarios"][0]["manifest"]["seed"], 4);
   EXPECT_FALSE(doc["passed"].get<bool>());
 }
 
@@ -286,8 +286,8 @@ TEST_F(CheckCli, UnchangedJourneyHasNoRegression) {
   const auto r = journeysim("check " + shop_ + " --baseline " + base);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "  baseline " + base +
-                                  "\n  ✓ regression conversion_rate "
-                                  "(significance)"))
+                                  ": the inputs are the same (manifests match)\n"
+                                  "  ✓ regression conversion_rate (significance)"))
       << r.out;
   EXPECT_TRUE(contains(r.out, ": unchanged, within noise")) << r.out;
   EXPECT_FALSE(contains(r.out, "note:")) << r.out;
@@ -370,11 +370,12 @@ TEST_F(CheckCli, WhatDiffersFromTheBaselinesRunIsReported) {
   const std::string base = baseline();
   // A baseline from an older engine and another version of the channel.
   auto doc = nlohmann::ordered_json::parse(read_file(base));
-  doc["engine_version"] = "0";
-  ASSERT_FALSE(doc["plugins"].empty());
-  const std::string channel = doc["plugins"][0]["name"];
-  const std::string version = doc["plugins"][0]["version"];
-  doc["plugins"][0]["version"] = "0.0.1";
+  auto& manifest = doc["manifest"];
+  manifest["engine_version"] = "0";
+  ASSERT_FALSE(manifest["plugins"].empty());
+  const std::string channel = manifest["plugins"][0]["name"];
+  const std::string version = manifest["plugins"][0]["version"];
+  manifest["plugins"][0]["version"] = "0.0.1";
   std::ofstream(base) << doc.dump(2);
   const auto r = journeysim("check " + shop_ +
                             " --seed 6 --agents 10000 --set "
@@ -433,7 +434,7 @@ TEST_F(CheckCli, UpdateBaselineReplacesABrokenBaseline) {
   std::ofstream(file) << "not json";
   const auto r = journeysim("check " + shop_ + " --baseline " + file + " --update-baseline");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(nlohmann::json::parse(read_file(file))["schema"], "journeysim.run/1");
+  EXPECT_EQ(nlohmann::json::parse(read_file(file))["schema"], "journeysim.run/2");
 }
 
 TEST_F(CheckCli, BaselineDirectoryHoldsOneFilePerScenario) {
@@ -485,12 +486,15 @@ TEST_F(CheckCli, JsonSummaryHasTheDocumentedShape) {
   const auto r = journeysim("check " + shop_ + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc["schema"], "journeysim.check/1");
+  EXPECT_EQ(doc["schema"], "journeysim.check/2");
   EXPECT_TRUE(doc["passed"].get<bool>());
+  EXPECT_FALSE(doc.contains("execution"));  // only with --manifest-execution
   const auto& s = doc["scenarios"][0];
   EXPECT_EQ(s["name"], "Test shop");
   EXPECT_EQ(s["file"], shop_);
-  EXPECT_EQ(s["hash"].get<std::string>().size(), 64u);
+  EXPECT_EQ(s["manifest"]["scenario"]["hash"].get<std::string>().size(), 64u);
+  EXPECT_EQ(s["manifest"]["seed"], 5);
+  EXPECT_EQ(s["manifest"]["agents"], 20000);
   EXPECT_TRUE(s["baseline"].is_null());
   EXPECT_TRUE(s["regressions"].empty());
   const auto& t = s["thresholds"][0];
@@ -511,7 +515,7 @@ TEST_F(CheckCli, OutWritesTheSummaryToAFile) {
   const auto r = journeysim("check " + shop_ + " --format json --out " + out);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(nlohmann::json::parse(read_file(out))["schema"], "journeysim.check/1");
+  EXPECT_EQ(nlohmann::json::parse(read_file(out))["schema"], "journeysim.check/2");
 }
 
 TEST_F(CheckCli, JunitIntoAMissingDirectoryIsBadInputBeforeAnythingRuns) {

@@ -39,10 +39,10 @@ ScenarioCheck scenario(const std::string& name, const std::string& file) {
   ScenarioCheck s;
   s.name = name;
   s.file = file;
-  s.hash = "0123456789abcdef";
-  s.engine_version = "1";
-  s.seed = 7;
-  s.agents = 1000;
+  s.manifest.scenario_hash = "0123456789abcdef";
+  s.manifest.engine_version = "1";
+  s.manifest.seed = 7;
+  s.manifest.agents = 1000;
   return s;
 }
 

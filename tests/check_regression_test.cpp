@@ -260,13 +260,15 @@ const char* kMinimalRun = R"({
                 "conversion_rate": { "value": 0.2, "ci95": [0.19, 0.21], "n": 8000 } } }
 })";
 
-TEST_F(CheckBaselineFile, ReadsEveryMetricByItsPath) {
+TEST_F(CheckBaselineFile, ReadsEveryMetricByItsPathFromAnOlderRunWithoutManifest) {
   const Baseline b = read_baseline(write(kMinimalRun));
-  EXPECT_EQ(b.engine_version, "1");
-  EXPECT_EQ(b.hash, "abcdef0123456789");
-  EXPECT_EQ(b.seed, 5u);
-  EXPECT_EQ(b.agents, 20000u);
-  ASSERT_EQ(b.plugins.size(), 1u);
+  EXPECT_FALSE(b.has_manifest);
+  EXPECT_EQ(b.manifest.engine_version, "1");
+  EXPECT_EQ(b.manifest.scenario_hash, "abcdef0123456789");
+  EXPECT_EQ(b.manifest.seed, 5u);
+  EXPECT_EQ(b.manifest.agents, 20000u);
+  ASSERT_EQ(b.manifest.plugins.size(), 1u);
+  EXPECT_EQ(b.manifest.plugins[0].sha256, "");  // journeysim.run/1 never recorded it
   EXPECT_DOUBLE_EQ(b.metrics.at("conversion_rate").estimate.high, 0.19);
   EXPECT_FALSE(b.metrics.at("time_to_convert.median_days").estimate.has_value());
   EXPECT_DOUBLE_EQ(b.metrics.at("milestones.purchase.rate").estimate.value, 0.18);
@@ -290,7 +292,7 @@ TEST_F(CheckBaselineFile, InvalidJsonPointsAtTheLineAndColumn) {
 TEST_F(CheckBaselineFile, AnotherSchemaIsRejected) {
   const std::string file = write(R"({"schema": "journeysim.compare/1"})");
   EXPECT_NE(error_of(file).find("baseline has schema \"journeysim.compare/1\"; expected "
-                                "\"journeysim.run/1\""),
+                                "\"journeysim.run/2\""),
             std::string::npos);
 }
 
@@ -304,40 +306,34 @@ TEST_F(CheckBaselineFile, TruncatedRunIsRejected) {
   EXPECT_NE(error_of(file).find("baseline has no \"scenario.name\""), std::string::npos);
 }
 
+RunManifest manifest(const std::string& engine, const std::string& hash, uint64_t seed,
+                     uint64_t agents, std::vector<ManifestPlugin> plugins) {
+  RunManifest m;
+  m.journeysim_version = "0.1.0";
+  m.engine_version = engine;
+  m.scenario_hash = hash;
+  m.seed = seed;
+  m.agents = agents;
+  m.plugins = std::move(plugins);
+  return m;
+}
+
 TEST(CheckIdentity, SameRunReportsNothing) {
   Baseline b;
-  b.engine_version = "1";
-  b.journeysim_version = "0.1.0";
   b.name = "Shop";
-  b.hash = "aaa";
-  b.seed = 5;
-  b.agents = 100;
-  b.plugins = {{"email", "1.0.0"}};
-  RunReport r;
-  r.engine_version = "1";
-  r.journeysim_version = "0.1.0";
-  r.name = "Shop";
-  r.hash = "aaa";
-  r.seed = 5;
-  r.agents = 100;
-  r.plugins = {{"email", "1.0.0"}};
-  EXPECT_TRUE(compare_identity(b, r).empty());
+  b.has_manifest = true;
+  b.manifest = manifest("1", "aaa", 5, 100, {{"email", "1.0.0", "libemail.so", "e1"}});
+  EXPECT_TRUE(compare_identity(b, "Shop", b.manifest).empty());
 }
 
 TEST(CheckIdentity, EngineAndPluginVersionsWarnOthersInform) {
   Baseline b;
-  b.engine_version = "1";
-  b.hash = "1111111111111111";
-  b.seed = 5;
-  b.agents = 100;
-  b.plugins = {{"email", "1.0.0"}, {"sms", "0.3.0"}};
-  RunReport r;
-  r.engine_version = "2";
-  r.hash = "2222222222222222";
-  r.seed = 6;
-  r.agents = 200;
-  r.plugins = {{"checkout", "1.0.0"}, {"email", "1.1.0"}};
-  const auto changes = compare_identity(b, r);
+  b.has_manifest = true;
+  b.manifest = manifest("1", "1111111111111111", 5, 100,
+                        {{"email", "1.0.0", "", ""}, {"sms", "0.3.0", "", ""}});
+  const RunManifest current = manifest("2", "2222222222222222", 6, 200,
+                                       {{"checkout", "1.0.0", "", ""}, {"email", "1.1.0", "", ""}});
+  const auto changes = compare_identity(b, "", current);
   std::vector<std::string> lines;
   for (const IdentityChange& c : changes) {
     lines.push_back(std::string(c.warning ? "warning " : "note ") + c.what + " " + c.baseline +

@@ -45,11 +45,13 @@ TEST_F(CliTest, JsonOutputHasTheDocumentedShape) {
   const auto r = journeysim("run " + kStore + " --agents 2000 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc["schema"], "journeysim.run/1");
-  EXPECT_EQ(doc["run"]["agents"], 2000);
-  EXPECT_EQ(doc["run"]["seed"], 7);
-  EXPECT_EQ(doc["scenario"]["hash"].get<std::string>().size(), 64u);
-  EXPECT_TRUE(doc["engine_version"].is_string());
+  EXPECT_EQ(doc["schema"], "journeysim.run/2");
+  EXPECT_EQ(doc["manifest"]["agents"], 2000);
+  EXPECT_EQ(doc["manifest"]["seed"], 7);
+  EXPECT_EQ(doc["manifest"]["scenario"]["hash"].get<std::string>().size(), 64u);
+  EXPECT_TRUE(doc["manifest"]["engine_version"].is_string());
+  EXPECT_FALSE(doc.contains("execution"));  // only with --manifest-execution
+  EXPECT_EQ(doc["scenario"]["max_steps"], 200);
   const auto& conversion = doc["metrics"]["conversion_rate"];
   EXPECT_LE(conversion["ci95"][0].get<double>(), conversion["value"].get<double>());
   EXPECT_GE(conversion["ci95"][1].get<double>(), conversion["value"].get<double>());

@@ -26,7 +26,7 @@ TEST(CompareCli, JsonCarriesEveryMetricWithPairedDifferences) {
                             "store-launch.guest-checkout.toml --agents 5000 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc["schema"], "journeysim.compare/1");
+  EXPECT_EQ(doc["schema"], "journeysim.compare/2");
   const auto& metrics = doc["variants"][0]["metrics"];
   EXPECT_GT(metrics.size(), 150u);
   bool found = false;

@@ -50,6 +50,14 @@ for n in 2 3; do
 done
 echo "2 and 3 ranks: byte-identical JSON and CSV, percentiles included"
 
+# --manifest-execution records the ranks; nothing else in the output moves.
+"${mpirun[@]}" -n 3 "$js" "${run_args[@]}" --format csv --manifest-execution >"$work/exec3.csv" ||
+  fail "mpirun -n 3 --manifest-execution exited $?"
+grep -qx '# execution.mpi_ranks: 3' "$work/exec3.csv" || fail "execution block lacks mpi_ranks: 3"
+grep -v '^# execution\.' "$work/exec3.csv" | cmp - "$work/single.csv" ||
+  fail "--manifest-execution changed more than the execution lines"
+echo "3 ranks with --manifest-execution: only the execution lines differ"
+
 # sweep: every point's agents spread over the ranks, the same report.
 sweep_args=(sweep "$scenario" --set touchpoints.checkout.params.steps=2..4
   --set touchpoints.checkout.params.page_load_s=1,3 --agents 3001 --threads 1

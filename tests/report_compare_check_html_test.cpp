@@ -205,10 +205,7 @@ class CheckPage : public ::testing::Test {
     ScenarioCheck s;
     s.file = "hostile.toml";
     s.name = run_.name;
-    s.hash = run_.hash;
-    s.engine_version = run_.engine_version;
-    s.seed = options.seed;
-    s.agents = options.agents;
+    s.manifest = run_.manifest;
     s.thresholds = evaluate_thresholds(
         compile_thresholds(model_.scenario(), metric_paths(model_)), metric_rows(run_));
     report_.scenarios.push_back(s);

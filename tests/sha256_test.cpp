@@ -2,6 +2,10 @@
 // incremental interface against the one-shot one.
 #include "util/sha256.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -50,6 +54,24 @@ TEST(Sha256, MessagesAroundThePaddingBoundary) {
   }
   EXPECT_EQ(sha256_hex(std::string(55, 'x')).size(), 64u);
   EXPECT_NE(sha256_hex(std::string(55, 'x')), sha256_hex(std::string(56, 'x')));
+}
+
+TEST(Sha256, FileHashIsTheHashOfItsBytesReadInPieces) {
+  // Larger than the 64 KiB read buffer, with bytes a text read would change.
+  std::string bytes(200'000, 'a');
+  bytes[70'000] = '\0';
+  bytes[140'000] = '\r';
+  const auto file = std::filesystem::temp_directory_path() /
+                    ("journeysim-sha256-" + std::to_string(::getpid()) + ".bin");
+  std::ofstream(file, std::ios::binary) << bytes;
+  const std::optional<std::string> hash = sha256_file_hex(file);
+  std::filesystem::remove(file);
+  ASSERT_TRUE(hash.has_value());
+  EXPECT_EQ(*hash, sha256_hex(bytes));
+}
+
+TEST(Sha256, AFileThatCannotBeReadHasNoHash) {
+  EXPECT_FALSE(sha256_file_hex("/nonexistent/journeysim/file").has_value());
 }
 
 }  // namespace

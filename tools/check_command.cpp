@@ -9,6 +9,8 @@
 
 #include "check_prepare.h"
 #include "commands.h"
+#include "execution.h"
+#include "journeysim/manifest.h"
 #include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
 #include "progress_bar.h"
@@ -40,15 +42,17 @@ ScenarioCheck run_one(PreparedScenario& s, const CheckArgs& args,
                       const std::vector<Tolerance>& tolerances, std::string& new_baseline,
                       std::unique_ptr<RunReport>& run_report) {
   ScenarioCheck out;
-  const Scenario& scenario = s.model->scenario();
   out.file = s.file;
-  out.name = scenario.journey.name;
-  out.hash = scenario.hash;
-  out.engine_version = engine_version();
-  out.seed = s.options.seed;
-  out.agents = s.options.agents;
+  out.name = s.model->scenario().journey.name;
+  out.manifest = make_manifest(*s.model, s.options);
   out.has_baseline = !s.baseline_file.empty();
   out.baseline_file = s.baseline_file;
+  if (s.baseline) {
+    // Known before running: a run that fails still says what differs.
+    out.baseline_read = true;
+    out.baseline_has_manifest = s.baseline->has_manifest;
+    out.identity = compare_identity(*s.baseline, out.name, out.manifest);
+  }
   std::atomic<uint64_t> done{0};
   RunOptions options = s.options;
   options.progress = &done;
@@ -65,10 +69,9 @@ ScenarioCheck run_one(PreparedScenario& s, const CheckArgs& args,
   const RunReport& report = *run_report;
   const std::vector<MetricRow> rows = metric_rows(report);
   out.thresholds = evaluate_thresholds(s.thresholds, rows);
-  if (s.baseline) {
-    out.identity = compare_identity(*s.baseline, report);
-  }
   if (args.update_baseline) {
+    // Exactly what `run --format json` writes: no execution block, so the
+    // stored file does not change with the machine that wrote it.
     new_baseline = render_json(report);
     out.baseline_updated = true;
   } else if (s.baseline) {
@@ -81,6 +84,7 @@ int check(const CheckArgs& args) {
   const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
   PreparedCheck prepared = prepare_check(args, catalog);
   CheckReport report;
+  report.execution = execution_facts(args.control);
   std::vector<std::pair<std::string, std::string>> baselines_to_write;
   bool run_failed = false;
   std::vector<std::unique_ptr<RunReport>> runs;  // by scenario; null when it failed
@@ -121,8 +125,9 @@ int check(const CheckArgs& args) {
       std::cerr << "wrote " << args.report << "\n";
     }
   }
-  const std::string summary = args.output.format == "json"
-                                  ? render_check_json(report)
+  const std::string summary = args.output.format == "json" ? render_check_json(report)
+                              : args.output.format == "markdown"
+                                  ? render_check_markdown(report)
                                   : render_check_text(report, use_colour(args));
   emit(args.output, summary, args.control.quiet);
 
@@ -156,7 +161,9 @@ void add_check_command(CLI::App& app, std::function<int()>& action) {
       "  --tolerance fail when worse by more than it (0.5pp = percentage points, 10% = of the\n"
       "  baseline, 0.3 = absolute); conversion_rate, csat, ces, nps, time_to_convert.median_days,\n"
       "  revenue_per_agent, bounce_rate and cart_abandonment_rate fail on a statistically\n"
-      "  significant worsening (95%).\n"
+      "  significant worsening (95%). Which inputs differ from the baseline's run (scenario\n"
+      "  files, plugin versions and libraries, seed, agents...) is read from the manifests.\n"
+      "--format markdown: the summary as a pull-request comment.\n"
       "Exit codes: 0 every check holds; 1 a threshold or regression failed; 2 bad input\n"
       "  (scenario, option, baseline, plugin) — bad input wins over a failed check.\n"
       "Examples:\n"
@@ -179,7 +186,7 @@ void add_check_command(CLI::App& app, std::function<int()>& action) {
                   "Also write every verdict and each scenario's journey map as a "
                   "self-contained HTML page (atomically)");
   args->output.format = "text";
-  add_output_options(*cmd, args->output, {"text", "json"});
+  add_output_options(*cmd, args->output, {"text", "json", "markdown"});
   cmd->add_flag("--no-color", args->no_color, "No colours in the summary");
   add_run_control(*cmd, args->control);
   add_scenario_options(*cmd, args->scenario_options);

@@ -36,6 +36,9 @@ void add_run_control(CLI::App& command, RunControl& control) {
   command.add_flag("--progress", control.progress,
                    "Show progress even when stderr is not a terminal");
   command.add_flag("--no-progress", control.no_progress, "Never show progress");
+  command.add_flag("--manifest-execution", control.manifest_execution,
+                   "Also record threads, MPI ranks and the command line in the outputs' "
+                   "manifest (they then differ between machines and thread counts)");
 }
 
 RunOptions run_options(const RunControl& control, const Scenario& scenario) {

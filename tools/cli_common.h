@@ -35,6 +35,7 @@ struct RunControl {
   bool quiet = false;
   bool progress = false;
   bool no_progress = false;
+  bool manifest_execution = false;  // --manifest-execution
 };
 
 void add_run_control(CLI::App& command, RunControl& control);

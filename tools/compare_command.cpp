@@ -4,6 +4,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "distributed_run.h"
+#include "execution.h"
 #include "journeysim/comparison.h"
 #include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
@@ -56,11 +57,14 @@ int compare_on_ranks(const CompareArgs& args, ReadyGate& gate) {
   if (!mpi::is_root()) {
     return kOk;  // rank 0 writes the results of the whole job
   }
+  report.execution = execution_facts(args.control);
   std::string text;
   if (args.output.format == "json") {
     text = render_comparison_json(report);
   } else if (args.output.format == "csv") {
     text = render_comparison_csv(report);
+  } else if (args.output.format == "markdown") {
+    text = render_comparison_markdown(report);
   } else {
     text = render_comparison_table(report);
   }
@@ -100,11 +104,12 @@ void add_compare_command(CLI::App& app, std::function<int()>& action) {
       "Example:\n  journeysim compare scenarios/store-launch.toml "
       "scenarios/store-launch.guest-checkout.toml\n"
       "  journeysim compare base.toml a.toml b.toml --format json --out changes.json\n"
-      "  journeysim compare base.toml a.toml --report comparison.html");
+      "  journeysim compare base.toml a.toml --report comparison.html\n"
+      "  journeysim compare base.toml a.toml --format markdown   # a pull-request comment");
   cmd->add_option("baseline", args->baseline, "Baseline scenario file (TOML)")->required();
   cmd->add_option("variants", args->variants, "Variant scenario files (usually `extends` the baseline)")
       ->required();
-  add_output_options(*cmd, args->output, {"table", "json", "csv"});
+  add_output_options(*cmd, args->output, {"table", "json", "csv", "markdown"});
   add_run_control(*cmd, args->control);
   add_scenario_options(*cmd, args->scenario_options);
   cmd->add_option("--report", args->report,

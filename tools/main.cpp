@@ -3,6 +3,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "execution.h"
 #include "interrupt.h"
 #include "journeysim/engine.h"
 #include "journeysim/run_report.h"
@@ -12,6 +13,7 @@ namespace {
 
 int run_command_line(int argc, char** argv) {
   using namespace journeysim::cli;
+  remember_command_line(argc, argv);
   CLI::App app{"journeysim — simulate customer journeys through channel plugins"};
   app.set_version_flag("--version,-V", journeysim::journeysim_version());
   app.require_subcommand(1);

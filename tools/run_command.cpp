@@ -4,10 +4,12 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "distributed_run.h"
+#include "execution.h"
 #include "interrupt.h"
 #include "journeysim/atomic_output.h"
 #include "journeysim/engine.h"
 #include "journeysim/event_trace.h"
+#include "journeysim/manifest.h"
 #include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
 #include "mpi_runtime.h"
@@ -23,7 +25,25 @@ struct RunArgs {
   ScenarioOptions scenario_options;
   std::string report;  // --report: the HTML journey map, "" = none
   std::string events;  // --events: every agent's events as CSV, "" = none
+  bool manifest_only = false;  // --manifest-only: print the manifest, simulate nothing
+  bool format_given = false;   // --format was on the command line
 };
+
+// --manifest-only: everything is loaded and checked as for a run (bad input
+// exits 2 the same way), then the manifest is printed instead of simulating.
+int print_manifest(const RunArgs& args, const SimulationModel& model, const RunOptions& options,
+                   const std::optional<Execution>& execution) {
+  if (args.format_given && args.output.format != "json") {
+    throw InputError(SourceLocation{"--manifest-only", 0, 0},
+                     "prints the manifest as JSON; drop --format " + args.output.format);
+  }
+  if (mpi::is_root()) {
+    emit(args.output,
+         render_manifest_json(make_manifest(model, options), execution ? &*execution : nullptr),
+         args.control.quiet);
+  }
+  return kOk;
+}
 
 int run(const RunArgs& args) {
   // Under mpirun every rank loads and checks the inputs, runs its share of
@@ -38,6 +58,10 @@ int run(const RunArgs& args) {
     return kBadInput;  // a rank could not load the inputs (diagnostics printed)
   }
   const RunOptions options = run_options(args.control, model->scenario());
+  const std::optional<Execution> execution = execution_facts(args.control);
+  if (args.manifest_only) {
+    return print_manifest(args, *model, options, execution);
+  }
   if (!same_on_every_rank(*model, options)) {
     return kBadInput;
   }
@@ -68,7 +92,8 @@ int run(const RunArgs& args) {
   if (!mpi::is_root()) {
     return kOk;  // rank 0 writes the results of the whole job
   }
-  const RunReport report = summarize(*model, tally, options);
+  RunReport report = summarize(*model, tally, options);
+  report.execution = execution;
   std::string text;
   if (args.output.format == "json") {
     text = render_json(report);
@@ -108,17 +133,27 @@ void add_run_command(CLI::App& app, std::function<int()>& action) {
       "Example:\n  journeysim run scenarios/store-launch.toml\n"
       "  journeysim run scenarios/store-launch.toml --format json --out result.json\n"
       "  journeysim run scenarios/store-launch.toml --set touchpoints.checkout.params.steps=3\n"
-      "  journeysim run scenarios/store-launch.toml --report journey.html");
+      "  journeysim run scenarios/store-launch.toml --report journey.html\n"
+      "  journeysim run scenarios/store-launch.toml --manifest-only");
   cmd->add_option("scenario", args->scenario, "Scenario file (TOML)")->required();
   add_output_options(*cmd, args->output, {"table", "json", "csv", "markdown", "mermaid"});
   add_run_control(*cmd, args->control);
   add_scenario_options(*cmd, args->scenario_options);
-  cmd->add_option("--report", args->report,
-                  "Also write the journey map as a self-contained HTML page (atomically)");
-  cmd->add_option("--events", args->events,
-                  "Also write every agent's events as CSV in the calibrate input format "
-                  "(atomically; same bytes for any --threads)");
-  cmd->callback([args, &action] { action = [args] { return run(*args); }; });
+  auto* report = cmd->add_option(
+      "--report", args->report,
+      "Also write the journey map as a self-contained HTML page (atomically)");
+  auto* events = cmd->add_option("--events", args->events,
+                                 "Also write every agent's events as CSV in the calibrate input "
+                                 "format (atomically; same bytes for any --threads)");
+  cmd->add_flag("--manifest-only", args->manifest_only,
+                "Load and check everything, then print the run's manifest (JSON: versions, "
+                "scenario files, plugins with their SHA-256, seed, agents) without simulating")
+      ->excludes(report)
+      ->excludes(events);
+  cmd->callback([args, cmd, &action] {
+    args->format_given = cmd->get_option("--format")->count() > 0;
+    action = [args] { return run(*args); };
+  });
 }
 
 }  // namespace journeysim::cli

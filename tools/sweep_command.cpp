@@ -2,6 +2,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "distributed_run.h"
+#include "execution.h"
 #include "journeysim/sweep.h"
 #include "mpi_runtime.h"
 #include "progress_bar.h"
@@ -63,6 +64,7 @@ int sweep_on_ranks(const SweepArgs& args, ReadyGate& gate) {
   if (!mpi::is_root()) {
     return kOk;  // rank 0 writes the results of the whole job
   }
+  report.execution = execution_facts(args.control);
   std::string text;
   if (args.output.format == "json") {
     text = render_sweep_json(report);

@@ -8,12 +8,14 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "journeysim/diagnostics.h"
+#include "journeysim/manifest.h"
 #include "journeysim/run_report.h"
 
 namespace journeysim {
@@ -120,30 +122,45 @@ struct BaselineMetric {
   bool is_count = false;
 };
 
-/// A run stored with `journeysim run --format json --out` (journeysim.run/1).
+/// A run stored with `journeysim run --format json --out`: schema
+/// journeysim.run/2, or an older journeysim.run/1 (no manifest).
 struct Baseline {
   std::string file;
-  std::string journeysim_version, engine_version;
-  std::string name, hash;
-  uint64_t seed = 0, agents = 0;
-  std::vector<std::pair<std::string, std::string>> plugins;  // name, version
-  std::map<std::string, BaselineMetric> metrics;             // by metric path
+  std::string schema;
+  std::string name;
+  /// What produced the baseline. From a journeysim.run/1 file only its
+  /// versions, scenario hash and files (paths, no hashes), plugin names and
+  /// versions, seed and agents are known.
+  RunManifest manifest;
+  bool has_manifest = false;
+  std::map<std::string, BaselineMetric> metrics;  // by metric path
 };
 
 /// Reads a baseline. Throws InputError naming the file when it is missing,
-/// not JSON, or not a journeysim.run/1 document.
+/// not JSON, or not a journeysim.run/1 or /2 document.
 Baseline read_baseline(const std::filesystem::path& file);
 
-/// One way the baseline's run differs from this one (other than results).
+/// One input that differs between the baseline's run and this one.
 struct IdentityChange {
-  std::string what;      // "engine version", "plugin checkout", "scenario hash", ...
+  std::string what;      // "engine version", "plugin checkout", "scenario file x.toml", ...
   std::string baseline;  // "(none)" when absent
   std::string current;
   bool warning = false;  // true: results differ for reasons outside the journey
   std::string meaning;   // what the difference implies, for the reader
+  /// The difference in a line: "seed 7 → 8", "scenario file x.toml changed
+  /// (sha256 ab12… → cd34…)", "plugin checkout 1.0.0 → 1.1.0 (library hash
+  /// changed)".
+  std::string summary;
 };
 
-std::vector<IdentityChange> compare_identity(const Baseline& baseline, const RunReport& current);
+/// Every input that differs between the baseline's manifest and `current`
+/// (this run's, for the journey named `current_name`): engine and plugin
+/// versions and library hashes, scenario files, overrides and hash, seed,
+/// agents, journeysim version, name. A baseline without a manifest adds
+/// "baseline has no manifest" first and compares what it does record.
+std::vector<IdentityChange> compare_identity(const Baseline& baseline,
+                                             const std::string& current_name,
+                                             const RunManifest& current);
 
 /// Metrics checked against every baseline without an explicit tolerance:
 /// a worsening beyond statistical noise fails.
@@ -182,14 +199,14 @@ struct ScenarioCheck {
   std::string file;        // as given on the command line
   std::string name;        // the journey's name
   std::string suite_name;  // name, made unique within one check
-  std::string hash;
-  std::string engine_version;
-  uint64_t seed = 0, agents = 0;
+  RunManifest manifest;    // what this scenario's run is made of
   std::vector<ConditionOutcome> thresholds;
   bool has_baseline = false;
   std::string baseline_file;
   bool baseline_updated = false;  // --update-baseline rewrote it
-  std::vector<IdentityChange> identity;
+  bool baseline_read = false;     // an existing baseline was read (not created now)
+  bool baseline_has_manifest = false;
+  std::vector<IdentityChange> identity;  // how the baseline's inputs differ
   std::vector<RegressionOutcome> regressions;
   std::string error;  // the run itself failed (e.g. a plugin error)
 
@@ -201,8 +218,23 @@ struct ScenarioCheck {
 
 struct CheckReport {
   std::vector<ScenarioCheck> scenarios;
+  /// How the check was executed, when asked for (--manifest-execution).
+  std::optional<Execution> execution;
   bool passed() const;
 };
+
+/// "12 checks passed", "1 of 12 checks failed, 2 skipped" or "the run
+/// failed": a scenario's verdict in words.
+std::string scenario_tally(const ScenarioCheck& check);
+
+/// "2 scenarios, 14 checks: 13 passed, 1 failed, 0 skipped" (and how many
+/// runs failed, if any): the whole check in words.
+std::string check_totals(const CheckReport& report);
+
+/// "the inputs are the same (manifests match)", "3 inputs differ" or
+/// "baseline has no manifest; 1 input differs": how far a baseline read by
+/// this check applies, in words.
+std::string baseline_inputs_summary(const ScenarioCheck& check);
 
 /// Gives each scenario a unique suite name: its journey name, with its file
 /// appended when two scenarios of the check share a name (CI systems key
@@ -211,8 +243,12 @@ void assign_suite_names(CheckReport& report);
 
 /// The end-of-run summary for a terminal; `colour` adds ANSI colours.
 std::string render_check_text(const CheckReport& report, bool colour);
-/// The machine summary, schema "journeysim.check/1".
+/// The machine summary, schema "journeysim.check/2".
 std::string render_check_json(const CheckReport& report);
+/// A pull-request comment: the verdict, then per scenario a table of every
+/// threshold and regression check with ✓/✗, observed value and interval,
+/// and why the baseline's inputs differ; the manifests as a footer.
+std::string render_check_markdown(const CheckReport& report);
 /// JUnit XML: testsuites > testsuite per scenario > testcase per condition
 /// and per regression check.
 std::string render_check_junit(const CheckReport& report);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,8 @@ struct VariantComparison {
 struct ComparisonReport {
   RunReport baseline;
   std::vector<VariantComparison> variants;
+  /// How the comparison was executed, when asked for (--manifest-execution).
+  std::optional<Execution> execution;
 };
 
 /// A comparison spread over the processes of an MPI job: this process runs
@@ -57,9 +60,13 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
                               const std::vector<const SimulationModel*>& variants,
                               const RunOptions& options, const ComparePart& part = {});
 
-/// The comparison's renderings (schema "journeysim.compare/1" for JSON).
+/// The comparison's renderings (schema "journeysim.compare/2" for JSON;
+/// CSV rows followed by each version's manifest as `# key: value` lines).
 std::string render_comparison_table(const ComparisonReport& report);
 std::string render_comparison_json(const ComparisonReport& report);
 std::string render_comparison_csv(const ComparisonReport& report);
+/// A pull-request comment: per variant its verdict, where friction moved
+/// and a table of the changes that matter, then the manifests as a footer.
+std::string render_comparison_markdown(const ComparisonReport& report);
 
 }  // namespace journeysim

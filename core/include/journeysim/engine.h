@@ -47,4 +47,8 @@ RunTally empty_tally(const SimulationModel& model);
 /// Engine version: part of every result, bumped when results change.
 const char* engine_version();
 
+/// The worker threads a run asked for `requested` threads uses at most:
+/// `requested`, or one per core when 0.
+unsigned resolve_threads(unsigned requested);
+
 }  // namespace journeysim

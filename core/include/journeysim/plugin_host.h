@@ -28,10 +28,11 @@ class PluginError : public InputError {
 /// One channel: its checked descriptor and the library that holds its code.
 class Channel {
  public:
-  /// A channel whose code lives in a loaded library.
+  /// A channel whose code lives in a loaded library; `library_sha256` is
+  /// the SHA-256 of the library file's bytes.
   Channel(std::shared_ptr<boost::dll::shared_library> library,
           const js_channel_descriptor* descriptor,
-          std::filesystem::path origin);
+          std::filesystem::path origin, std::string library_sha256);
   /// A channel compiled into the core (the built-in `fixed` channel).
   Channel(const js_channel_descriptor* descriptor, std::string origin);
   ~Channel();
@@ -43,6 +44,10 @@ class Channel {
   std::string version() const { return descriptor_->version; }
   /// The library's path, or "<built-in>".
   const std::string& origin() const { return origin_; }
+  /// True for a channel compiled into journeysim (no library file).
+  bool built_in() const { return library_ == nullptr; }
+  /// SHA-256 of the library file as loaded (64 hex digits); "" when built in.
+  const std::string& library_sha256() const { return library_sha256_; }
   /// Index of the declared parameter with this name, or -1.
   int find_param(const std::string& name) const;
   std::vector<std::string> param_names() const;
@@ -52,6 +57,7 @@ class Channel {
   std::shared_ptr<boost::dll::shared_library> library_;
   const js_channel_descriptor* descriptor_;
   std::string origin_;
+  std::string library_sha256_;
 };
 using ChannelPtr = std::shared_ptr<const Channel>;
 

@@ -1,5 +1,6 @@
 // Renderings of a RunReport. Each is deterministic for a fixed seed: no
-// timestamps, no thread counts, no absolute paths beyond what was given.
+// timestamps, no thread counts, no absolute paths beyond what was given —
+// unless the report carries its Execution (--manifest-execution).
 #pragma once
 
 #include <string>
@@ -13,9 +14,10 @@
 
 namespace journeysim {
 
-/// The JSON document (schema "journeysim.run/1", see docs/json-schema.md).
+/// The JSON document (schema "journeysim.run/2", see docs/json-schema.md).
 std::string render_json(const RunReport& report);
-/// One row per metric: path,scope,id,metric,value,ci95_low,ci95_high,n.
+/// One row per metric: path,scope,id,metric,value,ci95_low,ci95_high,n;
+/// then the manifest as `# key: value` comment lines.
 std::string render_csv(const RunReport& report);
 /// The journey map for a terminal.
 std::string render_table(const RunReport& report);

@@ -5,10 +5,12 @@
 // comparisons use.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "journeysim/engine.h"
+#include "journeysim/manifest.h"
 #include "journeysim/statistics.h"
 
 namespace journeysim {
@@ -72,14 +74,15 @@ struct Opportunity {
 };
 
 struct RunReport {
-  std::string name, purpose, type, hash;
-  std::vector<std::string> files;
+  std::string name, purpose, type;
   double horizon_days = 0.0;
-  uint64_t seed = 0, agents = 0;
   uint32_t max_steps = 0;
   std::string conversion;
-  std::string engine_version, journeysim_version;
-  std::vector<std::pair<std::string, std::string>> plugins;  // name, version
+  /// Everything that produced these numbers: versions, scenario files and
+  /// hash, plugins and their libraries, seed, agents.
+  RunManifest manifest;
+  /// How the run was executed, when asked for (--manifest-execution).
+  std::optional<Execution> execution;
   JourneyMetrics journey;
   /// Converters' time to convert (hours), exact: what the HTML report draws
   /// as a distribution. Not part of the JSON (its quantiles are).

@@ -105,7 +105,10 @@ struct Scenario {
   std::vector<Touchpoint> touchpoints;  // by stage, then as first met
   std::vector<Threshold> thresholds;    // sorted by metric
   std::vector<std::string> files;       // the file, then each `extends` base
+  std::vector<std::string> file_sha256;  // SHA-256 of each file's bytes, as `files`
+  std::vector<std::string> overrides;   // `--set path=value`, in the order applied
   std::string hash;                     // SHA-256 of the canonical merged content
+                                        // (after extends and overrides)
 
   /// Index of the touchpoint with this id, or -1.
   int find_touchpoint(const std::string& id) const;

@@ -4,10 +4,12 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "journeysim/engine.h"
+#include "journeysim/manifest.h"
 #include "journeysim/run_report.h"
 #include "journeysim/scenario_loader.h"
 
@@ -30,8 +32,11 @@ struct SweepPoint {
 };
 
 struct SweepReport {
-  std::string name, hash;
-  uint64_t agents = 0, seed = 0;
+  std::string name;
+  /// The base scenario (the axes' overrides are in `axes`), every channel
+  /// any point uses, and the first point's seed and agents.
+  RunManifest manifest;
+  std::optional<Execution> execution;  // when asked for (--manifest-execution)
   std::vector<SweepAxis> axes;
   std::vector<std::string> metrics;
   std::vector<SweepPoint> points;

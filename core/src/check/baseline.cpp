@@ -1,5 +1,6 @@
 // A stored run (`journeysim run --format json --out`) read back as a
-// baseline, and how its run differs from the current one.
+// baseline: its manifest and its metrics. Files of the older
+// journeysim.run/1 schema (no manifest) are still read.
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -7,13 +8,15 @@
 #include <sstream>
 
 #include "journeysim/check.h"
+#include "manifest/manifest_json.h"
 
 namespace journeysim {
 namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char* kSchema = "journeysim.run/1";
+constexpr const char* kSchema = "journeysim.run/2";
+constexpr const char* kSchemaWithoutManifest = "journeysim.run/1";
 
 [[noreturn]] void bad(const std::string& file, const std::string& message, uint32_t line = 0,
                       uint32_t column = 0) {
@@ -76,7 +79,34 @@ void flatten(const Json& node, const std::string& prefix,
   }
 }
 
-std::string short_hash(const std::string& hash) { return hash.substr(0, 12); }
+// What a journeysim.run/1 file records of its inputs: versions, the
+// scenario hash and file paths, plugin names and versions, seed, agents.
+RunManifest legacy_manifest(const Json& doc, const std::string& file) {
+  RunManifest m;
+  if (doc.contains("journeysim_version") && doc["journeysim_version"].is_string()) {
+    m.journeysim_version = doc["journeysim_version"].get<std::string>();
+  }
+  m.engine_version = field(doc, file, "engine_version", Json::value_t::string).get<std::string>();
+  m.scenario_hash = field(doc, file, "scenario.hash", Json::value_t::string).get<std::string>();
+  const Json& scenario = doc["scenario"];
+  if (scenario.contains("files") && scenario["files"].is_array()) {
+    for (const Json& f : scenario["files"]) {
+      if (f.is_string()) {
+        m.scenario_files.push_back({f.get<std::string>(), ""});
+      }
+    }
+  }
+  m.seed = field(doc, file, "run.seed", Json::value_t::number_unsigned).get<uint64_t>();
+  m.agents = field(doc, file, "run.agents", Json::value_t::number_unsigned).get<uint64_t>();
+  for (const Json& p : field(doc, file, "plugins", Json::value_t::array)) {
+    if (!p.is_object() || !p.contains("name") || !p["name"].is_string() || !p.contains("version") ||
+        !p["version"].is_string()) {
+      bad(file, "baseline field \"plugins\" holds an entry without name and version");
+    }
+    m.plugins.push_back({p["name"].get<std::string>(), p["version"].get<std::string>(), "", ""});
+  }
+  return m;
+}
 
 }  // namespace
 
@@ -124,26 +154,21 @@ Baseline read_baseline(const std::filesystem::path& path) {
                   kSchema + "\", written by `journeysim run --format json --out`)");
   }
   const std::string schema = doc["schema"].get<std::string>();
-  if (schema != kSchema) {
+  if (schema != kSchema && schema != kSchemaWithoutManifest) {
     bad(file, "baseline has schema \"" + schema + "\"; expected \"" + kSchema +
-                  "\" (a `journeysim run --format json` result)");
+                  "\" (a `journeysim run --format json` result) or the older \"" +
+                  kSchemaWithoutManifest + "\"");
   }
   Baseline b;
   b.file = file;
-  if (doc.contains("journeysim_version") && doc["journeysim_version"].is_string()) {
-    b.journeysim_version = doc["journeysim_version"].get<std::string>();
-  }
-  b.engine_version = field(doc, file, "engine_version", Json::value_t::string).get<std::string>();
+  b.schema = schema;
   b.name = field(doc, file, "scenario.name", Json::value_t::string).get<std::string>();
-  b.hash = field(doc, file, "scenario.hash", Json::value_t::string).get<std::string>();
-  b.seed = field(doc, file, "run.seed", Json::value_t::number_unsigned).get<uint64_t>();
-  b.agents = field(doc, file, "run.agents", Json::value_t::number_unsigned).get<uint64_t>();
-  for (const Json& p : field(doc, file, "plugins", Json::value_t::array)) {
-    if (!p.is_object() || !p.contains("name") || !p["name"].is_string() || !p.contains("version") ||
-        !p["version"].is_string()) {
-      bad(file, "baseline field \"plugins\" holds an entry without name and version");
-    }
-    b.plugins.emplace_back(p["name"].get<std::string>(), p["version"].get<std::string>());
+  if (schema == kSchema) {
+    b.manifest = manifest_detail::manifest_from_json(
+        field(doc, file, "manifest", Json::value_t::object), file);
+    b.has_manifest = true;
+  } else {
+    b.manifest = legacy_manifest(doc, file);
   }
   flatten(field(doc, file, "metrics", Json::value_t::object), "", b.metrics);
   for (const char* scope : {"stages", "touchpoints", "personas"}) {
@@ -152,49 +177,6 @@ Baseline read_baseline(const std::filesystem::path& path) {
     }
   }
   return b;
-}
-
-std::vector<IdentityChange> compare_identity(const Baseline& baseline, const RunReport& current) {
-  std::vector<IdentityChange> out;
-  auto differs = [&](const std::string& what, const std::string& old_value,
-                     const std::string& new_value, bool warning, const std::string& meaning) {
-    if (old_value != new_value) {
-      out.push_back({what, old_value, new_value, warning, meaning});
-    }
-  };
-  differs("engine version", baseline.engine_version, current.engine_version, true,
-          "the simulation engine changed: results may differ for reasons outside the journey");
-  std::map<std::string, std::pair<std::string, std::string>> plugins;
-  for (const auto& [name, version] : baseline.plugins) {
-    plugins[name].first = version;
-  }
-  for (const auto& [name, version] : current.plugins) {
-    plugins[name].second = version;
-  }
-  for (const auto& [name, versions] : plugins) {
-    const auto& [old_version, new_version] = versions;
-    if (old_version.empty() || new_version.empty()) {
-      differs("channel " + name, old_version.empty() ? "(none)" : old_version,
-              new_version.empty() ? "(none)" : new_version, false,
-              new_version.empty() ? "the journey no longer uses this channel"
-                                  : "the journey now uses this channel");
-    } else {
-      differs("plugin " + name, old_version, new_version, true,
-              "the channel's model changed: results may differ for reasons outside the journey");
-    }
-  }
-  differs("journeysim version", baseline.journeysim_version, current.journeysim_version, false,
-          "a different release (the engine version says whether results for a seed changed)");
-  differs("scenario name", baseline.name, current.name, false, "the journey was renamed");
-  if (baseline.hash != current.hash) {
-    out.push_back({"scenario hash", short_hash(baseline.hash), short_hash(current.hash), false,
-                   "the journey changed since the baseline (expected when you edit it)"});
-  }
-  differs("seed", std::to_string(baseline.seed), std::to_string(current.seed), false,
-          "other random numbers: differences within noise are expected");
-  differs("agents", std::to_string(baseline.agents), std::to_string(current.agents), false,
-          "another sample size: intervals differ in width");
-  return out;
 }
 
 }  // namespace journeysim

@@ -1,10 +1,11 @@
-// The machine summary of a check, schema "journeysim.check/1" (documented in
+// The machine summary of a check, schema "journeysim.check/2" (documented in
 // docs/ci/README.md). Fields are only ever added within the schema name;
 // nothing time- or machine-dependent goes in, so a fixed seed gives fixed
 // bytes.
 #include <nlohmann/json.hpp>
 
 #include "journeysim/check.h"
+#include "manifest/manifest_json.h"
 
 namespace journeysim {
 namespace {
@@ -87,10 +88,7 @@ Json scenario_json(const ScenarioCheck& s) {
   Json out;
   out["name"] = s.name;
   out["file"] = s.file;
-  out["hash"] = s.hash;
-  out["engine_version"] = s.engine_version;
-  out["seed"] = s.seed;
-  out["agents"] = s.agents;
+  out["manifest"] = manifest_detail::manifest_json(s.manifest);
   out["passed"] = s.passed();
   out["error"] = s.error.empty() ? Json(nullptr) : Json(s.error);
   Json thresholds = Json::array();
@@ -105,10 +103,18 @@ Json scenario_json(const ScenarioCheck& s) {
                           {"baseline", c.baseline},
                           {"current", c.current},
                           {"severity", c.warning ? "warning" : "note"},
+                          {"summary", c.summary},
                           {"meaning", c.meaning}});
     }
+    // Whether the baseline's inputs are this run's: unknown without a
+    // manifest, or when --update-baseline creates it.
+    const bool known = s.baseline_read && s.baseline_has_manifest;
     out["baseline"] = {
-        {"file", s.baseline_file}, {"updated", s.baseline_updated}, {"differences", identity}};
+        {"file", s.baseline_file},
+        {"updated", s.baseline_updated},
+        {"has_manifest", s.baseline_read ? Json(s.baseline_has_manifest) : Json(nullptr)},
+        {"same_inputs", known ? Json(s.identity.empty()) : Json(nullptr)},
+        {"differences", identity}};
   } else {
     out["baseline"] = nullptr;
   }
@@ -129,14 +135,16 @@ Json scenario_json(const ScenarioCheck& s) {
 
 std::string render_check_json(const CheckReport& report) {
   Json doc;
-  doc["schema"] = "journeysim.check/1";
-  doc["journeysim_version"] = journeysim_version();
+  doc["schema"] = "journeysim.check/2";
   doc["passed"] = report.passed();
   Json scenarios = Json::array();
   for (const ScenarioCheck& s : report.scenarios) {
     scenarios.push_back(scenario_json(s));
   }
   doc["scenarios"] = scenarios;
+  if (report.execution) {
+    doc["execution"] = manifest_detail::execution_json(*report.execution);
+  }
   return doc.dump(2) + "\n";
 }
 

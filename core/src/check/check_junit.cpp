@@ -133,8 +133,18 @@ void threshold_case(const std::string& suite, const ConditionOutcome& t, std::os
       << text(details.str()) << "</failure>\n    </testcase>\n";
 }
 
-void regression_case(const std::string& suite, const std::string& baseline_file,
-                     const RegressionOutcome& r, std::ostream& out) {
+// The baseline's inputs that differ, in a line: what a reader of a failed
+// regression needs to judge it ("seed 7 → 8; agents 200000 → 100000").
+std::string inputs_line(const ScenarioCheck& s) {
+  std::string out = baseline_inputs_summary(s);
+  for (size_t i = 0; i < s.identity.size(); ++i) {
+    out += (i == 0 ? ": " : "; ") + s.identity[i].summary;
+  }
+  return out;
+}
+
+void regression_case(const ScenarioCheck& s, const RegressionOutcome& r, std::ostream& out) {
+  const std::string& suite = s.suite_name;
   const std::string name = "regression " + r.label();
   out << "    <testcase classname=\"" << attr(suite) << "\" name=\"" << attr(name)
       << "\" time=\"0\"";
@@ -152,7 +162,7 @@ void regression_case(const std::string& suite, const std::string& baseline_file,
   std::ostringstream details;
   details << "metric:   " << r.metric << " (" << direction << ")\n"
           << "baseline: " << interval_words(r.baseline.estimate, r.baseline.is_count) << " from "
-          << baseline_file << "\n"
+          << s.baseline_file << "\n"
           << "observed: " << interval_words(r.current.estimate, r.current.is_count) << "\n";
   if (r.compared) {
     details << "change:   " << format_change(r.change) << "; worsening allowed "
@@ -161,7 +171,8 @@ void regression_case(const std::string& suite, const std::string& baseline_file,
                                 : " (noise: 1.96 combined standard errors)")
             << "\n";
   }
-  details << "verdict:  " << r.reason << "\n";
+  details << "verdict:  " << r.reason << "\n"
+          << "inputs:   " << inputs_line(s) << "\n";
   const std::string message =
       name + " failed: " +
       (r.compared ? format_value(r.baseline.estimate.value) + " -> " +
@@ -181,12 +192,23 @@ void suite(const ScenarioCheck& s, std::ostream& out) {
       << "\" skipped=\"" << s.skipped() << "\" time=\"0\">\n";
   out << "    <properties>\n";
   property("file", s.file, out);
-  property("scenario_hash", s.hash, out);
-  property("seed", std::to_string(s.seed), out);
-  property("agents", std::to_string(s.agents), out);
-  property("engine_version", s.engine_version, out);
+  property("scenario_hash", s.manifest.scenario_hash, out);
+  property("seed", std::to_string(s.manifest.seed), out);
+  property("agents", std::to_string(s.manifest.agents), out);
+  property("engine_version", s.manifest.engine_version, out);
+  property("journeysim_version", s.manifest.journeysim_version, out);
+  for (const ManifestFile& f : s.manifest.scenario_files) {
+    property("scenario_file " + f.path, f.sha256, out);
+  }
+  for (const ManifestPlugin& p : s.manifest.plugins) {
+    property("plugin " + p.name, p.version + (p.sha256.empty() ? " built-in" : " " + p.sha256),
+             out);
+  }
   if (s.has_baseline) {
     property("baseline", s.baseline_file, out);
+  }
+  if (s.baseline_read) {
+    property("baseline_inputs", baseline_inputs_summary(s), out);
   }
   out << "    </properties>\n";
   if (!s.error.empty()) {
@@ -198,13 +220,13 @@ void suite(const ScenarioCheck& s, std::ostream& out) {
     threshold_case(s.suite_name, t, out);
   }
   for (const RegressionOutcome& r : s.regressions) {
-    regression_case(s.suite_name, s.baseline_file, r, out);
+    regression_case(s, r, out);
   }
-  if (!s.identity.empty()) {
+  if (s.baseline_read) {
     std::ostringstream notes;
+    notes << "baseline " << s.baseline_file << ": " << baseline_inputs_summary(s) << "\n";
     for (const IdentityChange& c : s.identity) {
-      notes << (c.warning ? "warning: " : "note: ") << c.what << " " << c.baseline << " -> "
-            << c.current << ": " << c.meaning << "\n";
+      notes << (c.warning ? "warning: " : "note: ") << c.summary << ": " << c.meaning << "\n";
     }
     out << "    <system-out>" << text(notes.str()) << "</system-out>\n";
   }

@@ -1,5 +1,6 @@
 // Counting a check's verdicts the same way in every rendering.
 #include <map>
+#include <string>
 
 #include "journeysim/check.h"
 
@@ -30,6 +31,47 @@ size_t ScenarioCheck::tests() const {
 }
 
 bool ScenarioCheck::passed() const { return error.empty() && failures() == 0; }
+
+std::string scenario_tally(const ScenarioCheck& s) {
+  if (!s.error.empty()) {
+    return "the run failed";
+  }
+  const size_t n = s.thresholds.size() + s.regressions.size();
+  const std::string checks = std::to_string(n) + (n == 1 ? " check" : " checks");
+  const std::string tally = s.failures() > 0
+                                ? std::to_string(s.failures()) + " of " + checks + " failed"
+                                : checks + " passed";
+  return tally + (s.skipped() > 0 ? ", " + std::to_string(s.skipped()) + " skipped" : "");
+}
+
+std::string check_totals(const CheckReport& report) {
+  size_t checks = 0, failed = 0, skipped = 0, errors = 0;
+  for (const ScenarioCheck& s : report.scenarios) {
+    checks += s.thresholds.size() + s.regressions.size();
+    failed += s.failures();
+    skipped += s.skipped();
+    errors += s.error.empty() ? 0 : 1;
+  }
+  const size_t n = report.scenarios.size();
+  return std::to_string(n) + (n == 1 ? " scenario, " : " scenarios, ") + std::to_string(checks) +
+         (checks == 1 ? " check: " : " checks: ") + std::to_string(checks - failed - skipped) +
+         " passed, " + std::to_string(failed) + " failed, " + std::to_string(skipped) +
+         " skipped" +
+         (errors > 0 ? ", " + std::to_string(errors) + (errors == 1 ? " run" : " runs") + " failed"
+                     : "");
+}
+
+std::string baseline_inputs_summary(const ScenarioCheck& s) {
+  // The "no manifest" note is not an input that differs.
+  const size_t n = s.identity.size() - (s.baseline_has_manifest || s.identity.empty() ? 0 : 1);
+  const std::string differ =
+      n == 0 ? "no recorded input differs"
+             : std::to_string(n) + (n == 1 ? " input differs" : " inputs differ");
+  if (!s.baseline_has_manifest) {
+    return "baseline has no manifest; " + differ;
+  }
+  return n == 0 ? "the inputs are the same (manifests match)" : differ;
+}
 
 bool CheckReport::passed() const {
   for (const ScenarioCheck& s : scenarios) {

@@ -42,10 +42,11 @@ void render_thresholds(const ScenarioCheck& s, const Painter& p, std::ostream& o
 }
 
 void render_baseline(const ScenarioCheck& s, const Painter& p, std::ostream& out) {
-  out << "  baseline " << s.baseline_file << (s.baseline_updated ? " (updated)" : "") << "\n";
+  out << "  baseline " << s.baseline_file << (s.baseline_updated ? " (updated)" : "")
+      << (s.baseline_read ? ": " + baseline_inputs_summary(s) : "") << "\n";
   for (const IdentityChange& c : s.identity) {
-    out << "    " << (c.warning ? p.yellow("warning:") : "note:") << " " << c.what << " "
-        << c.baseline << " → " << c.current << ": " << c.meaning << "\n";
+    out << "    " << (c.warning ? p.yellow("warning:") : "note:") << " " << c.summary << ": "
+        << c.meaning << "\n";
   }
   for (const RegressionOutcome& r : s.regressions) {
     const std::string mark = r.skipped ? "–" : r.passed ? p.green("✓") : p.red("✗");
@@ -64,10 +65,11 @@ void render_baseline(const ScenarioCheck& s, const Painter& p, std::ostream& out
 std::string render_check_text(const CheckReport& report, bool colour) {
   const Painter p(colour);
   std::ostringstream out;
-  size_t checks = 0, failed = 0, skipped = 0, failed_scenarios = 0, errors = 0;
+  size_t failed_scenarios = 0;
   for (const ScenarioCheck& s : report.scenarios) {
     out << p.bold(s.name) << "\n";
-    out << "  " << s.file << " · " << s.agents << " agents · seed " << s.seed << "\n";
+    out << "  " << s.file << " · " << s.manifest.agents << " agents · seed " << s.manifest.seed
+        << "\n";
     if (!s.error.empty()) {
       out << "  " << p.red("✗") << " the run failed: " << s.error << "\n";
     }
@@ -78,24 +80,11 @@ std::string render_check_text(const CheckReport& report, bool colour) {
     if (s.thresholds.empty() && s.regressions.empty() && s.error.empty()) {
       out << "  " << p.yellow("warning:") << " nothing to check: no [thresholds] and no baseline\n";
     }
-    const size_t n = s.thresholds.size() + s.regressions.size();
-    checks += n;
-    failed += s.failures();
-    skipped += s.skipped();
     failed_scenarios += s.passed() ? 0 : 1;
-    errors += s.error.empty() ? 0 : 1;
-    const std::string tally = s.failures() > 0 ? std::to_string(s.failures()) + " of " +
-                                                     plural(n, "check", "checks") + " failed"
-                                               : plural(n, "check", "checks") + " passed";
-    const std::string skips =
-        s.skipped() > 0 ? ", " + std::to_string(s.skipped()) + " skipped" : "";
-    out << "  " << (s.passed() ? p.green("PASSED") : p.red("FAILED")) << "  "
-        << (s.error.empty() ? tally + skips : "the run failed") << "\n\n";
+    out << "  " << (s.passed() ? p.green("PASSED") : p.red("FAILED")) << "  " << scenario_tally(s)
+        << "\n\n";
   }
-  out << "total: " << plural(report.scenarios.size(), "scenario", "scenarios") << ", "
-      << plural(checks, "check", "checks") << ": " << (checks - failed - skipped) << " passed, "
-      << failed << " failed, " << skipped << " skipped"
-      << (errors > 0 ? ", " + plural(errors, "run", "runs") + " failed" : "") << " — "
+  out << "total: " << check_totals(report) << " — "
       << (report.passed()
               ? p.green("PASSED")
               : p.red("FAILED") + " (" + plural(failed_scenarios, "scenario", "scenarios") + ")")

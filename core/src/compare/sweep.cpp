@@ -135,6 +135,20 @@ RunOptions options_for(const Scenario& scenario, const SweepRequest& request) {
   return options;
 }
 
+// An axis may put another channel on a touchpoint: the manifest names
+// every channel any point uses, sorted by name.
+void add_channels(RunManifest& manifest, const std::vector<ChannelPtr>& channels) {
+  for (const ChannelPtr& channel : channels) {
+    const ManifestPlugin p = manifest_plugin(*channel);
+    const auto at = std::lower_bound(
+        manifest.plugins.begin(), manifest.plugins.end(), p,
+        [](const ManifestPlugin& a, const ManifestPlugin& b) { return a.name < b.name; });
+    if (at == manifest.plugins.end() || at->name != p.name) {
+      manifest.plugins.insert(at, p);
+    }
+  }
+}
+
 }  // namespace
 
 uint64_t sweep_agents_per_point(const ScenarioTemplate& base, const SweepRequest& request) {
@@ -189,13 +203,12 @@ SweepReport run_sweep(const ScenarioTemplate& base, const PluginCatalog& catalog
       throw InputError(std::move(problems));
     }
     report.name = first.scenario().journey.name;
-    report.hash = first.scenario().hash;
-    report.agents = options.agents;
-    report.seed = options.seed;
+    report.manifest = make_manifest(base.instantiate(), {}, options);
   }
 
   for (const auto& settings : points) {
     const SimulationModel model(base.instantiate(settings), catalog);
+    add_channels(report.manifest, model.channels());
     const RunOptions options = options_for(model.scenario(), request);
     const RunReport run = summarize(
         model, request.run ? request.run(model, options) : run_agents(model, options), options);

@@ -167,4 +167,25 @@ std::vector<std::string> friction_moves(const std::vector<MetricChange>& changes
   return lines;
 }
 
+bool listed_in_summaries(const MetricChange& c) {
+  return !c.is_count && c.path.find("model_continue_probability") == std::string::npos;
+}
+
+SelectedChanges select_changes(const VariantComparison& variant, size_t limit) {
+  SelectedChanges out;
+  for (const MetricChange& c : variant.changes) {
+    if (!listed_in_summaries(c)) {
+      continue;
+    }
+    if (!c.significant) {
+      ++out.quiet;
+    } else if (out.shown.size() == limit) {
+      ++out.more;
+    } else {
+      out.shown.push_back(&c);
+    }
+  }
+  return out;
+}
+
 }  // namespace journeysim

@@ -25,4 +25,19 @@ std::vector<std::string> verdict_lines(const std::vector<MetricChange>& changes,
 /// friction that moved from one touchpoint to another.
 std::vector<std::string> friction_moves(const std::vector<MetricChange>& changes);
 
+/// Whether summaries list a metric's change: not counts (they move with
+/// everything upstream; rates tell the story) and not the plugins' own
+/// continue probability (a diagnostic). JSON and CSV carry every metric.
+bool listed_in_summaries(const MetricChange& change);
+
+/// The changes a summary shows for one variant: those it lists whose
+/// interval excludes zero, at most `limit`, in the variant's order
+/// (largest first).
+struct SelectedChanges {
+  std::vector<const MetricChange*> shown;
+  size_t more = 0;   // significant, beyond the limit
+  size_t quiet = 0;  // listed, not significant
+};
+SelectedChanges select_changes(const VariantComparison& variant, size_t limit);
+
 }  // namespace journeysim

@@ -10,9 +10,12 @@
 
 namespace journeysim {
 
+unsigned resolve_threads(unsigned requested) {
+  return requested == 0 ? std::max(1u, std::thread::hardware_concurrency()) : requested;
+}
+
 unsigned worker_count(unsigned requested, uint64_t blocks) {
-  const unsigned wanted =
-      requested == 0 ? std::max(1u, std::thread::hardware_concurrency()) : requested;
+  const unsigned wanted = resolve_threads(requested);
   return static_cast<unsigned>(std::max<uint64_t>(1, std::min<uint64_t>(wanted, blocks)));
 }
 

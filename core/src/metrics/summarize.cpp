@@ -141,18 +141,10 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
   report.name = scenario.journey.name;
   report.purpose = scenario.journey.purpose;
   report.type = scenario.journey.type;
-  report.hash = scenario.hash;
-  report.files = scenario.files;
   report.horizon_days = scenario.journey.horizon_days;
-  report.seed = options.seed;
-  report.agents = options.agents;
   report.max_steps = scenario.journey.max_steps;
   report.conversion = scenario.journey.conversion;
-  report.engine_version = engine_version();
-  report.journeysim_version = journeysim_version();
-  for (const ChannelPtr& c : model.channels()) {
-    report.plugins.emplace_back(c->name(), c->version());
-  }
+  report.manifest = make_manifest(model, options);
   report.journey = journey_metrics(tally.journey, model);
 
   report.time_to_convert = tally.journey.time_to_convert;

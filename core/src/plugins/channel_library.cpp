@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "journeysim/plugin_host.h"
+#include "util/sha256.h"
 
 namespace journeysim {
 namespace {
@@ -130,6 +131,11 @@ void check_descriptor(const js_channel_descriptor* d,
 
 ChannelPtr load_channel_library(const std::filesystem::path& file) {
   const std::string origin = file.string();
+  // Fingerprinted before loading: the run manifest names the exact library.
+  const std::optional<std::string> sha256 = util::sha256_file_hex(file);
+  if (!sha256) {
+    refuse(origin, "cannot read the library file");
+  }
   auto library = std::make_shared<boost::dll::shared_library>();
   try {
     // rtld_now: an unresolved symbol fails here, not in the middle of a run.
@@ -154,15 +160,16 @@ ChannelPtr load_channel_library(const std::filesystem::path& file) {
     refuse(origin, "entry point threw a non-standard exception");
   }
   check_descriptor(descriptor, origin);
-  return std::make_shared<const Channel>(std::move(library), descriptor, file);
+  return std::make_shared<const Channel>(std::move(library), descriptor, file, *sha256);
 }
 
 Channel::Channel(std::shared_ptr<boost::dll::shared_library> library,
                  const js_channel_descriptor* descriptor,
-                 std::filesystem::path origin)
+                 std::filesystem::path origin, std::string library_sha256)
     : library_(std::move(library)),
       descriptor_(descriptor),
-      origin_(origin.string()) {}
+      origin_(origin.string()),
+      library_sha256_(std::move(library_sha256)) {}
 
 Channel::Channel(const js_channel_descriptor* descriptor, std::string origin)
     : descriptor_(descriptor), origin_(std::move(origin)) {}

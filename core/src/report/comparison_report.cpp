@@ -1,10 +1,12 @@
-// Renderings of a ComparisonReport: table, JSON ("journeysim.compare/1"),
-// CSV.
+// Renderings of a ComparisonReport: table, JSON ("journeysim.compare/2"),
+// CSV (then each version's manifest as comment lines).
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "compare/verdict.h"
 #include "journeysim/comparison.h"
+#include "manifest/manifest_json.h"
+#include "report/report_manifests.h"
 
 namespace journeysim {
 namespace {
@@ -56,7 +58,8 @@ std::string render_comparison_table(const ComparisonReport& report) {
   const RunReport& b = report.baseline;
   char header[256];
   std::snprintf(header, sizeof header, "%llu agents per version · seed %llu · same agents in every version\n",
-                static_cast<unsigned long long>(b.agents), static_cast<unsigned long long>(b.seed));
+                static_cast<unsigned long long>(b.manifest.agents),
+                static_cast<unsigned long long>(b.manifest.seed));
   out += "Baseline: " + b.name + "\n" + header;
   for (const VariantComparison& v : report.variants) {
     out += "\nVARIANT: " + v.report.name + "\n";
@@ -71,27 +74,13 @@ std::string render_comparison_table(const ComparisonReport& report) {
     }
     out += "\n  " + pad("metric", 52) + pad("baseline", 12) + pad("variant", 12) +
            "difference [95% interval]\n";
-    size_t shown = 0, quiet = 0, more = 0;
-    for (const MetricChange& c : v.changes) {
-      // Counts move with everything upstream (rates tell the story), and the
-      // plugins' own probability is a diagnostic: both stay in JSON and CSV.
-      if (c.is_count || c.path.find("model_continue_probability") != std::string::npos) {
-        continue;
-      }
-      if (!c.significant) {
-        ++quiet;
-        continue;
-      }
-      if (shown == kTableRows) {
-        ++more;
-        continue;
-      }
-      out += "  " + pad(c.path, 52) + pad(format_value(c.path, c.baseline), 12) +
-             pad(format_value(c.path, c.variant), 12) + format_difference(c.path, c.difference) +
-             (c.paired ? "" : " (unpaired)") + " *\n";
-      ++shown;
+    const auto [shown, more, quiet] = select_changes(v, kTableRows);
+    for (const MetricChange* c : shown) {
+      out += "  " + pad(c->path, 52) + pad(format_value(c->path, c->baseline), 12) +
+             pad(format_value(c->path, c->variant), 12) +
+             format_difference(c->path, c->difference) + (c->paired ? "" : " (unpaired)") + " *\n";
     }
-    if (shown == 0) {
+    if (shown.empty()) {
       out += "  (no metric changed significantly)\n";
     }
     out += "  * interval excludes zero.";
@@ -106,12 +95,9 @@ std::string render_comparison_table(const ComparisonReport& report) {
 
 std::string render_comparison_json(const ComparisonReport& report) {
   Json doc;
-  doc["schema"] = "journeysim.compare/1";
+  doc["schema"] = "journeysim.compare/2";
   const RunReport& b = report.baseline;
-  doc["journeysim_version"] = b.journeysim_version;
-  doc["engine_version"] = b.engine_version;
-  doc["run"] = {{"seed", b.seed}, {"agents", b.agents}};
-  doc["baseline"] = {{"name", b.name}, {"hash", b.hash}, {"files", b.files}};
+  doc["baseline"] = {{"name", b.name}, {"manifest", manifest_detail::manifest_json(b.manifest)}};
   Json variants = Json::array();
   for (const VariantComparison& v : report.variants) {
     Json metrics = Json::array();
@@ -124,13 +110,15 @@ std::string render_comparison_json(const ComparisonReport& report) {
                          {"paired", c.paired}});
     }
     variants.push_back({{"name", v.report.name},
-                        {"hash", v.report.hash},
-                        {"files", v.report.files},
+                        {"manifest", manifest_detail::manifest_json(v.report.manifest)},
                         {"verdict", v.verdict},
                         {"friction_moves", v.friction_moves},
                         {"metrics", metrics}});
   }
   doc["variants"] = variants;
+  if (report.execution) {
+    doc["execution"] = manifest_detail::execution_json(*report.execution);
+  }
   return doc.dump(2) + "\n";
 }
 
@@ -153,7 +141,9 @@ std::string render_comparison_csv(const ComparisonReport& report) {
              (c.paired ? "true" : "false") + "\n";
     }
   }
-  return out;
+  return out + manifest_detail::csv_comment_lines(
+                   manifest_detail::comparison_manifests(report),
+                   report.execution ? &*report.execution : nullptr);
 }
 
 }  // namespace journeysim

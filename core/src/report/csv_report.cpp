@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "journeysim/report_writers.h"
+#include "manifest/manifest_text.h"
 
 namespace journeysim {
 namespace {
@@ -42,7 +43,9 @@ std::string render_csv(const RunReport& report) {
     }
     out += "," + std::to_string(e.n) + "\n";
   }
-  return out;
+  // After the table, so its header stays the first line (docs/json-schema.md).
+  return out + manifest_detail::csv_comment_lines({{"", &report.manifest}},
+                                                  report.execution ? &*report.execution : nullptr);
 }
 
 }  // namespace journeysim

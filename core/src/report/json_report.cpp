@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "journeysim/report_writers.h"
+#include "manifest/manifest_json.h"
 
 namespace journeysim {
 namespace {
@@ -101,23 +102,17 @@ JsonTree& row_node(JsonTree& doc, const MetricRow& row) {
 
 std::string render_json(const RunReport& report) {
   JsonTree doc;
-  doc["schema"].value = "journeysim.run/1";
-  doc["journeysim_version"].value = report.journeysim_version;
-  doc["engine_version"].value = report.engine_version;
+  doc["schema"].value = "journeysim.run/2";
+  doc["manifest"].value = manifest_detail::manifest_json(report.manifest);
+  if (report.execution) {
+    doc["execution"].value = manifest_detail::execution_json(*report.execution);
+  }
   doc["scenario"].value = {{"name", report.name},
                            {"purpose", report.purpose},
                            {"type", report.type},
-                           {"hash", report.hash},
-                           {"files", report.files},
                            {"horizon_days", report.horizon_days},
+                           {"max_steps", report.max_steps},
                            {"conversion_milestone", report.conversion}};
-  doc["run"].value = {
-      {"seed", report.seed}, {"agents", report.agents}, {"max_steps", report.max_steps}};
-  Json plugins = Json::array();
-  for (const auto& [name, version] : report.plugins) {
-    plugins.push_back({{"name", name}, {"version", version}});
-  }
-  doc["plugins"].value = plugins;
   doc["metrics"].value = Json::object();
   doc["stages"].value = Json::object();
   for (const StageReport& s : report.stages) {

@@ -5,9 +5,13 @@
 #include <cstdio>
 
 #include "journeysim/report_writers.h"
+#include "manifest/manifest_text.h"
+#include "report/markdown_text.h"
 
 namespace journeysim {
 namespace {
+
+using markdown::cell;
 
 std::string percent(const Estimate& e) {
   if (!e.has_value()) {
@@ -35,21 +39,6 @@ std::string score(const Estimate& e) {
   char buffer[96];
   std::snprintf(buffer, sizeof buffer, "%+.1f [%+.1f, %+.1f]", e.value, e.low, e.high);
   return buffer;
-}
-
-// Markdown table cells: a pipe or line break would end the cell.
-std::string cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 // Mermaid journey text: `:` separates task, score and actors, `#` and `;`
@@ -101,8 +90,9 @@ std::string render_markdown(const RunReport& r) {
   }
   char line[256];
   std::snprintf(line, sizeof line, "%llu agents · seed %llu · horizon %g days · scenario `%.12s`\n\n",
-                static_cast<unsigned long long>(r.agents), static_cast<unsigned long long>(r.seed),
-                r.horizon_days, r.hash.c_str());
+                static_cast<unsigned long long>(r.manifest.agents),
+                static_cast<unsigned long long>(r.manifest.seed), r.horizon_days,
+                r.manifest.scenario_hash.c_str());
   out += line;
   const JourneyMetrics& j = r.journey;
   out += "| metric | value [95% interval] |\n|---|---|\n";
@@ -131,7 +121,8 @@ std::string render_markdown(const RunReport& r) {
            (t.reasons.empty() ? std::string("—") : cell(t.reasons.front().label)) + " |\n";
   }
   out += "\n### Journey map\n\n```mermaid\n" + render_mermaid(r) + "```\n";
-  return out;
+  return out + manifest_detail::markdown_footer({{"", &r.manifest}},
+                                                r.execution ? &*r.execution : nullptr);
 }
 
 }  // namespace journeysim

@@ -1,9 +1,12 @@
-// Renderings of a SweepReport: table, JSON ("journeysim.sweep/1"), CSV.
+// Renderings of a SweepReport: table, JSON ("journeysim.sweep/2"), CSV
+// (then the manifest as comment lines).
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "compare/verdict.h"
 #include "journeysim/sweep.h"
+#include "manifest/manifest_json.h"
+#include "manifest/manifest_text.h"
 
 namespace journeysim {
 namespace {
@@ -36,7 +39,8 @@ std::string with_interval(const std::string& metric, const Estimate& e) {
 
 std::string render_sweep_table(const SweepReport& r) {
   std::string out = "Sweep of " + r.name + ": " + std::to_string(r.points.size()) + " points × " +
-                    std::to_string(r.agents) + " agents, seed " + std::to_string(r.seed) +
+                    std::to_string(r.manifest.agents) + " agents, seed " +
+                    std::to_string(r.manifest.seed) +
                     ", same agents at every point\n\n";
   std::vector<size_t> widths;
   for (const SweepAxis& a : r.axes) {
@@ -73,9 +77,12 @@ std::string render_sweep_table(const SweepReport& r) {
 
 std::string render_sweep_json(const SweepReport& r) {
   Json doc;
-  doc["schema"] = "journeysim.sweep/1";
-  doc["scenario"] = {{"name", r.name}, {"hash", r.hash}};
-  doc["run"] = {{"seed", r.seed}, {"agents", r.agents}};
+  doc["schema"] = "journeysim.sweep/2";
+  doc["scenario"] = {{"name", r.name}};
+  doc["manifest"] = manifest_detail::manifest_json(r.manifest);
+  if (r.execution) {
+    doc["execution"] = manifest_detail::execution_json(*r.execution);
+  }
   Json axes = Json::array();
   for (const SweepAxis& a : r.axes) {
     axes.push_back({{"path", a.path}, {"values", a.values}});
@@ -130,7 +137,8 @@ std::string render_sweep_csv(const SweepReport& r) {
       out += "," + r.metrics[k] + buffer + (static_cast<int>(p) == r.best ? ",true\n" : ",false\n");
     }
   }
-  return out;
+  return out + manifest_detail::csv_comment_lines({{"", &r.manifest}},
+                                                  r.execution ? &*r.execution : nullptr);
 }
 
 }  // namespace journeysim

@@ -87,8 +87,8 @@ std::string render_table(const RunReport& r) {
     out += r.purpose + "\n";
   }
   out += format("%s agents · seed %llu · horizon %g days · %s journey · scenario %.12s\n\n",
-                count(r.agents).c_str(), static_cast<unsigned long long>(r.seed), r.horizon_days,
-                r.type.c_str(), r.hash.c_str());
+                count(r.manifest.agents).c_str(), static_cast<unsigned long long>(r.manifest.seed),
+                r.horizon_days, r.type.c_str(), r.manifest.scenario_hash.c_str());
 
   const JourneyMetrics& j = r.journey;
   out += "JOURNEY                           value       95% interval\n";

@@ -86,9 +86,11 @@ class ExtendsResolver {
       : root_dir_(std::move(root_dir)), allow_outside_(allow_outside) {}
 
   /// Returns `doc` merged over its bases, with every `extends` removed.
-  Node resolve(Node doc, const std::string& display, const fs::path& dir,
+  /// `sha256` fingerprints the bytes `doc` was parsed from.
+  Node resolve(Node doc, const std::string& display, std::string sha256, const fs::path& dir,
                const fs::path& canonical) {
     files_.push_back(display);
+    file_sha256_.push_back(std::move(sha256));
     chain_.push_back(Link{canonical, display});
     Member* extends = doc.find_member("extends");
     if (extends == nullptr) {
@@ -138,13 +140,14 @@ class ExtendsResolver {
       fail(spec.where, "cannot parse base '" + spec.text + "': " +
                            parsed.error.where.to_string() + ": " + parsed.error.message);
     }
-    Node base = resolve(std::move(parsed.root), base_display, resolved.parent_path(),
-                        base_canonical);
+    Node base = resolve(std::move(parsed.root), base_display, util::sha256_hex(*text),
+                        resolved.parent_path(), base_canonical);
     scenario::merge_into(base, std::move(doc));
     return base;
   }
 
   const std::vector<std::string>& files() const { return files_; }
+  const std::vector<std::string>& file_sha256() const { return file_sha256_; }
 
  private:
   struct Link {
@@ -167,6 +170,7 @@ class ExtendsResolver {
   fs::path root_dir_;
   bool allow_outside_;
   std::vector<std::string> files_;
+  std::vector<std::string> file_sha256_;
   std::vector<Link> chain_;
 };
 
@@ -188,6 +192,7 @@ fs::path canonical_dir(const fs::path& dir) {
 struct MergedDocument {
   Node doc;
   std::vector<std::string> files;
+  std::vector<std::string> file_sha256;
 };
 
 MergedDocument merge(const std::string& text, const std::string& display, const fs::path& dir,
@@ -200,12 +205,13 @@ MergedDocument merge(const std::string& text, const std::string& display, const 
     throw InputError({parsed.error});
   }
   ExtendsResolver resolver(canonical_dir(dir), options.allow_outside);
-  Node doc = resolver.resolve(std::move(parsed.root), display, dir, canonical);
-  return {std::move(doc), resolver.files()};
+  Node doc =
+      resolver.resolve(std::move(parsed.root), display, util::sha256_hex(text), dir, canonical);
+  return {std::move(doc), resolver.files(), resolver.file_sha256()};
 }
 
 // Overrides, schema and structure on a merged document (consumed).
-Scenario finish(Node doc, const std::vector<std::string>& files,
+Scenario finish(Node doc, const MergedDocument& sources,
                 const std::vector<std::string>& overrides) {
   // Override and schema problems are reported together: a bad --set is left
   // out of the document, which is still worth checking.
@@ -223,7 +229,9 @@ Scenario finish(Node doc, const std::vector<std::string>& files,
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
-  result.files = files;
+  result.files = sources.files;
+  result.file_sha256 = sources.file_sha256;
+  result.overrides = overrides;
   result.hash = hash;
   return result;
 }
@@ -231,7 +239,8 @@ Scenario finish(Node doc, const std::vector<std::string>& files,
 Scenario load(const std::string& text, const std::string& display, const fs::path& dir,
               const fs::path& canonical, const LoadOptions& options) {
   MergedDocument merged = merge(text, display, dir, canonical, options);
-  return finish(std::move(merged.doc), merged.files, options.overrides);
+  Node doc = std::move(merged.doc);
+  return finish(std::move(doc), merged, options.overrides);
 }
 
 std::string read_scenario_file(const fs::path& file) {
@@ -257,8 +266,7 @@ Scenario load_scenario(const std::filesystem::path& file, const LoadOptions& opt
 }
 
 struct ScenarioTemplate::Merged {
-  Node doc;
-  std::vector<std::string> files;
+  MergedDocument merged;
   std::vector<std::string> overrides;
 };
 
@@ -267,15 +275,14 @@ ScenarioTemplate ScenarioTemplate::from_file(const std::filesystem::path& file,
   MergedDocument merged = merge(read_scenario_file(file), file.string(), file.parent_path(),
                                 canonical_file(file), options);
   ScenarioTemplate result;
-  result.merged_ = std::make_shared<const Merged>(
-      Merged{std::move(merged.doc), std::move(merged.files), options.overrides});
+  result.merged_ = std::make_shared<const Merged>(Merged{std::move(merged), options.overrides});
   return result;
 }
 
 Scenario ScenarioTemplate::instantiate(const std::vector<std::string>& overrides) const {
   std::vector<std::string> all = merged_->overrides;
   all.insert(all.end(), overrides.begin(), overrides.end());
-  return finish(merged_->doc, merged_->files, all);
+  return finish(merged_->merged.doc, merged_->merged, all);
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& name,

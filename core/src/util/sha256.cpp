@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
+#include <fstream>
 
 namespace journeysim::util {
 namespace {
@@ -144,6 +145,22 @@ std::string Sha256::hex_digest() {
 std::string sha256_hex(std::string_view data) {
   Sha256 h;
   h.update(data);
+  return h.hex_digest();
+}
+
+std::optional<std::string> sha256_file_hex(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  Sha256 h;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    h.update(buffer, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    return std::nullopt;
+  }
   return h.hex_digest();
 }
 

@@ -1,10 +1,12 @@
-// SHA-256 (FIPS 180-4), used to fingerprint merged scenarios so a run can say
-// exactly which configuration produced it.
+// SHA-256 (FIPS 180-4), used to fingerprint merged scenarios, scenario files
+// and plugin libraries so a run can say exactly which inputs produced it.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -37,5 +39,9 @@ class Sha256 {
 
 /// SHA-256 of `data` as 64 lowercase hex digits.
 std::string sha256_hex(std::string_view data);
+
+/// SHA-256 of the bytes of `file` as 64 lowercase hex digits, read in
+/// pieces; nullopt when it cannot be read.
+std::optional<std::string> sha256_file_hex(const std::filesystem::path& file);
 
 }  // namespace journeysim::util

@@ -8,6 +8,7 @@
 #include "journeysim/report_writers.h"
 #include "report/html/format.h"
 #include "report/html/sections.h"
+#include "report/report_manifests.h"
 
 namespace journeysim {
 namespace html {
@@ -119,13 +120,15 @@ std::string regressions_section(const ScenarioCheck& s, const std::string& prefi
                     "regressions\"><h3>Against the baseline</h3><p class=\"lede\"><code>" +
                     escape(s.baseline_file) + "</code>" +
                     (s.baseline_updated ? " \u2014 rewritten with this run" : "") + "</p>";
+  if (s.baseline_read) {
+    out += "<p class=\"identity-summary\">Inputs: " + escape(baseline_inputs_summary(s)) + "</p>";
+  }
   if (!s.identity.empty()) {
     out += "<ul class=\"identity\">";
     for (const IdentityChange& c : s.identity) {
       out += "<li class=\"" + std::string(c.warning ? "warning" : "note") + "\"><b>" +
-             (c.warning ? "warning" : "note") + ":</b> " + escape(c.what) + " " +
-             escape(c.baseline) + " \u2192 " + escape(c.current) + ": " + escape(c.meaning) +
-             "</li>";
+             (c.warning ? "warning" : "note") + ":</b> " + escape(c.summary) + ": " +
+             escape(c.meaning) + "</li>";
     }
     out += "</ul>";
   }
@@ -172,9 +175,9 @@ std::string scenario_part(const ScenarioCheck& s, const CheckedRun& run, size_t 
                     (s.passed() ? "true" : "false") + "\">";
   out += "<div class=\"part-head\"><h2>" + escape(s.suite_name) + "</h2>" +
          pill(state, s.passed() ? "passed" : "failed") + "<span class=\"muted\"><code>" +
-         escape(s.file) + "</code> \u00b7 " + grouped(s.agents) + " customers \u00b7 seed " +
-         std::to_string(s.seed) + " \u00b7 " + plural(s.failures(), "failure", "failures") +
-         "</span></div>";
+         escape(s.file) + "</code> \u00b7 " + grouped(s.manifest.agents) +
+         " customers \u00b7 seed " + std::to_string(s.manifest.seed) + " \u00b7 " +
+         plural(s.failures(), "failure", "failures") + "</span></div>";
   out += "<section class=\"gate\">";
   if (!s.error.empty()) {
     out += "<div class=\"run-error\" id=\"" + prefix + "error\"><b>The run failed:</b> <pre>" +
@@ -234,23 +237,11 @@ std::string render_check_html(const CheckReport& report, const std::vector<Check
     body += scenario_part(report.scenarios[k], k < runs.size() ? runs[k] : CheckedRun{}, k);
   }
   body += "</main>";
-  // The footer names the versions and every channel any run used.
-  RunReport versions;
-  versions.journeysim_version = journeysim_version();
-  versions.engine_version = report.scenarios.empty() ? "" : report.scenarios[0].engine_version;
-  for (const CheckedRun& run : runs) {
-    for (const auto& plugin : run.report != nullptr ? run.report->plugins
-                                                    : decltype(versions.plugins){}) {
-      if (std::find(versions.plugins.begin(), versions.plugins.end(), plugin) ==
-          versions.plugins.end()) {
-        versions.plugins.push_back(plugin);
-      }
-    }
-  }
   return render_page({"journeysim.check", verdict,
                       " data-passed=\"" + std::string(passed ? "true" : "false") +
                           "\" data-failures=\"" + std::to_string(failures) + "\"",
-                      versions,
+                      manifest_detail::check_manifests(report),
+                      report.execution ? &*report.execution : nullptr,
                       "Same scenarios, seeds and agents: same numbers, same page."},
                      body);
 }

@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "compare/verdict.h"
 #include "journeysim/report_writers.h"
 #include "report/html/distribution_chart.h"
 #include "report/html/format.h"
 #include "report/html/glyphs.h"
 #include "report/html/sections.h"
+#include "report/report_manifests.h"
 
 namespace journeysim {
 namespace html {
@@ -68,13 +70,6 @@ const char* direction(const MetricChange& c) {
     return "changed";
   }
   return (c.difference.value > 0) == (c.better == Better::Higher) ? "better" : "worse";
-}
-
-// Tables of changes leave out counts (they move with everything upstream)
-// and the plugins' own continue probability (a diagnostic), as the
-// terminal table does.
-bool listed(const MetricChange& c) {
-  return !c.is_count && c.path.find("model_continue_probability") == std::string::npos;
 }
 
 // The difference's interval against zero, on a scale shared by a row.
@@ -147,14 +142,14 @@ std::string verdicts(const ComparisonReport& report) {
   std::string out =
       "<section id=\"verdict\"><h2>Verdict</h2><p class=\"lede\">What each variant changed, "
       "in one line per outcome. Each variant met the same " +
-      grouped(report.baseline.agents) +
+      grouped(report.baseline.manifest.agents) +
       " simulated customers as the baseline, with the same random numbers, so a difference is "
       "the change and not the noise.</p><div class=\"variant-grid\">";
   for (size_t v = 0; v < report.variants.size(); ++v) {
     const VariantComparison& vc = report.variants[v];
     size_t better = 0, worse = 0, other = 0;
     for (const MetricChange& c : vc.changes) {
-      if (!listed(c) || !c.significant) {
+      if (!listed_in_summaries(c) || !c.significant) {
         continue;
       }
       const std::string dir = direction(c);
@@ -325,20 +320,7 @@ std::string changes_that_matter(const ComparisonReport& report) {
       "beyond the noise; every metric is in <code>--format json</code>.</p>";
   for (size_t v = 0; v < report.variants.size(); ++v) {
     const VariantComparison& vc = report.variants[v];
-    std::vector<const MetricChange*> shown;
-    size_t quiet = 0, more = 0;
-    for (const MetricChange& c : vc.changes) {
-      if (!listed(c)) {
-        continue;
-      }
-      if (!c.significant) {
-        ++quiet;
-      } else if (shown.size() == kChangeRows) {
-        ++more;
-      } else {
-        shown.push_back(&c);
-      }
-    }
+    const auto [shown, more, quiet] = select_changes(vc, kChangeRows);
     out += std::string("<h3 style=\"--pc:") + version_colour(v + 1) +
            "\"><span class=\"chip\"><i></i>" + escape(vc.report.name) + "</span></h3>";
     if (shown.empty()) {
@@ -376,13 +358,14 @@ std::string render_comparison_html(const ComparisonReport& report, const Scenari
   for (size_t v = 0; v < report.variants.size(); ++v) {
     title += (v ? ", " : "") + report.variants[v].report.name;
   }
-  std::string meta = "<span><b>" + grouped(b.agents) +
+  std::string meta = "<span><b>" + grouped(b.manifest.agents) +
                      "</b> simulated customers per version, the same in each</span>";
-  meta += "<span>seed <b>" + std::to_string(b.seed) + "</b></span>";
+  meta += "<span>seed <b>" + std::to_string(b.manifest.seed) + "</b></span>";
   meta += "<span><b>" + std::to_string(report.variants.size()) + "</b> variant" +
           (report.variants.size() == 1 ? "" : "s") + "</span>";
   meta += "<span>intervals: 95%, paired</span>";
-  meta += "<span>baseline <code>" + escape(b.hash.substr(0, 12)) + "</code></span>";
+  meta +=
+      "<span>baseline <code>" + escape(b.manifest.scenario_hash.substr(0, 12)) + "</code></span>";
 
   const ReportView view(b, baseline, "baseline-");
   std::string body = render_banner(Banner{
@@ -401,11 +384,13 @@ std::string render_comparison_html(const ComparisonReport& report, const Scenari
           "</h2><p class=\"lede\">Its journey map and funnel as the run report draws them.</p></div>";
   body += render_journey_map(view) + render_funnel(view) + "</main>";
   return render_page({"journeysim.compare", title + " \u2014 comparison",
-                      " data-seed=\"" + std::to_string(b.seed) + "\" data-agents=\"" +
-                          std::to_string(b.agents) + "\" data-variants=\"" +
+                      " data-seed=\"" + std::to_string(b.manifest.seed) + "\" data-agents=\"" +
+                          std::to_string(b.manifest.agents) + "\" data-variants=\"" +
                           std::to_string(report.variants.size()) + "\"",
-                      b,
-                      "Baseline " + b.hash + " \u00b7 seed " + std::to_string(b.seed) +
+                      manifest_detail::comparison_manifests(report),
+                      report.execution ? &*report.execution : nullptr,
+                      "Baseline " + b.manifest.scenario_hash + " \u00b7 seed " +
+                          std::to_string(b.manifest.seed) +
                           ". Same scenarios, seed and agents: same numbers, same page."},
                      body);
 }

@@ -97,7 +97,7 @@ std::string connector(uint64_t from, uint64_t to) {
 }
 
 std::string overall_funnel(const ReportView& view, const std::vector<Step>& steps) {
-  const uint64_t agents = view.report.agents;
+  const uint64_t agents = view.report.manifest.agents;
   std::string out = "<div class=\"funnel\" id=\"" + view.id("funnel-overall") + "\">";
   for (size_t i = 0; i < steps.size(); ++i) {
     const Step& step = steps[i];
@@ -193,7 +193,7 @@ std::string render_funnel(const ReportView& view) {
   std::string out =
       "<section id=\"" + view.id("funnel") + "\"><h2>Funnel</h2><p class=\"lede\">Customers remaining stage by "
       "stage (bars: share of all " +
-      grouped(view.report.agents) +
+      grouped(view.report.manifest.agents) +
       " customers), the share who continue to the next step, and how many dropped in each "
       "stage and why.</p>";
   out += overall_funnel(view, steps);

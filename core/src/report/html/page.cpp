@@ -1,9 +1,11 @@
 // The page around the sections: a strict Content-Security-Policy (no script
 // may run and nothing may be fetched, so even a string that slipped past
-// escaping could not act), the stylesheet, the channel glyphs, the banner
-// and a footer naming the versions that produced the numbers. No
-// timestamp: the same run gives the same bytes. Run, compare and check
-// pages all come through here.
+// escaping could not act), the stylesheet, the channel glyphs, the banner,
+// the folded manifest and a footer naming the versions that produced the
+// numbers. No timestamp: the same run gives the same bytes. Run, compare and
+// check pages all come through here.
+#include <algorithm>
+
 #include "report/html/format.h"
 #include "report/html/glyphs.h"
 #include "report/html/sections.h"
@@ -12,22 +14,36 @@
 namespace journeysim::html {
 
 std::string render_page(const PageFrame& frame, const std::string& body) {
-  const RunReport& r = frame.identity;
+  const std::string version = frame.manifests.empty()
+                                  ? journeysim_version()
+                                  : frame.manifests.front().manifest->journeysim_version;
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:\">"
       "<meta name=\"generator\" content=\"journeysim " +
-      escape(r.journeysim_version) + "\"><title>" + escape(frame.title) + "</title><style>" +
+      escape(version) + "\"><title>" + escape(frame.title) + "</title><style>" +
       page_style() + "</style></head>";
   out += "<body data-report=\"" + std::string(frame.kind) + "\"" + frame.body_data + ">" +
          glyph_definitions();
-  out += body;
-  out += "<footer id=\"report-footer\">journeysim " + escape(r.journeysim_version) +
-         " \u00b7 engine " + escape(r.engine_version) + " \u00b7 channels: ";
-  for (size_t i = 0; i < r.plugins.size(); ++i) {
-    out += (i ? ", " : "") + escape(r.plugins[i].first) + " " + escape(r.plugins[i].second);
+  out += body + render_manifest(frame.manifests, frame.execution);
+  // Every channel any manifest names, once, in order of appearance.
+  std::vector<std::string> channels;
+  for (const manifest_detail::NamedManifest& named : frame.manifests) {
+    for (const ManifestPlugin& p : named.manifest->plugins) {
+      const std::string channel = p.name + " " + p.version;
+      if (std::find(channels.begin(), channels.end(), channel) == channels.end()) {
+        channels.push_back(channel);
+      }
+    }
+  }
+  out += "<footer id=\"report-footer\">journeysim " + escape(version) + " \u00b7 engine " +
+         escape(frame.manifests.empty() ? engine_version()
+                                        : frame.manifests.front().manifest->engine_version) +
+         " \u00b7 channels: ";
+  for (size_t i = 0; i < channels.size(); ++i) {
+    out += (i ? ", " : "") + escape(channels[i]);
   }
   out += ". " + escape(frame.footer_note) + "</footer></body></html>\n";
   return out;
@@ -55,13 +71,14 @@ std::string render_nav(const std::vector<std::pair<std::string, std::string>>& l
 }
 
 std::string run_meta(const RunReport& r) {
-  std::string out = "<span><b>" + grouped(r.agents) + "</b> simulated customers</span>";
-  out += "<span>seed <b>" + std::to_string(r.seed) + "</b></span>";
+  std::string out = "<span><b>" + grouped(r.manifest.agents) + "</b> simulated customers</span>";
+  out += "<span>seed <b>" + std::to_string(r.manifest.seed) + "</b></span>";
   out += "<span>horizon <b>" + strf("%g", r.horizon_days) + "</b> days</span>";
   if (!r.conversion.empty()) {
     out += "<span>converting = reaching <b>" + escape(r.conversion) + "</b></span>";
   }
-  return out + "<span>scenario <code>" + escape(r.hash.substr(0, 12)) + "</code></span>";
+  return out + "<span>scenario <code>" + escape(r.manifest.scenario_hash.substr(0, 12)) +
+         "</code></span>";
 }
 
 std::vector<std::pair<std::string, std::string>> run_section_links(const ReportView& view) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "manifest/manifest_text.h"
 #include "report/html/report_view.h"
 
 namespace journeysim::html {
@@ -47,15 +48,24 @@ std::string render_opportunities(const ReportView& view);
 /// Every touchpoint's numbers, with each persona's drop rate.
 std::string render_touchpoint_details(const ReportView& view);
 
+/// The folded manifest section: a table per manifest, and the execution
+/// facts when given.
+std::string render_manifest(const std::vector<manifest_detail::NamedManifest>& manifests,
+                            const Execution* execution);
+
 /// What the page around the sections needs to know.
 struct PageFrame {
   const char* kind;         // data-report: journeysim.run | .compare | .check
   std::string title;        // the <title>, plain text
   std::string body_data;    // further attributes of <body>, markup
-  const RunReport& identity;  // the versions and channels the footer names
+  /// What produced the page: the manifest section shows them all; the
+  /// footer names the first one's versions and every channel.
+  std::vector<manifest_detail::NamedManifest> manifests;
+  const Execution* execution = nullptr;
   std::string footer_note;  // plain text after them
 };
-/// The page around the sections: head, inline style, glyphs, footer.
+/// The page around the sections: head, inline style, glyphs, the manifest,
+/// footer.
 std::string render_page(const PageFrame& frame, const std::string& body);
 
 }  // namespace journeysim::html

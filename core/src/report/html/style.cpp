@@ -255,12 +255,17 @@ table.check code{overflow-wrap:anywhere}
 .part-head .muted{font-size:12px}
 .gate h3{margin-top:4px}
 .gate section{border:0;box-shadow:none;padding:0;margin-top:10px}
+.identity-summary{margin:0 0 6px;font-size:12.5px}
 .identity{margin:0 0 10px;padding-left:18px;font-size:12.5px}
 .identity .warning b{color:var(--warn)}
 .run-error{background:#fdf1f1;border:1px solid #f5c2c2;border-radius:8px;padding:8px 12px;font-size:13px}
 .run-error pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:4px 0 0;font-size:12px}
 details.run-report{margin-top:10px}
 details.run-report>summary{cursor:pointer;font-weight:650;font-size:14px;color:var(--accent);padding:6px 2px;overflow-wrap:anywhere}
+details.manifest{max-width:1360px;margin:0 auto;padding:0 24px 8px;font-size:12.5px}
+details.manifest>summary{cursor:pointer;font-weight:650;color:var(--muted);padding:6px 0}
+details.manifest table.data{background:var(--card);margin-bottom:10px}
+details.manifest code{overflow-wrap:anywhere}
 footer{max-width:1360px;margin:0 auto;padding:8px 24px 32px;font-size:11.5px;color:var(--muted)}
 @media print{nav{display:none}section{break-inside:avoid;box-shadow:none}body{background:#fff}}
 )CSS";
