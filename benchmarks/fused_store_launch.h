@@ -1,13 +1,14 @@
 // The hand-fused reference loop: the store-launch journey as one plain C++
 // loop per agent, with no plugin boundary and no generic engine. It is the
 // same model as the engine runs -- the channel formulas of plugins/social,
-// web, checkout and email typed in line (with the same expressions, so the
-// same doubles), the same counter-based random numbers, the same rules for
-// edges, delays, the horizon and the step limit -- so it gives the same
-// customers the same journeys. What it counts is what a hand-written
-// simulation would: the journey's headline numbers and each touchpoint's
-// funnel counts (not the engine's per-persona, per-stage and per-touchpoint
-// means, nor its split-free fixed-point sums).
+// web, checkout and email (their *_model.h headers, the code the plugins'
+// `interact` calls) inlined into the loop, the same counter-based random
+// numbers one counter at a time, the same rules for edges, delays, the
+// horizon and the step limit typed in line -- so it gives the same customers
+// the same journeys. What it counts is what a hand-written simulation would:
+// the journey's headline numbers and each touchpoint's funnel counts (not
+// the engine's per-persona, per-stage and per-touchpoint means, nor its
+// split-free fixed-point sums).
 #pragma once
 
 #include <cstdint>

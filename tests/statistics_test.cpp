@@ -3,9 +3,31 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
+
+#include "engine/satisfaction_scales.h"
 
 namespace journeysim {
 namespace {
+
+// Survey answers round like std::lround (halves away from zero); the engine
+// does it without the library call, and must give the same answers.
+TEST(SurveyScales, RoundingMatchesLroundEverywhere) {
+  std::vector<double> xs = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994,
+                            -0.49999999999999994, 4503599627370495.5, -4503599627370495.5,
+                            0x1p52, -0x1p52, 1e300, -1e300};
+  for (double x = -12.0; x <= 12.0; x += 0.25) {
+    xs.push_back(x);
+    xs.push_back(std::nextafter(x, 100.0));
+    xs.push_back(std::nextafter(x, -100.0));
+  }
+  for (int i = 0; i < 100000; ++i) {
+    xs.push_back(-20.0 + 40.0 * ((i * 2654435761u) % 1000003u) / 1000003.0);
+  }
+  for (double x : xs) {
+    EXPECT_EQ(round_half_away(x), std::lround(x)) << x;
+  }
+}
 
 TEST(Statistics, WilsonIntervalMatchesTheClosedFormForTwentyOfHundred) {
   // p = 0.2, n = 100: Wilson 95% = [0.1333, 0.2888] (standard tables).

@@ -112,7 +112,7 @@ TEST(TallyCodec, RefusesCorruptBuffers) {
   EXPECT_THROW(decode_tally("XXXX" + bytes.substr(4)), TallyCodecError);
   EXPECT_THROW(decode_tally(bytes + "x"), TallyCodecError);
   std::string newer = bytes;
-  newer[4] = 2;  // version 2
+  newer[4] = static_cast<char>(kTallyCodecVersion + 1);  // a later version
   EXPECT_THROW(decode_tally(newer), TallyCodecError);
   // Every truncation fails cleanly (none reads past the end).
   for (size_t n = 0; n < bytes.size(); n += 7) {

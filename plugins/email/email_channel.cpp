@@ -1,10 +1,5 @@
-// The `email` channel: one email of a campaign, sent to a customer.
-//
-// Funnel: delivered -> opened -> clicked (the customer continues). The model
-// (equations, coefficients, worked numbers) is stated in README.md beside this
-// file; the constants below carry the names of the README's coefficient table,
-// and email_channel_test.cpp recomputes the README equations independently, so
-// a change here without a change there fails the tests.
+// The `email` channel's plugin boundary: its parameters and drop reasons,
+// their checks, and the batch call. The model itself is email_model.h.
 #include <journeysim/channel_sdk.h>
 
 #include <array>
@@ -13,25 +8,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <iterator>
-#include <memory>
+
+#include "email_model.h"
 
 namespace {
 
-using journeysim::sdk::clamp01;
-using journeysim::sdk::exponential;
+using namespace journeysim::channels::email;
 using journeysim::sdk::guarded;
-using journeysim::sdk::logistic;
 using journeysim::sdk::write_error;
-
-// Parameter indices, in declaration order (the order the host delivers them).
-enum Param : uint32_t {
-  kDeliverability,
-  kSubjectRelevance,
-  kSendHour,
-  kFrequencyPerWeek,
-  kContentQuality,
-  kParamCount
-};
 
 constexpr js_param_spec kParams[] = {
     {"deliverability", JS_PARAM_NUMBER, 0.97, 0.0, 1.0,
@@ -48,15 +32,6 @@ constexpr js_param_spec kParams[] = {
 };
 static_assert(std::size(kParams) == kParamCount);
 
-// Reasons in funnel order; the drop-reason pick walks them in this order.
-enum Reason : uint32_t {
-  kNotDelivered,
-  kNotOpened,
-  kNoClick,
-  kUnsubscribed,
-  kReasonCount
-};
-
 constexpr js_drop_reason kReasons[] = {
     {"not_delivered", "email bounced or went to spam",
      "clean the list and authenticate the sending domain (SPF, DKIM, DMARC)"},
@@ -71,70 +46,6 @@ static_assert(std::size(kReasons) == kReasonCount);
 
 // Uniforms: [0] continue or drop, [1] drop reason, [2] delay until opened.
 constexpr uint32_t kUniforms = 3;
-
-// --- Coefficients: README.md "Coefficients" (log-odds unless stated). -------
-// Open given delivered; anchored so the default email to an average persona
-// opens at ~25% (industry open rates 20-40%).
-constexpr double kOpenIntercept = -1.2;
-constexpr double kOpenAffinity = 2.5;      // per unit of channel_affinity
-constexpr double kOpenRelevance = 1.5;     // per unit of subject_relevance
-constexpr double kOpenSatisfaction = 1.0;  // per unit of satisfaction
-constexpr double kOpenFatigue = -2.0;      // per unit of fatigue index
-// Send-hour shift of the open log-odds: buried under the morning's mail at
-// night, read over coffee mid-morning and again in the evening.
-constexpr std::array<double, 24> kOpenHour = {
-    -0.6, -0.6, -0.6, -0.6, -0.6, -0.5, -0.3, -0.1,   // 00-07
-    0.1,  0.25, 0.3,  0.25, 0.1,  0.05, 0.0,  0.0,    // 08-15
-    0.0,  0.05, 0.15, 0.2,  0.2,  0.05, -0.2, -0.4};  // 16-23
-// Fatigue index in [0, 0.875): saturating in messages received (half at 4)
-// and in campaign frequency (half at 7 a week, i.e. daily).
-constexpr double kFatigueMessagesWeight = 0.5;
-constexpr double kFatigueMessagesHalf = 4.0;
-constexpr double kFatigueFrequencyWeight = 0.5;
-constexpr double kFatigueFrequencyHalf = 7.0;
-// Click given open; anchored at ~15% click-to-open (industry 10-20%).
-constexpr double kClickIntercept = -1.7;
-constexpr double kClickQuality = 1.6;
-constexpr double kClickRelevance = 0.8;
-constexpr double kClickAffinity = 1.0;
-// Unsubscribe given opened and not clicked: ~1% when fresh, so ~0.2% of
-// delivered emails (industry 0.1-0.3%), several times that when fatigued.
-constexpr double kUnsubIntercept = -5.0;
-constexpr double kUnsubFatigue = 4.0;
-constexpr double kUnsubRelevance = -1.0;  // irrelevant mail gets unsubscribed
-// Delay until opened, in hours: the wait until 07:00 for sends from 22:00,
-// then exponential with a mean that grows as affinity falls.
-constexpr double kDelayMinMeanHours = 1.0;
-constexpr double kDelayLowAffinityHours = 11.0;
-constexpr int kWakeHour = 7;
-constexpr int kBedHour = 22;
-constexpr double kReadHours = 2.0 / 60.0;
-// Effort, in simple actions (README "Effort").
-constexpr double kEffortGlance = 0.1;
-constexpr double kEffortOpen = 1.0;
-constexpr double kEffortClick = 1.0;
-constexpr double kEffortUnsubscribe = 2.0;
-// Emotion (change of satisfaction).
-constexpr double kEmotionClickBase = 0.02;
-constexpr double kEmotionClickRelevance = 0.06;
-constexpr double kEmotionClickFatigue = -0.03;
-constexpr double kEmotionIgnoredFatigue = -0.02;
-constexpr double kEmotionNoClickIrrelevance = -0.02;
-constexpr double kEmotionNoClickFatigue = -0.05;
-constexpr double kEmotionUnsubBase = -0.10;
-constexpr double kEmotionUnsubFatigue = -0.10;
-
-// Everything about one touchpoint that does not depend on the agent, resolved
-// once at configure time so `interact` does arithmetic and two exp() calls.
-struct EmailTouchpoint {
-  double deliverability = 0.0;
-  double open_offset = 0.0;   // intercept + relevance + send-hour terms
-  double click_offset = 0.0;  // intercept + quality + relevance terms
-  double unsub_offset = 0.0;  // intercept + relevance term
-  double fatigue_frequency = 0.0;
-  double wake_wait_hours = 0.0;
-  double relevance = 0.0;
-};
 
 [[gnu::format(printf, 2, 3)]] void Fail(char* error, const char* format, ...) {
   if (error == nullptr) {
@@ -179,16 +90,6 @@ bool CheckParams(const js_config_view* config, char* error) {
   return true;
 }
 
-double WakeWaitHours(int send_hour) {
-  if (send_hour >= kBedHour) {
-    return static_cast<double>(24 + kWakeHour - send_hour);
-  }
-  if (send_hour < kWakeHour) {
-    return static_cast<double>(kWakeHour - send_hour);
-  }
-  return 0.0;
-}
-
 js_status Configure(const js_config_view* config, void** instance,
                     char* error) {
   return guarded(error, [&]() -> js_status {
@@ -201,102 +102,16 @@ js_status Configure(const js_config_view* config, void** instance,
     }
     // No cross-parameter constraint exists for email: every combination in
     // range describes a real send (deliverability 0 is an outage what-if).
-    const double* p = config->params;
-    const double relevance = p[kSubjectRelevance];
-    const int hour = static_cast<int>(p[kSendHour]);
-    const double frequency = p[kFrequencyPerWeek];
-
-    auto email = std::make_unique<EmailTouchpoint>();
-    email->deliverability = p[kDeliverability];
-    email->open_offset = kOpenIntercept + kOpenRelevance * (relevance - 0.5) +
-                         kOpenHour[static_cast<size_t>(hour)];
-    email->click_offset = kClickIntercept +
-                          kClickQuality * (p[kContentQuality] - 0.5) +
-                          kClickRelevance * (relevance - 0.5);
-    email->unsub_offset = kUnsubIntercept + kUnsubRelevance * (relevance - 0.5);
-    email->fatigue_frequency = kFatigueFrequencyWeight * frequency /
-                               (frequency + kFatigueFrequencyHalf);
-    email->wake_wait_hours = WakeWaitHours(hour);
-    email->relevance = relevance;
-    *instance = email.release();
+    *instance = new EmailTouchpoint(MakeTouchpoint(config->params));
     return JS_OK;
   });
 }
 
 void Destroy(void* instance) { delete static_cast<EmailTouchpoint*>(instance); }
 
-js_outcome Decide(const EmailTouchpoint& email, const js_persona_view& persona,
-                  const js_agent_view& agent) {
-  const double* u = agent.uniforms;
-  const double affinity = clamp01(persona.channel_affinity);
-  const double satisfaction = clamp01(agent.satisfaction);
-  const double messages = static_cast<double>(agent.messages);
-  const double fatigue =
-      email.fatigue_frequency +
-      kFatigueMessagesWeight * messages / (messages + kFatigueMessagesHalf);
-
-  const double p_open = logistic(
-      email.open_offset + kOpenAffinity * (affinity - 0.5) +
-      kOpenSatisfaction * (satisfaction - 0.5) + kOpenFatigue * fatigue);
-  const double p_click =
-      logistic(email.click_offset + kClickAffinity * (affinity - 0.5));
-
-  js_outcome out{};
-  out.p_continue = email.deliverability * p_open * p_click;
-  out.money = 0.0;
-  out.referrals = 0;
-
-  // Every opener, whatever they do next, opened after the same delay.
-  const auto open_delay = [&] {
-    const double mean =
-        kDelayMinMeanHours + kDelayLowAffinityHours * (1.0 - affinity);
-    return email.wake_wait_hours + exponential(u[2], mean) + kReadHours;
-  };
-
-  if (u[0] < out.p_continue) {
-    out.next = JS_NEXT_BY_WEIGHT;
-    out.hours = open_delay();
-    out.effort = kEffortOpen + kEffortClick;
-    out.emotion = kEmotionClickBase + kEmotionClickRelevance * email.relevance +
-                  kEmotionClickFatigue * fatigue;
-    out.messages = 1;
-    return out;
-  }
-
-  // Failure mass of each stage; their sum is 1 - p_continue.
-  const double lost_delivery = 1.0 - email.deliverability;
-  const double lost_open = email.deliverability * (1.0 - p_open);
-  const double lost_click = email.deliverability * p_open * (1.0 - p_click);
-  const double target = u[1] * (lost_delivery + lost_open + lost_click);
-
-  out.next = JS_NEXT_DROP;
-  if (target < lost_delivery) {
-    // A bounced or spam-foldered email is never seen: no time, no fatigue.
-    out.reason = kNotDelivered;
-    out.messages = 0;
-    return out;
-  }
-  out.messages = 1;
-  if (target < lost_delivery + lost_open) {
-    out.reason = kNotOpened;
-    out.effort = kEffortGlance;
-    out.emotion = kEmotionIgnoredFatigue * fatigue;
-    return out;
-  }
-  const double p_unsub = logistic(email.unsub_offset + kUnsubFatigue * fatigue);
-  out.hours = open_delay();
-  if (target < lost_delivery + lost_open + lost_click * (1.0 - p_unsub)) {
-    out.reason = kNoClick;
-    out.effort = kEffortOpen;
-    out.emotion = kEmotionNoClickIrrelevance * (1.0 - email.relevance) +
-                  kEmotionNoClickFatigue * fatigue;
-    return out;
-  }
-  out.reason = kUnsubscribed;
-  out.effort = kEffortOpen + kEffortUnsubscribe;
-  out.emotion = kEmotionUnsubBase + kEmotionUnsubFatigue * fatigue;
-  return out;
-}
+// Personas whose terms are cached per batch; scenarios have a handful, and
+// any beyond this are worked out per agent (same numbers, more work).
+constexpr uint32_t kCachedPersonas = 64;
 
 js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
                    char* error) {
@@ -314,8 +129,13 @@ js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
                   "array");
       return JS_ERROR;
     }
-    // Read-only: the host may call this concurrently for one touchpoint.
+    // Read-only: the host may call this concurrently for one touchpoint, so
+    // the persona cache lives on this call's stack, filled at first sight.
+    // Uninitialised on purpose (filling it would cost more than small
+    // batches do); `ready` says which entries hold data.
     const auto& email = *static_cast<const EmailTouchpoint*>(instance);
+    std::array<PersonaTerms, kCachedPersonas> cache;
+    uint64_t ready = 0;
     for (uint32_t i = 0; i < batch->agent_count; ++i) {
       const js_agent_view& agent = batch->agents[i];
       if (agent.persona >= batch->persona_count || agent.uniforms == nullptr) {
@@ -326,7 +146,17 @@ js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
              static_cast<unsigned>(batch->persona_count));
         return JS_ERROR;
       }
-      out[i] = Decide(email, batch->personas[agent.persona], agent);
+      if (agent.persona >= kCachedPersonas) {
+        out[i] = Decide(email, TermsFor(email, batch->personas[agent.persona]),
+                        agent);
+        continue;
+      }
+      const uint64_t bit = uint64_t{1} << agent.persona;
+      if ((ready & bit) == 0) {
+        cache[agent.persona] = TermsFor(email, batch->personas[agent.persona]);
+        ready |= bit;
+      }
+      out[i] = Decide(email, cache[agent.persona], agent);
     }
     return JS_OK;
   });

@@ -33,12 +33,23 @@ class RandomStream {
   void quad(uint64_t agent, uint32_t stream, uint32_t visit, uint32_t block, double* out) const {
     const Philox::ctr_type counter = {{static_cast<uint32_t>(agent),
                                        static_cast<uint32_t>(agent >> 32), stream,
-                                       (visit << 4) | (block & 0xFu)}};
+                                       visit_word(visit, block)}};
     const Philox::ctr_type r = Philox()(counter, key_);
     for (int i = 0; i < 4; ++i) {
       out[i] = to_unit(r[i]);
     }
   }
+
+  /// The counter's last word: the visit, and which quad of its draws.
+  static uint32_t visit_word(uint32_t visit, uint32_t block) { return (visit << 4) | (block & 0xFu); }
+
+  /// The Philox key (from the seed).
+  const Philox::key_type& key() const { return key_; }
+
+  /// A counter's 32 random bits as a uniform in (0, 1).
+  // Centred in its 2^-32 cell, so never exactly 0 or 1 (log(u) and
+  // log(1 - u) are always finite).
+  static double to_unit(uint32_t bits) { return (static_cast<double>(bits) + 0.5) * 0x1.0p-32; }
 
   /// `count` uniforms (draws 0..count-1) into `out`, which must have room
   /// for `count` rounded up to a multiple of 4.
@@ -56,9 +67,6 @@ class RandomStream {
   }
 
  private:
-  // Centred in its 2^-32 cell, so never exactly 0 or 1 (log(u) and
-  // log(1 - u) are always finite).
-  static double to_unit(uint32_t bits) { return (static_cast<double>(bits) + 0.5) * 0x1.0p-32; }
   Philox::key_type key_;
 };
 

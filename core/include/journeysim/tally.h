@@ -4,12 +4,21 @@
 // threads or processes that counted them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace journeysim {
 
 __extension__ typedef __int128 int128;
+
+/// A block's partial sums of one FixedSum, rounded to fixed point: what
+/// settling adds to the totals.
+struct FixedPart {
+  int128 sum = 0;     // in units of 2^-20
+  int128 sum_sq = 0;  // in units of 2^-40
+  uint64_t count = 0;
+};
 
 /// Sum, sum of squares and count of real values. Values are summed in
 /// double while a block of agents runs (cheap), and `settle()` at the end of
@@ -29,6 +38,18 @@ class FixedSum {
   /// Moves the block's partial sums into the fixed-point totals.
   void settle();
   void merge(const FixedSum& other);
+  /// Partial sums kept elsewhere (the engine keeps them by chunk of agents),
+  /// rounded exactly as settle() rounds its own: n sums and their n sums of
+  /// squares, of `count` values each. Throws std::overflow_error when they
+  /// leave the fixed-point range.
+  static void fix(const double* sums, const double* squares, size_t n, uint64_t count,
+                  FixedPart* parts);
+  /// Adds settled partial sums to the totals (as settle() does).
+  void add(const FixedPart& part) {
+    add_fixed(sum_, part.sum);
+    add_fixed(sum_sq_, part.sum_sq);
+    count_ += part.count;
+  }
   uint64_t count() const { return count_ + pending_count_; }
   double sum() const;
   double mean() const;
@@ -37,6 +58,12 @@ class FixedSum {
 
  private:
   friend struct TallyCodecAccess;  // tally_codec.cpp: bytes between processes
+  static void add_fixed(int128& total, int128 part) {
+    if (__builtin_add_overflow(total, part, &total)) {
+      overflow();
+    }
+  }
+  [[noreturn]] static void overflow();
   int128 sum_ = 0;     // in units of 2^-20
   int128 sum_sq_ = 0;  // in units of 2^-40
   uint64_t count_ = 0;
@@ -50,8 +77,9 @@ class FixedSum {
 /// merges, unlike averages of per-part quantiles.
 class DurationHistogram {
  public:
-  /// Adds a duration; it lands in a short list until merged into another
-  /// histogram, so a tally of a few agents stays cheap to clear and merge.
+  /// Adds a duration; it lands in a short list (counted into buckets once
+  /// the list is long), so a tally of a few agents stays cheap to clear and
+  /// merge.
   void add(double hours);
   void merge(const DurationHistogram& other);
   uint64_t count() const { return count_; }
@@ -86,14 +114,13 @@ struct TouchpointTally {
   void settle();
 };
 
-/// One persona's (or everyone's) view of a touchpoint, for breakdowns.
+/// One persona's view of a touchpoint, for breakdowns (drop rates and
+/// reasons by persona; the means are the touchpoint's own).
 struct TouchpointSlice {
   uint64_t arrivals = 0, dropped = 0, cut_off = 0;
   std::vector<uint64_t> reasons;
-  FixedSum effort, emotion;
 
   void merge(const TouchpointSlice& other);
-  void settle();
 };
 
 /// Agents who reached a stage.

@@ -98,7 +98,7 @@ void fields(Tally& t, Io&& io) {
     io(t.arrivals, t.agents, t.continued, t.dropped, t.cut_off, t.exits, t.reasons, t.edges,
        t.effort, t.emotion, t.hours, t.money, t.satisfaction, t.p_continue);
   } else if constexpr (std::is_same_v<T, TouchpointSlice>) {
-    io(t.arrivals, t.dropped, t.cut_off, t.reasons, t.effort, t.emotion);
+    io(t.arrivals, t.dropped, t.cut_off, t.reasons);
   } else if constexpr (std::is_same_v<T, StageTally>) {
     io(t.reached, t.dropped, t.converted, t.satisfaction);
   } else if constexpr (std::is_same_v<T, JourneyTally>) {

@@ -17,16 +17,29 @@ inline constexpr double kEffortScale = 10.0;
 inline constexpr double kCsatNoise = 0.8;
 inline constexpr double kRecommendNoise = 1.5;
 
+/// std::lround (halves away from zero), without a library call: the
+/// engine rounds two answers per respondent. Exact: x - trunc(x) is exact
+/// for any double, so the comparison with 0.5 decides as lround does.
+inline long round_half_away(double x) {
+  if (!(std::fabs(x) < 0x1p52)) {
+    return std::lround(x);  // huge, infinite or NaN: the library's answer
+  }
+  long n = static_cast<long>(x);  // truncates toward zero
+  const double rest = x - static_cast<double>(n);
+  n += rest >= 0.5 ? 1 : (rest <= -0.5 ? -1 : 0);
+  return n;
+}
+
 /// CSAT answer 1-5: 1 + round(4 s + 0.8 z), clamped.
 inline int csat_answer(double s, double z) {
-  return std::clamp(1 + static_cast<int>(std::lround(4.0 * s + kCsatNoise * z)), 1, 5);
+  return std::clamp(1 + static_cast<int>(round_half_away(4.0 * s + kCsatNoise * z)), 1, 5);
 }
 /// "Satisfied" = answered 4 or 5.
 inline bool is_satisfied(double s, double z) { return csat_answer(s, z) >= 4; }
 
 /// Likelihood to recommend 0-10: round(10 s + 1.5 z), clamped.
 inline int recommend_answer(double s, double z) {
-  return std::clamp(static_cast<int>(std::lround(10.0 * s + kRecommendNoise * z)), 0, 10);
+  return std::clamp(static_cast<int>(round_half_away(10.0 * s + kRecommendNoise * z)), 0, 10);
 }
 inline bool is_promoter(double s, double z) { return recommend_answer(s, z) >= 9; }
 inline bool is_detractor(double s, double z) { return recommend_answer(s, z) <= 6; }

@@ -5,6 +5,10 @@
 #include <cmath>
 #include <stdexcept>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace journeysim {
 namespace {
 
@@ -44,28 +48,39 @@ namespace {
 }
 
 int128 to_fixed(double value, double scale) {
-  const double scaled = std::nearbyint(value * scale);
+  const double product = value * scale;
+#ifdef __SSE2__
+  // The common case in one instruction: cvtsd2si rounds in the current
+  // rounding mode, as nearbyint does, so the result is the same.
+  if (std::fabs(product) < 0x1p62) {
+    return _mm_cvtsd_si64(_mm_set_sd(product));
+  }
+#endif
+  const double scaled = std::nearbyint(product);
   if (!(std::fabs(scaled) < 0x1p126)) {
     fixed_point_overflow();
   }
   return static_cast<int128>(scaled);
 }
 
-void add_fixed(int128& total, int128 part) {
-  if (__builtin_add_overflow(total, part, &total)) {
-    fixed_point_overflow();
+}  // namespace
+
+void FixedSum::overflow() { fixed_point_overflow(); }
+
+void FixedSum::fix(const double* sums, const double* squares, size_t n, uint64_t count,
+                   FixedPart* parts) {
+  for (size_t k = 0; k < n; ++k) {
+    parts[k] = {to_fixed(sums[k], kScale), to_fixed(squares[k], kScale * kScale), count};
   }
 }
-
-}  // namespace
 
 void FixedSum::settle() {
   if (pending_count_ == 0) {
     return;
   }
-  add_fixed(sum_, to_fixed(pending_sum_, kScale));
-  add_fixed(sum_sq_, to_fixed(pending_sq_, kScale * kScale));
-  count_ += pending_count_;
+  FixedPart part;
+  fix(&pending_sum_, &pending_sq_, 1, pending_count_, &part);
+  add(part);
   pending_sum_ = pending_sq_ = 0.0;
   pending_count_ = 0;
 }
@@ -145,6 +160,9 @@ void DurationHistogram::add(double hours) {
   const auto whole = static_cast<uint64_t>(std::llround(std::min(minutes, 9.0e15)));
   pending_.push_back(bucket_of(whole));
   ++count_;
+  if (pending_.size() > kMaxPending) {
+    fold();  // a histogram that only ever takes adds stays bounded too
+  }
 }
 
 void DurationHistogram::merge(const DurationHistogram& other) {
@@ -207,11 +225,6 @@ void TouchpointTally::settle() {
   }
 }
 
-void TouchpointSlice::settle() {
-  effort.settle();
-  emotion.settle();
-}
-
 void StageTally::settle() { satisfaction.settle(); }
 
 void JourneyTally::settle() {
@@ -225,9 +238,6 @@ void PersonaTally::settle() {
   journey.settle();
   for (StageTally& s : stages) {
     s.settle();
-  }
-  for (TouchpointSlice& t : touchpoints) {
-    t.settle();
   }
 }
 
@@ -249,8 +259,6 @@ void TouchpointSlice::merge(const TouchpointSlice& o) {
   dropped += o.dropped;
   cut_off += o.cut_off;
   merge_counts(reasons, o.reasons);
-  effort.merge(o.effort);
-  emotion.merge(o.emotion);
 }
 
 void StageTally::merge(const StageTally& o) {
