@@ -3,7 +3,8 @@
 // same model as the engine runs -- the channel formulas of plugins/social,
 // web, checkout and email (their *_model.h headers, the code the plugins'
 // `interact` calls) inlined into the loop, the same counter-based random
-// numbers one counter at a time, the same rules for edges, delays, the
+// numbers (arrivals drawn in batches as the engine does, each visit's
+// one counter at a time), the same rules for edges, delays, the
 // horizon and the step limit typed in line -- so it gives the same customers
 // the same journeys. What it counts is what a hand-written simulation would:
 // the journey's headline numbers and each touchpoint's funnel counts (not
