@@ -158,9 +158,6 @@ void Destroy(void* instance) {
   delete static_cast<CheckoutTouchpoint*>(instance);
 }
 
-// Batches rarely hold more personas than this; beyond it terms are computed
-// per agent (same numbers, more work).
-constexpr uint32_t kCachedPersonas = 64;
 
 js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
                    char* error) {
@@ -179,8 +176,7 @@ js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
     // Read-only: the host may call this concurrently for one touchpoint, so
     // the persona cache lives on this call's stack, filled at first sight.
     const auto& c = *static_cast<const CheckoutTouchpoint*>(instance);
-    std::array<PersonaTerms, kCachedPersonas> cache;
-    std::array<bool, kCachedPersonas> cached{};
+    journeysim::sdk::PersonaTermsCache<PersonaTerms> terms;
     for (uint32_t i = 0; i < batch->agent_count; ++i) {
       const js_agent_view& agent = batch->agents[i];
       const uint32_t k = agent.persona;
@@ -192,15 +188,7 @@ js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
              static_cast<unsigned>(batch->persona_count));
         return JS_ERROR;
       }
-      if (k >= kCachedPersonas) {
-        out[i] = Decide(c, TermsFor(c, batch->personas[k]), agent);
-        continue;
-      }
-      if (!cached[k]) {
-        cache[k] = TermsFor(c, batch->personas[k]);
-        cached[k] = true;
-      }
-      out[i] = Decide(c, cache[k], agent);
+      out[i] = Decide(c, terms.get(k, [&] { return TermsFor(c, batch->personas[k]); }), agent);
     }
     return JS_OK;
   });

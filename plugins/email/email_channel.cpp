@@ -109,9 +109,6 @@ js_status Configure(const js_config_view* config, void** instance,
 
 void Destroy(void* instance) { delete static_cast<EmailTouchpoint*>(instance); }
 
-// Personas whose terms are cached per batch; scenarios have a handful, and
-// any beyond this are worked out per agent (same numbers, more work).
-constexpr uint32_t kCachedPersonas = 64;
 
 js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
                    char* error) {
@@ -131,11 +128,8 @@ js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
     }
     // Read-only: the host may call this concurrently for one touchpoint, so
     // the persona cache lives on this call's stack, filled at first sight.
-    // Uninitialised on purpose (filling it would cost more than small
-    // batches do); `ready` says which entries hold data.
     const auto& email = *static_cast<const EmailTouchpoint*>(instance);
-    std::array<PersonaTerms, kCachedPersonas> cache;
-    uint64_t ready = 0;
+    journeysim::sdk::PersonaTermsCache<PersonaTerms> terms;
     for (uint32_t i = 0; i < batch->agent_count; ++i) {
       const js_agent_view& agent = batch->agents[i];
       if (agent.persona >= batch->persona_count || agent.uniforms == nullptr) {
@@ -146,17 +140,10 @@ js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
              static_cast<unsigned>(batch->persona_count));
         return JS_ERROR;
       }
-      if (agent.persona >= kCachedPersonas) {
-        out[i] = Decide(email, TermsFor(email, batch->personas[agent.persona]),
-                        agent);
-        continue;
-      }
-      const uint64_t bit = uint64_t{1} << agent.persona;
-      if ((ready & bit) == 0) {
-        cache[agent.persona] = TermsFor(email, batch->personas[agent.persona]);
-        ready |= bit;
-      }
-      out[i] = Decide(email, cache[agent.persona], agent);
+      out[i] = Decide(email, terms.get(agent.persona, [&] {
+                        return TermsFor(email, batch->personas[agent.persona]);
+                      }),
+                      agent);
     }
     return JS_OK;
   });

@@ -123,9 +123,6 @@ void Destroy(void* instance) {
   delete static_cast<SocialTouchpoint*>(instance);
 }
 
-// Personas whose terms are cached per batch; scenarios have a handful, and
-// any beyond this are worked out per agent (same numbers, more work).
-constexpr uint32_t kCachedPersonas = 64;
 
 js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
                    char* error) {
@@ -143,11 +140,8 @@ js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
     }
     // Read-only: the host may call this concurrently for one touchpoint, so
     // the persona cache lives on this call's stack, filled at first sight.
-    // Uninitialised on purpose (filling it would cost more than small
-    // batches do); `ready` says which entries hold data.
     const auto& social = *static_cast<const SocialTouchpoint*>(instance);
-    std::array<PersonaTerms, kCachedPersonas> cache;
-    uint64_t ready = 0;
+    journeysim::sdk::PersonaTermsCache<PersonaTerms> terms;
     for (uint32_t i = 0; i < batch->agent_count; ++i) {
       const js_agent_view& agent = batch->agents[i];
       if (agent.persona >= batch->persona_count || agent.uniforms == nullptr) {
@@ -158,20 +152,10 @@ js_status Interact(void* instance, const js_batch* batch, js_outcome* out,
              static_cast<unsigned>(batch->persona_count));
         return JS_ERROR;
       }
-      PersonaTerms uncached;
-      const PersonaTerms* terms = &uncached;
-      if (agent.persona < kCachedPersonas) {
-        const uint64_t bit = uint64_t{1} << agent.persona;
-        if ((ready & bit) == 0) {
-          cache[agent.persona] =
-              TermsFor(social, batch->personas[agent.persona]);
-          ready |= bit;
-        }
-        terms = &cache[agent.persona];
-      } else {
-        uncached = TermsFor(social, batch->personas[agent.persona]);
-      }
-      out[i] = Decide(social, *terms, agent);
+      out[i] = Decide(social, terms.get(agent.persona, [&] {
+                        return TermsFor(social, batch->personas[agent.persona]);
+                      }),
+                      agent);
     }
     return JS_OK;
   });

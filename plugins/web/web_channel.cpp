@@ -96,9 +96,6 @@ js_status configure(const js_config_view* config, void** instance,
 
 void destroy(void* instance) { delete static_cast<Page*>(instance); }
 
-// Personas whose terms are cached on the stack per batch; scenarios have a
-// handful, and any beyond this are computed per agent (correct, just slower).
-constexpr uint32_t kCachedPersonas = 64;
 
 js_status interact(void* instance, const js_batch* batch, js_outcome* out,
                    char* error) {
@@ -111,10 +108,7 @@ js_status interact(void* instance, const js_batch* batch, js_outcome* out,
       return JS_ERROR;
     }
     const Page& page = *static_cast<const Page*>(instance);
-    // Uninitialised on purpose: filling 64 entries per call would cost more
-    // than small batches do; `ready` says which entries hold data.
-    std::array<PersonaTerms, kCachedPersonas> cache;
-    uint64_t ready = 0;
+    journeysim::sdk::PersonaTermsCache<PersonaTerms> terms;
 
     for (uint32_t i = 0; i < batch->agent_count; ++i) {
       const js_agent_view& agent = batch->agents[i];
@@ -125,21 +119,10 @@ js_status interact(void* instance, const js_batch* batch, js_outcome* out,
                      i, agent.persona, batch->persona_count);
         return JS_ERROR;
       }
-      PersonaTerms uncached;
-      const PersonaTerms* terms = &uncached;
-      if (agent.persona < kCachedPersonas) {
-        const uint64_t bit = uint64_t{1} << agent.persona;
-        if ((ready & bit) == 0) {
-          cache[agent.persona] =
-              persona_terms(page, batch->personas[agent.persona]);
-          ready |= bit;
-        }
-        terms = &cache[agent.persona];
-      } else {
-        uncached = persona_terms(page, batch->personas[agent.persona]);
-      }
-
-      out[i] = Decide(page, *terms, agent);
+      out[i] = Decide(page, terms.get(agent.persona, [&] {
+                        return persona_terms(page, batch->personas[agent.persona]);
+                      }),
+                      agent);
     }
     return JS_OK;
   });

@@ -233,29 +233,6 @@ inline PersonaTerms persona_terms(const Page& page,
   return t;
 }
 
-// The stage at which a dropping agent left: stage k takes the share
-// P(reach k) q_k / (1 - p) of the failures, so `target` = u * (1 - p) is
-// walked through the cumulative drop probabilities. A stage with q_k = 0 is
-// never chosen; rounding at the far end falls back to the last live stage.
-inline uint32_t drop_stage(const std::array<double, kReasonCount>& q,
-                           double target) {
-  double reach = 1.0;
-  double cumulative = 0.0;
-  uint32_t last = kSlowPage;
-  for (uint32_t k = 0; k < kReasonCount; ++k) {
-    const double d = reach * q[k];
-    if (d > 0.0) {
-      cumulative += d;
-      last = k;
-      if (target < cumulative) {
-        return k;
-      }
-    }
-    reach *= 1.0 - q[k];
-  }
-  return last;
-}
-
 // One agent's outcome at the page.
 inline js_outcome Decide(const Page& page, const PersonaTerms& t,
                          const js_agent_view& agent) {
@@ -285,7 +262,7 @@ inline js_outcome Decide(const Page& page, const PersonaTerms& t,
   } else {
     std::array<double, kReasonCount> q = t.q;
     q[kNotRelevant] = q_relevance;
-    const uint32_t reason = drop_stage(q, u[1] * (1.0 - p));
+    const uint32_t reason = sdk::failed_check(q, u[1] * (1.0 - p), kSlowPage);
     o.next = JS_NEXT_DROP;
     o.reason = reason;
     if (reason == kSlowPage) {

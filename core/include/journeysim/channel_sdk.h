@@ -188,6 +188,7 @@ const js_channel_descriptor* journeysim_channel_v1(void);
   }
 
 #ifdef __cplusplus
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -235,6 +236,66 @@ js_status guarded(char* error, Body&& body) noexcept {
     write_error(error, "unknown exception");
   }
   return JS_ERROR;
+}
+
+/// Terms a model works out once per persona rather than per agent (logs of
+/// affinities, thresholds...): the first agent of a persona in the batch
+/// computes them, the others reuse them. Keep it on the stack of one
+/// `interact` call, since the host may call `interact` concurrently. The
+/// first `Cached` personas are kept; beyond them terms are computed per
+/// agent (the same numbers, more work).
+template <class Terms, uint32_t Cached = 64>
+class PersonaTermsCache {
+  static_assert(Cached <= 64, "one bit per cached persona");
+
+ public:
+  /// The terms of `persona`, from `make()` the first time it is asked for.
+  template <class Make>
+  const Terms& get(uint32_t persona, Make&& make) {
+    if (persona >= Cached) {
+      uncached_ = make();
+      return uncached_;
+    }
+    const uint64_t bit = uint64_t{1} << persona;
+    if ((ready_ & bit) == 0) {
+      terms_[persona] = make();
+      ready_ |= bit;
+    }
+    return terms_[persona];
+  }
+
+ private:
+  // Left uninitialised on purpose: filling every entry would cost more than
+  // a small batch does; `ready_` says which entries hold terms.
+  std::array<Terms, Cached> terms_;
+  uint64_t ready_ = 0;
+  Terms uncached_;
+};
+
+/// For a touchpoint whose checks come one after another (check k, once
+/// reached, loses the agent with probability q[k]): which check a dropping
+/// agent failed. Check k takes the share P(reach k) q[k] / (1 - p) of the
+/// drops, so `target` = u * (1 - p), u uniform in [0, 1), is walked through
+/// the cumulative drop probabilities. A check with q[k] = 0 is never
+/// chosen; rounding at the far end falls back to the last live check, or to
+/// `none_live` when no check can fail.
+template <size_t N>
+uint32_t failed_check(const std::array<double, N>& q, double target, uint32_t none_live) {
+  double reach = 1.0;
+  double cumulative = 0.0;
+  uint32_t last = none_live;
+  for (uint32_t k = 0; k < N; ++k) {
+    const double d = reach * q[k];
+    if (d > 0.0) {
+      cumulative += d;
+      last = k;
+      if (target < cumulative) {
+        return k;
+      }
+    }
+    reach *= 1.0 - q[k];
+  }
+  return last;
 }
 
 }  // namespace journeysim::sdk
