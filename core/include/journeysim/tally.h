@@ -135,7 +135,9 @@ struct StageTally {
 };
 
 /// Whole-journey outcomes of a set of agents.
-struct JourneyTally {
+/// The journey's plain counts (the engine keeps them per block, then adds
+/// them to the tally).
+struct JourneyCounts {
   uint64_t agents = 0;
   uint64_t converted = 0;
   uint64_t bounced = 0;        // dropped at their first touchpoint
@@ -145,6 +147,11 @@ struct JourneyTally {
   uint64_t surveyed = 0;       // engaged: continued at a touchpoint at least once
   uint64_t satisfied = 0;      // of the surveyed, CSAT 4 or 5
   uint64_t promoters = 0, detractors = 0;
+
+  void add(const JourneyCounts& other);
+};
+
+struct JourneyTally : JourneyCounts {
   std::vector<uint64_t> milestones;  // agents reaching each milestone
   DurationHistogram time_to_convert;
   FixedSum time_to_convert_hours, effort, ces /* of the surveyed */, revenue, referrals, messages,

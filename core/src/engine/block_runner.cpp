@@ -37,28 +37,6 @@ struct Agent {
   bool engaged, reached_conversion, counted;
 };
 
-// A persona's journey counts in the block (added to the tally at its end).
-struct JourneyCounts {
-  uint64_t agents, converted, bounced, exited, dropped, horizon, step_limit,
-      reached_conversion_step, repeat, surveyed, satisfied, promoters, detractors;
-
-  void add_to(JourneyTally& j) const {
-    j.agents += agents;
-    j.converted += converted;
-    j.bounced += bounced;
-    j.exited += exited;
-    j.dropped += dropped;
-    j.horizon += horizon;
-    j.step_limit += step_limit;
-    j.reached_conversion_step += reached_conversion_step;
-    j.repeat += repeat;
-    j.surveyed += surveyed;
-    j.satisfied += satisfied;
-    j.promoters += promoters;
-    j.detractors += detractors;
-  }
-};
-
 // A persona's counts at one stage in the block.
 struct StageCounts {
   uint64_t reached, dropped, converted;
@@ -488,8 +466,8 @@ class BlockRunner::Impl {
   void add_counts(RunTally& tally) {
     for (uint32_t p = 0; p < persona_count_; ++p) {
       PersonaTally& persona = tally.personas[p];
-      journey_counts_[p].add_to(persona.journey);
-      journey_counts_[p].add_to(tally.journey);
+      persona.journey.add(journey_counts_[p]);
+      tally.journey.add(journey_counts_[p]);
       for (uint32_t m = 0; m < milestone_count_; ++m) {
         const uint64_t n = milestone_counts_[size_t{p} * milestone_count_ + m];
         persona.journey.milestones[m] += n;
@@ -557,7 +535,7 @@ class BlockRunner::Impl {
   std::vector<double> stage_last_;
 
   // The block's counts, by persona (and milestone or stage).
-  std::vector<JourneyCounts> journey_counts_;
+  std::vector<JourneyCounts> journey_counts_;  // by persona, this block's
   std::vector<uint64_t> milestone_counts_;
   std::vector<StageCounts> stage_counts_;
 

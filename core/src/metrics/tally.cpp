@@ -268,7 +268,7 @@ void StageTally::merge(const StageTally& o) {
   satisfaction.merge(o.satisfaction);
 }
 
-void JourneyTally::merge(const JourneyTally& o) {
+void JourneyCounts::add(const JourneyCounts& o) {
   agents += o.agents;
   converted += o.converted;
   bounced += o.bounced;
@@ -282,6 +282,10 @@ void JourneyTally::merge(const JourneyTally& o) {
   satisfied += o.satisfied;
   promoters += o.promoters;
   detractors += o.detractors;
+}
+
+void JourneyTally::merge(const JourneyTally& o) {
+  add(o);
   merge_counts(milestones, o.milestones);
   time_to_convert.merge(o.time_to_convert);
   time_to_convert_hours.merge(o.time_to_convert_hours);
