@@ -16,17 +16,18 @@
 #include "journeysim/engine.h"
 #include "journeysim/scenario_loader.h"
 #include "journeysim/simulation_model.h"
+#include "build_paths.h"
 
 namespace journeysim::bench {
 
 /// The build's plugins, discovered once per program.
 inline const PluginCatalog& catalog() {
-  static const PluginCatalog plugins = PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR});
+  static const PluginCatalog plugins = PluginCatalog::discover({journeysim::testing::plugin_dir()});
   return plugins;
 }
 
 inline std::string scenario_path(const std::string& name) {
-  return JOURNEYSIM_SOURCE_DIR "/scenarios/" + name + ".toml";
+  return journeysim::testing::source_dir() + "/scenarios/" + name + ".toml";
 }
 
 /// scenarios/<name>.toml bound to the real plugins; loaded once per program.

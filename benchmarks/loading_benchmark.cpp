@@ -7,6 +7,7 @@
 #include <string>
 
 #include "benchmark_support.h"
+#include "build_paths.h"
 
 namespace journeysim::bench {
 namespace {
@@ -59,7 +60,7 @@ void BM_DiscoverPlugins(benchmark::State& state) {
   add_load_context();
   size_t channels = 0;
   for (auto _ : state) {
-    const PluginCatalog found = PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR});
+    const PluginCatalog found = PluginCatalog::discover({journeysim::testing::plugin_dir()});
     channels = found.channels().size();
   }
   if (channels < 6) {  // five shipped plugins and the built-in `fixed`

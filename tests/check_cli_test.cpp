@@ -13,6 +13,7 @@
 #include <pugixml.hpp>
 
 #include "support/command.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -21,7 +22,7 @@ using testing::CommandResult;
 using testing::journeysim;
 using testing::read_file;
 
-const std::string kShop = JOURNEYSIM_TEST_DATA "/check/shop.toml";
+const std::string kShop = journeysim::testing::test_data_dir() + "/check/shop.toml";
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -33,7 +34,7 @@ CommandResult on_terminal(const std::string& arguments, const std::string& env) 
   int master = -1;
   const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
   if (pid == 0) {
-    const std::string command = env + " " JOURNEYSIM_EXE " " + arguments;
+    const std::string command = env + " " + journeysim::testing::journeysim_exe() + " " + arguments;
     ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
@@ -191,7 +192,7 @@ TEST_F(CheckCli, APluginFailingMidRunExitsTwoAndTheJunitFileCarriesAnError) {
                                      "[touchpoints.thanks]\nchannel = \"throws_at_interact\"\n");
   const std::string junit = path("junit.xml");
   const auto r = journeysim("check " + shop_ + " " + broken + " --junit " + junit +
-                            " --plugin-dir " JOURNEYSIM_BROKEN_PLUGIN_DIR "/throws_at_interact" +
+                            " --plugin-dir " + journeysim::testing::broken_plugin_dir() + "/throws_at_interact" +
                             " --baseline " + dir_.string() + " --update-baseline");
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_TRUE(contains(r.err, "boom at interact")) << r.err;

@@ -8,11 +8,12 @@
 #include "journeysim/check.h"
 #include "journeysim/scenario_loader.h"
 #include "support/scenario_builder.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
-const std::string kShop = JOURNEYSIM_TEST_DATA "/check/shop.toml";
+const std::string kShop = journeysim::testing::test_data_dir() + "/check/shop.toml";
 
 class CheckThresholdRun : public ::testing::Test {
  protected:

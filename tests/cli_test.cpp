@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/command.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 using testing::journeysim;
 using testing::read_file;
 
-const std::string kStore = JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml";
+const std::string kStore = journeysim::testing::source_dir() + "/scenarios/store-launch.toml";
 
 class CliTest : public ::testing::Test {
  protected:
@@ -137,7 +138,7 @@ TEST_F(CliTest, ValidateAcceptsEveryExampleScenario) {
   for (const char* name : {"store-launch", "store-launch.guest-checkout", "b2b-lead-gen",
                            "b2b-lead-gen.short-form", "subscription-retention",
                            "subscription-retention.fast-support"}) {
-    const auto r = journeysim("validate " JOURNEYSIM_SOURCE_DIR "/scenarios/" +
+    const auto r = journeysim("validate " + journeysim::testing::source_dir() + "/scenarios/" +
                               std::string(name) + ".toml");
     EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
   }
@@ -159,7 +160,7 @@ TEST_F(CliTest, PluginsListsTheChannelsWithTheirParameters) {
 }
 
 TEST_F(CliTest, ABrokenPluginOnThePluginPathExitsTwoNamingIt) {
-  const std::string dir = JOURNEYSIM_BROKEN_PLUGIN_DIR "/bad_api_version";
+  const std::string dir = journeysim::testing::broken_plugin_dir() + "/bad_api_version";
   const auto r = journeysim("run " + kStore, "JOURNEYSIM_PLUGIN_PATH=" + dir);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("wrong API version"), std::string::npos) << r.err;
@@ -168,8 +169,7 @@ TEST_F(CliTest, ABrokenPluginOnThePluginPathExitsTwoNamingIt) {
 TEST_F(CliTest, APluginInTheCurrentDirectoryIsNeverLoadedImplicitly) {
   // A library planted where the user happens to stand is not a plugin
   // directory: the bad_api_version plugin would be refused loudly if loaded.
-  std::filesystem::copy(JOURNEYSIM_BROKEN_PLUGIN_DIR
-                        "/bad_api_version/libjourneysim_bad_api_version.so",
+  std::filesystem::copy(journeysim::testing::broken_plugin_dir() + "/bad_api_version/libjourneysim_bad_api_version.so",
                         dir_ / "libjourneysim_bad_api_version.so");
   // (The "environment" prefix of the helper is any shell text: here a cd.)
   const auto r = journeysim("plugins", "cd " + dir_.string() + " &&");

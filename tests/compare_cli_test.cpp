@@ -4,13 +4,14 @@
 #include <nlohmann/json.hpp>
 
 #include "support/command.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
 using testing::journeysim;
 
-const std::string kDir = JOURNEYSIM_SOURCE_DIR "/scenarios/";
+const std::string kDir = journeysim::testing::source_dir() + "/scenarios/";
 
 TEST(CompareCli, PrintsTheVerdictAndExitsZero) {
   const auto r = journeysim("compare " + kDir + "store-launch.toml " + kDir +

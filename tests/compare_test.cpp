@@ -6,14 +6,15 @@
 #include "compare/metric_components.h"
 #include "journeysim/comparison.h"
 #include "support/scenario_builder.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
-const char* kStore = JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml";
+const std::string kStore = journeysim::testing::source_dir() + "/scenarios/store-launch.toml";
 
 const PluginCatalog& plugins() {
-  static const PluginCatalog catalog = PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR});
+  static const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});
   return catalog;
 }
 

@@ -7,6 +7,7 @@
 
 #include "journeysim/report_writers.h"
 #include "support/scenario_builder.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -15,7 +16,7 @@ using testing::model_from_text;
 
 const std::string& store_launch() {
   static const std::string text = [] {
-    std::ifstream in(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml");
+    std::ifstream in(journeysim::testing::source_dir() + "/scenarios/store-launch.toml");
     std::stringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -24,8 +25,8 @@ const std::string& store_launch() {
 }
 
 SimulationModel store_model() {
-  return SimulationModel(load_scenario(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml"),
-                         PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR}));
+  return SimulationModel(load_scenario(journeysim::testing::source_dir() + "/scenarios/store-launch.toml"),
+                         PluginCatalog::discover({journeysim::testing::plugin_dir()}));
 }
 
 std::string json_of(const SimulationModel& model, uint64_t agents, uint64_t seed,

@@ -16,6 +16,7 @@
 #include "journeysim/diagnostics.h"
 #include "journeysim/scenario_loader.h"
 #include "support/command.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -260,7 +261,7 @@ TEST_F(HostileInput, BinaryGarbageIsAParseErrorNotACrash) {
 // loads or is refused with a located error; under the sanitizer build this
 // also proves the undefined behaviour it found is gone.
 TEST(FuzzRegressions, EachFormerCrashIsARefusalWithALocation) {
-  const fs::path dir = fs::path(JOURNEYSIM_TEST_DATA) / "fuzz-regressions";
+  const fs::path dir = fs::path(journeysim::testing::test_data_dir()) / "fuzz-regressions";
   int inputs = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     ++inputs;

@@ -12,6 +12,7 @@
 #include "support/command.h"
 #include "support/temp_dir.h"
 #include "util/sha256.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -20,7 +21,7 @@ using testing::journeysim;
 using testing::lines_of;
 using testing::read_file;
 
-const std::string kDir = JOURNEYSIM_SOURCE_DIR "/scenarios/";
+const std::string kDir = journeysim::testing::source_dir() + "/scenarios/";
 const std::string kStore = kDir + "store-launch.toml";
 const std::string kGuest = kDir + "store-launch.guest-checkout.toml";
 
@@ -58,7 +59,7 @@ TEST_F(ManifestCli, ManifestOnlyPrintsTheManifestWithoutSimulating) {
   EXPECT_GE(m["plugins"].size(), 3u);
   for (const auto& p : m["plugins"]) {
     EXPECT_EQ(p["sha256"].get<std::string>(),
-              util::sha256_hex(read_file(std::string(JOURNEYSIM_BUILD_PLUGIN_DIR "/") +
+              util::sha256_hex(read_file(std::string(journeysim::testing::plugin_dir() + "/") +
                                          p["library"].get<std::string>())))
         << p["name"];
   }

@@ -19,16 +19,17 @@
 #include "manifest/manifest_json.h"
 #include "support/temp_dir.h"
 #include "util/sha256.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kStore = fs::path(JOURNEYSIM_SOURCE_DIR) / "scenarios" / "store-launch.toml";
+const fs::path kStore = fs::path(journeysim::testing::source_dir()) / "scenarios" / "store-launch.toml";
 
 const PluginCatalog& plugins() {
-  static const PluginCatalog catalog = PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR});
+  static const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});
   return catalog;
 }
 

@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "support/command.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 using testing::journeysim;
 using testing::lines_of;
 
-const std::string kDir = JOURNEYSIM_SOURCE_DIR "/scenarios/";
+const std::string kDir = journeysim::testing::source_dir() + "/scenarios/";
 const std::string kCompare = "compare " + kDir + "store-launch.toml " + kDir +
                              "store-launch.guest-checkout.toml --agents 20000 --quiet";
 const std::string kCheck = "check " + kDir + "store-launch.toml --agents 20000 --quiet";

@@ -7,13 +7,14 @@
 
 #include "journeysim/report_writers.h"
 #include "support/scenario_builder.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
 RunReport store_report() {
-  const SimulationModel model(load_scenario(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml"),
-                              PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR}));
+  const SimulationModel model(load_scenario(journeysim::testing::source_dir() + "/scenarios/store-launch.toml"),
+                              PluginCatalog::discover({journeysim::testing::plugin_dir()}));
   return testing::run_report(model, 20'000, 7, 2);
 }
 

@@ -4,16 +4,17 @@
 
 #include "journeysim/conformance.h"
 #include "support/command.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
 std::filesystem::path shipped(const std::string& name) {
-  return std::filesystem::path(JOURNEYSIM_BUILD_PLUGIN_DIR) / ("libjourneysim_" + name + ".so");
+  return std::filesystem::path(journeysim::testing::plugin_dir()) / ("libjourneysim_" + name + ".so");
 }
 
 std::filesystem::path broken(const std::string& name) {
-  return std::filesystem::path(JOURNEYSIM_BROKEN_PLUGIN_DIR) / name /
+  return std::filesystem::path(journeysim::testing::broken_plugin_dir()) / name /
          ("libjourneysim_" + name + ".so");
 }
 

@@ -4,12 +4,13 @@
 
 #include "journeysim/plugin_host.h"
 #include "support/scenario_builder.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
 std::filesystem::path broken(const std::string& name) {
-  return std::filesystem::path(JOURNEYSIM_BROKEN_PLUGIN_DIR) / name /
+  return std::filesystem::path(journeysim::testing::broken_plugin_dir()) / name /
          ("libjourneysim_" + name + ".so");
 }
 
@@ -24,7 +25,7 @@ std::string load_error(const std::string& name) {
 }
 
 TEST(PluginHost, LoadsEveryShippedChannelFromTheBuildDirectory) {
-  const PluginCatalog catalog = PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR});
+  const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});
   for (const char* name : {"checkout", "email", "fixed", "social", "support", "web"}) {
     EXPECT_NE(catalog.find(name), nullptr) << name;
   }
@@ -69,7 +70,7 @@ TEST(PluginHost, RefusesAParameterWhoseDefaultIsOutsideItsRange) {
 
 TEST(PluginHost, RefusesTwoChannelsWithTheSameName) {
   try {
-    PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR, broken("duplicate_email").parent_path()});
+    PluginCatalog::discover({journeysim::testing::plugin_dir(), broken("duplicate_email").parent_path()});
     FAIL() << "duplicate accepted";
   } catch (const PluginError& e) {
     EXPECT_NE(std::string(e.what()).find("channel 'email' is already provided by"),
@@ -162,9 +163,9 @@ TEST(PluginHost, ALibraryStaysLoadedWhileAnInstanceMadeFromItLives) {
   std::unique_ptr<SimulationModel> model;
   {
     // The catalog (and every handle it held) goes away here...
-    const PluginCatalog catalog = PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR});
+    const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});
     model = std::make_unique<SimulationModel>(
-        load_scenario(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml"), catalog);
+        load_scenario(journeysim::testing::source_dir() + "/scenarios/store-launch.toml"), catalog);
   }
   // ...yet the model's channel instances still run code from the libraries.
   RunOptions options;

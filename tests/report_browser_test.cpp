@@ -21,6 +21,7 @@
 
 #include "data/report/wide_journey.h"
 #include "support/command.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -230,7 +231,7 @@ void expect_screenshot(const fs::path& screenshot) {
 
 std::vector<std::string> example_scenarios() {
   std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(JOURNEYSIM_SOURCE_DIR "/scenarios")) {
+  for (const auto& entry : fs::directory_iterator(journeysim::testing::source_dir() + "/scenarios")) {
     if (entry.path().extension() == ".toml") {
       names.push_back(entry.path().stem().string());
     }
@@ -246,13 +247,13 @@ TEST_P(ExampleReport, LoadsCleanlyWithTheRunsNumbersAndNoOverlaps) {
   const std::string name = GetParam();
   const fs::path page = dir_ / (name + ".html");
   const auto run =
-      journeysim("run " JOURNEYSIM_SOURCE_DIR "/scenarios/" + name +
+      journeysim("run " + journeysim::testing::source_dir() + "/scenarios/" + name +
                  ".toml --agents 20000 --format json --quiet --report " + page.string());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto json = nlohmann::json::parse(run.out);
 
-  fs::create_directories(JOURNEYSIM_SCREENSHOT_DIR);
-  const fs::path screenshot = fs::path(JOURNEYSIM_SCREENSHOT_DIR) / (name + ".png");
+  fs::create_directories(journeysim::testing::screenshot_dir());
+  const fs::path screenshot = fs::path(journeysim::testing::screenshot_dir()) / (name + ".png");
   fs::remove(screenshot);
   const PageLoad loaded = load(page, screenshot);
   ASSERT_EQ(loaded.exit_code, 0);
@@ -355,16 +356,16 @@ TEST_P(ExampleComparison, LoadsCleanlyWithTheComparisonsNumbersAndNoOverlaps) {
   const std::string variant = GetParam();
   const std::string baseline = variant.substr(0, variant.find('.'));
   const fs::path page = dir_ / ("compare-" + variant + ".html");
-  const auto run = journeysim("compare " JOURNEYSIM_SOURCE_DIR "/scenarios/" + baseline +
-                              ".toml " JOURNEYSIM_SOURCE_DIR "/scenarios/" + variant +
+  const auto run = journeysim("compare " + journeysim::testing::source_dir() + "/scenarios/" + baseline +
+                              ".toml " + journeysim::testing::source_dir() + "/scenarios/" + variant +
                               ".toml --agents 20000 --format json --quiet --report " +
                               page.string());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto json = nlohmann::json::parse(run.out);
 
-  fs::create_directories(JOURNEYSIM_SCREENSHOT_DIR);
+  fs::create_directories(journeysim::testing::screenshot_dir());
   const fs::path screenshot =
-      fs::path(JOURNEYSIM_SCREENSHOT_DIR) / ("compare-" + variant + ".png");
+      fs::path(journeysim::testing::screenshot_dir()) / ("compare-" + variant + ".png");
   fs::remove(screenshot);
   const PageLoad loaded = load(page, screenshot);
   ASSERT_EQ(loaded.exit_code, 0);
@@ -405,7 +406,7 @@ TEST_P(ExampleComparison, LoadsCleanlyWithTheComparisonsNumbersAndNoOverlaps) {
   const PageLoad measured = load(measured_copy(page));
   ASSERT_EQ(measured.exit_code, 0);
   // The baseline's map is on the page; its flow is not.
-  const auto base_run = journeysim("run " JOURNEYSIM_SOURCE_DIR "/scenarios/" + baseline +
+  const auto base_run = journeysim("run " + journeysim::testing::source_dir() + "/scenarios/" + baseline +
                                    ".toml --agents 500 --format json --quiet");
   const size_t touchpoints = nlohmann::json::parse(base_run.out)["touchpoints"].size();
   expect_no_overlaps(measured.dom, touchpoints, 0);
@@ -423,7 +424,7 @@ INSTANTIATE_TEST_SUITE_P(Variants, ExampleComparison, ::testing::ValuesIn(exampl
 TEST_F(ReportBrowserTest, CheckOfEveryExampleLoadsCleanlyWithTheVerdicts) {
   std::string files;
   for (const std::string& name : example_scenarios()) {
-    files += " " JOURNEYSIM_SOURCE_DIR "/scenarios/" + name + ".toml";
+    files += " " + journeysim::testing::source_dir() + "/scenarios/" + name + ".toml";
   }
   const fs::path page = dir_ / "check.html";
   const auto run = journeysim("check" + files + " --agents 20000 --format json --quiet --report " +
@@ -431,8 +432,8 @@ TEST_F(ReportBrowserTest, CheckOfEveryExampleLoadsCleanlyWithTheVerdicts) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto json = nlohmann::json::parse(run.out);
 
-  fs::create_directories(JOURNEYSIM_SCREENSHOT_DIR);
-  const fs::path screenshot = fs::path(JOURNEYSIM_SCREENSHOT_DIR) / "check-examples.png";
+  fs::create_directories(journeysim::testing::screenshot_dir());
+  const fs::path screenshot = fs::path(journeysim::testing::screenshot_dir()) / "check-examples.png";
   fs::remove(screenshot);
   const PageLoad loaded = load(page, screenshot);
   ASSERT_EQ(loaded.exit_code, 0);
@@ -487,8 +488,8 @@ TEST_F(ReportBrowserTest, TenStagesAndSixtyTouchpointsStayReadable) {
   const auto run =
       journeysim("run " + scenario.string() + " --quiet --format json --report " + page.string());
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  fs::create_directories(JOURNEYSIM_SCREENSHOT_DIR);
-  const PageLoad loaded = load(page, fs::path(JOURNEYSIM_SCREENSHOT_DIR) / "wide-journey.png");
+  fs::create_directories(journeysim::testing::screenshot_dir());
+  const PageLoad loaded = load(page, fs::path(journeysim::testing::screenshot_dir()) / "wide-journey.png");
   ASSERT_EQ(loaded.exit_code, 0);
   EXPECT_TRUE(loaded.console.empty()) << "console: " << loaded.console.front();
   const PageLoad measured = load(measured_copy(page));

@@ -15,6 +15,7 @@
 #include "report/html/format.h"
 #include "support/command.h"
 #include "support/scenario_builder.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -23,7 +24,7 @@ using testing::journeysim;
 using testing::model_from_text;
 using testing::read_file;
 
-const std::string kScenarios = JOURNEYSIM_SOURCE_DIR "/scenarios/";
+const std::string kScenarios = journeysim::testing::source_dir() + "/scenarios/";
 
 // A journey whose user strings are all hostile; `checkout_drop` sets how
 // many leave at the checkout, so a variant can change it.

@@ -10,6 +10,7 @@
 #include "report/html/flow_layout.h"
 #include "support/command.h"
 #include "support/scenario_builder.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -19,7 +20,7 @@ using testing::model_from_text;
 using testing::read_file;
 using testing::run_report;
 
-const std::string kStore = JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml";
+const std::string kStore = journeysim::testing::source_dir() + "/scenarios/store-launch.toml";
 
 // Every string a user writes, made hostile.
 const char* kHostile = R"toml(

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "journeysim/scenario_loader.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
 
-const fs::path kDataDir = fs::path(JOURNEYSIM_TEST_DATA) / "loader";
+const fs::path kDataDir = fs::path(journeysim::testing::test_data_dir()) / "loader";
 const fs::path kChain = kDataDir / "chain";
 
 std::string path_of(const fs::path& p) { return p.lexically_normal().string(); }

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "journeysim/scenario_loader.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
 
-const fs::path kFull = fs::path(JOURNEYSIM_TEST_DATA) / "loader" / "full.toml";
+const fs::path kFull = fs::path(journeysim::testing::test_data_dir()) / "loader" / "full.toml";
 
 Scenario load_with(const Lines& overrides) {
   LoadOptions options;
@@ -181,7 +182,7 @@ TEST(ScenarioOverrides, AppliedAfterExtendsMerging) {
   LoadOptions options;
   options.overrides = {"touchpoints.checkout.params.steps=9"};
   const Scenario s =
-      load_scenario(fs::path(JOURNEYSIM_TEST_DATA) / "loader/chain/variant.toml", options);
+      load_scenario(fs::path(journeysim::testing::test_data_dir()) / "loader/chain/variant.toml", options);
   const Touchpoint& checkout = touchpoint(s, "checkout");
   EXPECT_EQ(checkout.params.at("steps").number, 9.0);
   EXPECT_EQ(checkout.params.at("guest_checkout").number, 1.0);

@@ -9,13 +9,14 @@
 #include <gtest/gtest.h>
 
 #include "journeysim/scenario_loader.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kDataDir = fs::path(JOURNEYSIM_TEST_DATA) / "loader";
+const fs::path kDataDir = fs::path(journeysim::testing::test_data_dir()) / "loader";
 
 // A small valid scenario; tests below edit single lines of it, so its line
 // numbers matter (see the numbers on the right).

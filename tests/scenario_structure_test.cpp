@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "journeysim/scenario_loader.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
 
-const fs::path kDataDir = fs::path(JOURNEYSIM_TEST_DATA) / "loader";
+const fs::path kDataDir = fs::path(journeysim::testing::test_data_dir()) / "loader";
 
 const std::string kGraph = R"([journey]
 name = "Graph"

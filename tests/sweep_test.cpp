@@ -8,12 +8,13 @@
 
 #include "journeysim/sweep.h"
 #include "support/scenario_builder.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
 const PluginCatalog& plugins() {
-  static const PluginCatalog catalog = PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR});
+  static const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});
   return catalog;
 }
 
@@ -49,7 +50,7 @@ std::filesystem::path scratch_copy() {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("journeysim-sweep-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::filesystem::copy_file(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml",
+  std::filesystem::copy_file(journeysim::testing::source_dir() + "/scenarios/store-launch.toml",
                              dir / "store.toml", std::filesystem::copy_options::overwrite_existing);
   return dir / "store.toml";
 }
@@ -68,10 +69,10 @@ TEST(ScenarioTemplate, InstancesNeedNoFileAfterTheFirstParse) {
 
 TEST(ScenarioTemplate, AnInstanceEqualsLoadingWithTheSameOverrides) {
   const ScenarioTemplate base =
-      ScenarioTemplate::from_file(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml");
+      ScenarioTemplate::from_file(journeysim::testing::source_dir() + "/scenarios/store-launch.toml");
   LoadOptions options;
   options.overrides = {"touchpoints.checkout.params.steps=3"};
-  const Scenario loaded = load_scenario(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml", options);
+  const Scenario loaded = load_scenario(journeysim::testing::source_dir() + "/scenarios/store-launch.toml", options);
   EXPECT_EQ(base.instantiate(options.overrides).hash, loaded.hash);
   EXPECT_NE(base.instantiate().hash, loaded.hash);
 }
@@ -89,7 +90,7 @@ SweepRequest request(unsigned threads) {
 
 TEST(Sweep, RunsEveryPointOfTheGridAndNamesTheBest) {
   const ScenarioTemplate base =
-      ScenarioTemplate::from_file(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml");
+      ScenarioTemplate::from_file(journeysim::testing::source_dir() + "/scenarios/store-launch.toml");
   const SweepReport r = run_sweep(base, plugins(), request(1));
   ASSERT_EQ(r.points.size(), 6u);
   EXPECT_EQ(r.points[0].settings, (std::vector<std::string>{"touchpoints.checkout.params.steps=2",
@@ -103,14 +104,14 @@ TEST(Sweep, RunsEveryPointOfTheGridAndNamesTheBest) {
 
 TEST(Sweep, ResultsDoNotDependOnThreadCount) {
   const ScenarioTemplate base =
-      ScenarioTemplate::from_file(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml");
+      ScenarioTemplate::from_file(journeysim::testing::source_dir() + "/scenarios/store-launch.toml");
   EXPECT_EQ(render_sweep_json(run_sweep(base, plugins(), request(1))),
             render_sweep_json(run_sweep(base, plugins(), request(2))));
 }
 
 TEST(Sweep, AnUnknownPathIsRefusedBeforeAnythingRuns) {
   const ScenarioTemplate base =
-      ScenarioTemplate::from_file(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml");
+      ScenarioTemplate::from_file(journeysim::testing::source_dir() + "/scenarios/store-launch.toml");
   SweepRequest r = request(1);
   r.axes.push_back(parse_sweep_axis("touchpoints.chekout.params.steps=1,2"));
   try {
@@ -123,7 +124,7 @@ TEST(Sweep, AnUnknownPathIsRefusedBeforeAnythingRuns) {
 
 TEST(Sweep, AValueOutsideTheParametersRangeIsRefused) {
   const ScenarioTemplate base =
-      ScenarioTemplate::from_file(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml");
+      ScenarioTemplate::from_file(journeysim::testing::source_dir() + "/scenarios/store-launch.toml");
   SweepRequest r = request(1);
   r.axes = {parse_sweep_axis("touchpoints.checkout.params.steps=0..2")};
   EXPECT_THROW(run_sweep(base, plugins(), r), InputError);
@@ -131,7 +132,7 @@ TEST(Sweep, AValueOutsideTheParametersRangeIsRefused) {
 
 TEST(Sweep, AnUnknownMetricSuggestsTheNearest) {
   const ScenarioTemplate base =
-      ScenarioTemplate::from_file(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml");
+      ScenarioTemplate::from_file(journeysim::testing::source_dir() + "/scenarios/store-launch.toml");
   SweepRequest r = request(1);
   r.metrics = {"conversion_rat"};
   r.objective = "";

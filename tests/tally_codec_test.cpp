@@ -13,13 +13,14 @@
 #include "journeysim/report_writers.h"
 #include "journeysim/run_report.h"
 #include "journeysim/scenario_loader.h"
+#include "build_paths.h"
 
 namespace journeysim {
 namespace {
 
 SimulationModel store_model() {
-  return SimulationModel(load_scenario(JOURNEYSIM_SOURCE_DIR "/scenarios/store-launch.toml"),
-                         PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR}));
+  return SimulationModel(load_scenario(journeysim::testing::source_dir() + "/scenarios/store-launch.toml"),
+                         PluginCatalog::discover({journeysim::testing::plugin_dir()}));
 }
 
 RunOptions options_for(uint64_t agents, uint64_t seed) {

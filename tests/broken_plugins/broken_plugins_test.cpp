@@ -14,13 +14,14 @@
 #include <set>
 #include <string>
 #include <vector>
+#include "build_paths.h"
 
 namespace {
 
 using Problems = std::set<std::string>;
 
 std::string plugin_path(const std::string& name) {
-  return std::string(JOURNEYSIM_BROKEN_PLUGIN_DIR) + "/" + name +
+  return std::string(journeysim::testing::broken_plugin_dir()) + "/" + name +
          "/libjourneysim_" + name + ".so";
 }
 

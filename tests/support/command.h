@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "build_paths.h"
 
 namespace journeysim::testing {
 
@@ -44,7 +45,7 @@ inline CommandResult journeysim(const std::string& arguments, const std::string&
   const auto err_file = std::filesystem::temp_directory_path() /
                         ("journeysim-test-stderr-" + std::to_string(::getpid()) + "-" +
                          std::to_string(counter++));
-  const std::string command = env + " " JOURNEYSIM_EXE " " + arguments + " 2>" +
+  const std::string command = env + " " + journeysim::testing::journeysim_exe() + " " + arguments + " 2>" +
                               err_file.string() + " </dev/null";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");

@@ -6,6 +6,7 @@
 #include "journeysim/engine.h"
 #include "journeysim/run_report.h"
 #include "journeysim/scenario_loader.h"
+#include "build_paths.h"
 
 namespace journeysim::testing {
 
@@ -14,9 +15,9 @@ namespace journeysim::testing {
 inline SimulationModel model_from_text(const std::string& toml, bool with_plugins = false,
                                        const std::string& name = "test.toml") {
   const PluginCatalog catalog = with_plugins
-                                    ? PluginCatalog::discover({JOURNEYSIM_BUILD_PLUGIN_DIR})
+                                    ? PluginCatalog::discover({journeysim::testing::plugin_dir()})
                                     : PluginCatalog();
-  return SimulationModel(load_scenario_text(toml, name, JOURNEYSIM_TEST_DATA), catalog);
+  return SimulationModel(load_scenario_text(toml, name, journeysim::testing::test_data_dir()), catalog);
 }
 
 inline RunReport run_report(const SimulationModel& model, uint64_t agents, uint64_t seed = 1,

@@ -132,8 +132,6 @@ void add_opportunities(RunReport& report, const SimulationModel& model, const Ru
 
 }  // namespace
 
-const char* journeysim_version() { return JOURNEYSIM_VERSION; }
-
 RunReport summarize(const SimulationModel& model, const RunTally& tally,
                     const RunOptions& options) {
   const Scenario& scenario = model.scenario();
