@@ -16,7 +16,7 @@
 #include "checkout/checkout_model.h"
 #include "email/email_model.h"
 #include "engine/quad_batch.h"
-#include "engine/satisfaction_scales.h"
+#include "metrics/satisfaction_scales.h"
 #include "journeysim/random_stream.h"
 #include "social/social_model.h"
 #include "web/web_model.h"

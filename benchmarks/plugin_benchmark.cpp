@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "benchmark_support.h"
-#include "engine/outcome_check.h"
+#include "plugins/outcome_check.h"
 #include "journeysim/random_stream.h"
 
 namespace journeysim::bench {

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "engine/satisfaction_scales.h"
+#include "metrics/satisfaction_scales.h"
 
 namespace journeysim {
 namespace {

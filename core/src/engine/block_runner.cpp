@@ -17,11 +17,11 @@
 #include <unordered_map>
 
 #include "engine/chunk_sums.h"
-#include "engine/outcome_check.h"
 #include "engine/quad_batch.h"
-#include "engine/satisfaction_scales.h"
 #include "journeysim/engine.h"
 #include "journeysim/random_stream.h"
+#include "metrics/satisfaction_scales.h"
+#include "plugins/outcome_check.h"
 
 namespace journeysim {
 namespace {

@@ -2,7 +2,7 @@
 // prose; keep them in step.
 #include <algorithm>
 
-#include "engine/satisfaction_scales.h"
+#include "metrics/satisfaction_scales.h"
 #include "journeysim/run_report.h"
 
 namespace journeysim {

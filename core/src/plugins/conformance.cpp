@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "engine/outcome_check.h"
+#include "plugins/outcome_check.h"
 #include "journeysim/random_stream.h"
 #include "journeysim/simulation_model.h"
 

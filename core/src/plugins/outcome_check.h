@@ -1,5 +1,6 @@
-// Every outcome crossing the plugin boundary is checked before it is used:
-// a bad value is an error naming plugin and touchpoint, never a silent clamp.
+// Every outcome crossing the plugin boundary is checked by the host before
+// the engine or the conformance checks use it: a bad value is an error
+// naming plugin and touchpoint, never a silent clamp.
 #pragma once
 
 #include <cmath>
