@@ -1,0 +1,74 @@
+// Survey answers at the end of a journey (metrics/survey_answers.h): the
+// respondent's noise from two of their arrival draws, then the answers.
+#include "metrics/survey_answers.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace journeysim {
+namespace {
+
+TEST(RespondentNoise, IsABoxMullerPairOfTheTwoDraws) {
+  // u1 = e^-0.5 puts the radius at exactly 1; u2 picks the angle.
+  const double u1 = std::exp(-0.5);
+  const RespondentNoise at_zero = respondent_noise(u1, 0.0);
+  EXPECT_DOUBLE_EQ(at_zero.csat, 1.0);
+  EXPECT_DOUBLE_EQ(at_zero.recommend, 0.0);
+  const RespondentNoise quarter = respondent_noise(u1, 0.25);
+  EXPECT_NEAR(quarter.csat, 0.0, 1e-15);
+  EXPECT_DOUBLE_EQ(quarter.recommend, 1.0);
+  // u1 = e^-2: radius 2, angle pi.
+  const RespondentNoise half = respondent_noise(std::exp(-2.0), 0.5);
+  EXPECT_DOUBLE_EQ(half.csat, -2.0);
+  EXPECT_NEAR(half.recommend, 0.0, 1e-15);
+}
+
+TEST(RespondentNoise, KeepsTheEngineFormulaBitForBit) {
+  // Survey counts of every stored result depend on these exact bits.
+  const double u1 = 0.3183098861837907, u2 = 0.7071067811865476;
+  const double r = std::sqrt(-2.0 * std::log(u1));
+  const RespondentNoise noise = respondent_noise(u1, u2);
+  EXPECT_EQ(noise.csat, r * std::cos(6.283185307179586 * u2));
+  EXPECT_EQ(noise.recommend, r * std::sin(6.283185307179586 * u2));
+}
+
+TEST(SurveyAnswers, AHappyCustomerWithoutNoiseIsSatisfiedAndPromotes) {
+  // CSAT 1 + round(3.6) = 5; recommend round(9) = 9.
+  const SurveyAnswers a = answer_survey(0.9, {0.0, 0.0});
+  EXPECT_TRUE(a.satisfied);
+  EXPECT_TRUE(a.promoter);
+  EXPECT_FALSE(a.detractor);
+}
+
+TEST(SurveyAnswers, AMiddlingCustomerIsNeitherSatisfiedNorPromoting) {
+  // CSAT 1 + round(2) = 3; recommend 5 is a detractor's answer.
+  const SurveyAnswers a = answer_survey(0.5, {0.0, 0.0});
+  EXPECT_FALSE(a.satisfied);
+  EXPECT_FALSE(a.promoter);
+  EXPECT_TRUE(a.detractor);
+}
+
+TEST(SurveyAnswers, SevenOrEightToRecommendIsPassive) {
+  // s = 0.7: CSAT 1 + round(2.8) = 4 (satisfied), recommend 7 (passive).
+  const SurveyAnswers a = answer_survey(0.7, {0.0, 0.0});
+  EXPECT_TRUE(a.satisfied);
+  EXPECT_FALSE(a.promoter);
+  EXPECT_FALSE(a.detractor);
+}
+
+TEST(SurveyAnswers, NoiseMovesEachAnswerOnItsOwnScale) {
+  // s = 0.5; csat noise +1 adds 0.8 (2.8 -> CSAT 4); recommend noise +2
+  // adds 3 (5 -> 8, passive).
+  const SurveyAnswers a = answer_survey(0.5, {1.0, 2.0});
+  EXPECT_TRUE(a.satisfied);
+  EXPECT_FALSE(a.promoter);
+  EXPECT_FALSE(a.detractor);
+  // Large noise is clamped onto the scale, not wrapped.
+  const SurveyAnswers low = answer_survey(0.9, {-10.0, -10.0});
+  EXPECT_FALSE(low.satisfied);
+  EXPECT_TRUE(low.detractor);
+}
+
+}  // namespace
+}  // namespace journeysim
