@@ -1,10 +1,13 @@
-// Binding a scenario to its channels.
+// A scenario made ready to run: stream keys, milestones, cumulative weights
+// of edges, personas and entries, and each touchpoint bound to its channel
+// by the plugin host (plugins/touchpoint_binding.h).
 #include "journeysim/simulation_model.h"
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
-#include <sstream>
+#include <string>
+
+#include "plugins/touchpoint_binding.h"
 
 namespace journeysim {
 namespace {
@@ -15,96 +18,6 @@ uint32_t fnv1a32(const std::string& text) {
     hash = (hash ^ c) * 16777619u;
   }
   return hash;
-}
-
-std::string format_number(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
-
-const char* type_name(js_param_type type) {
-  switch (type) {
-    case JS_PARAM_INTEGER:
-      return "an integer";
-    case JS_PARAM_BOOLEAN:
-      return "a boolean";
-    case JS_PARAM_NUMBER:
-      break;
-  }
-  return "a number";
-}
-
-const char* kind_name(ParamValue::Kind kind) {
-  switch (kind) {
-    case ParamValue::Kind::Integer:
-      return "an integer";
-    case ParamValue::Kind::Boolean:
-      return "a boolean";
-    case ParamValue::Kind::String:
-      return "a string";
-    case ParamValue::Kind::Number:
-      break;
-  }
-  return "a number";
-}
-
-bool kind_fits(js_param_type type, ParamValue::Kind kind) {
-  switch (type) {
-    case JS_PARAM_NUMBER:
-      return kind == ParamValue::Kind::Number || kind == ParamValue::Kind::Integer;
-    case JS_PARAM_INTEGER:
-      return kind == ParamValue::Kind::Integer;
-    case JS_PARAM_BOOLEAN:
-      return kind == ParamValue::Kind::Boolean;
-  }
-  return false;
-}
-
-// Resolves one touchpoint's params against its channel's declarations;
-// appends a diagnostic per problem.
-std::vector<double> resolve_params(const Touchpoint& tp, const Channel& channel,
-                                   std::vector<Diagnostic>& problems) {
-  const js_channel_descriptor& d = channel.descriptor();
-  std::vector<double> values(d.param_count);
-  for (uint32_t i = 0; i < d.param_count; ++i) {
-    values[i] = d.params[i].default_value;
-  }
-  const std::string owner = "channel '" + channel.name() + "' " + channel.version();
-  for (const auto& [key, value] : tp.params) {
-    const int index = channel.find_param(key);
-    if (index < 0) {
-      auto names = channel.param_names();
-      std::string known;
-      for (const auto& n : names) {
-        known += (known.empty() ? "" : ", ") + n;
-      }
-      problems.push_back({value.where,
-                          "touchpoint '" + tp.id + "': unknown parameter '" + key +
-                              "' for " + owner + did_you_mean(key, names) +
-                              "; it accepts: " + (known.empty() ? "none" : known)});
-      continue;
-    }
-    const js_param_spec& spec = d.params[index];
-    if (!kind_fits(spec.type, value.kind)) {
-      problems.push_back({value.where, "touchpoint '" + tp.id + "': parameter '" +
-                                           key + "' must be " + type_name(spec.type) +
-                                           ", got " + kind_name(value.kind)});
-      continue;
-    }
-    if (spec.type != JS_PARAM_BOOLEAN &&
-        (!std::isfinite(value.number) || value.number < spec.min_value ||
-         value.number > spec.max_value)) {
-      problems.push_back(
-          {value.where, "touchpoint '" + tp.id + "': parameter '" + key + "' = " +
-                            format_number(value.number) + " is outside [" +
-                            format_number(spec.min_value) + ", " +
-                            format_number(spec.max_value) + "] declared by " + owner});
-      continue;
-    }
-    values[index] = value.number;
-  }
-  return values;
 }
 
 std::vector<double> cumulative(const std::vector<double>& weights) {
@@ -119,21 +32,6 @@ std::vector<double> cumulative(const std::vector<double>& weights) {
     cdf.back() = 1.0;  // no agent may fall off the end through rounding
   }
   return cdf;
-}
-
-double affinity(const Persona& persona, const std::string& channel) {
-  auto it = persona.channels.find(channel);
-  return it == persona.channels.end() ? kDefaultChannelAffinity : it->second;
-}
-
-double best_other_affinity(const Persona& persona, const std::string& channel) {
-  double best = 0.0;
-  for (const auto& [name, value] : persona.channels) {
-    if (name != channel) {
-      best = std::max(best, value);
-    }
-  }
-  return best;
 }
 
 }  // namespace
@@ -176,42 +74,8 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
       m.edge_weights.push_back(w / total);
     }
 
-    ChannelPtr channel = catalog.find(tp.channel);
+    ChannelPtr channel = bind_touchpoint(scenario_, tp, catalog, m, problems);
     if (!channel) {
-      auto names = catalog.names();
-      std::string known;
-      for (const auto& n : names) {
-        known += (known.empty() ? "" : ", ") + n;
-      }
-      problems.push_back({tp.channel_where, "touchpoint '" + tp.id +
-                                                "': unknown channel '" + tp.channel +
-                                                "'" + did_you_mean(tp.channel, names) +
-                                                "; available: " + known});
-      continue;
-    }
-    const size_t before = problems.size();
-    m.params = resolve_params(tp, *channel, problems);
-    if (problems.size() != before) {
-      continue;
-    }
-    for (const Persona& p : scenario_.personas) {
-      m.personas.push_back({p.id.c_str(), p.patience, p.price_sensitivity,
-                            p.tech_savvy, affinity(p, tp.channel),
-                            best_other_affinity(p, tp.channel)});
-    }
-    m.uniforms = channel->descriptor().uniforms_per_interaction;
-    m.reason_count = channel->descriptor().reason_count;
-    const js_config_view view{tp.id.c_str(),
-                              scenario_.stages[tp.stage_index].id.c_str(),
-                              m.params.data(),
-                              static_cast<uint32_t>(m.params.size()),
-                              static_cast<uint32_t>(m.edge_weights.size()),
-                              m.edge_weights.data()};
-    try {
-      m.channel = std::make_unique<ChannelInstance>(channel, view);
-    } catch (const PluginError& e) {
-      // The fix is in the scenario, so point at the touchpoint's params.
-      problems.push_back({tp.params_where, e.diagnostics().front().message});
       continue;
     }
     if (std::find(channels_.begin(), channels_.end(), channel) == channels_.end()) {
