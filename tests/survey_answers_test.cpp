@@ -33,41 +33,33 @@ TEST(RespondentNoise, KeepsTheEngineFormulaBitForBit) {
   EXPECT_EQ(noise.recommend, r * std::sin(6.283185307179586 * u2));
 }
 
+// Each expectation reads {satisfied, promoter, detractor}.
+
 TEST(SurveyAnswers, AHappyCustomerWithoutNoiseIsSatisfiedAndPromotes) {
   // CSAT 1 + round(3.6) = 5; recommend round(9) = 9.
-  const SurveyAnswers a = answer_survey(0.9, {0.0, 0.0});
-  EXPECT_TRUE(a.satisfied);
-  EXPECT_TRUE(a.promoter);
-  EXPECT_FALSE(a.detractor);
+  EXPECT_EQ(answer_survey(0.9, {0.0, 0.0}), (SurveyAnswers{true, true, false}));
 }
 
 TEST(SurveyAnswers, AMiddlingCustomerIsNeitherSatisfiedNorPromoting) {
   // CSAT 1 + round(2) = 3; recommend 5 is a detractor's answer.
-  const SurveyAnswers a = answer_survey(0.5, {0.0, 0.0});
-  EXPECT_FALSE(a.satisfied);
-  EXPECT_FALSE(a.promoter);
-  EXPECT_TRUE(a.detractor);
+  EXPECT_EQ(answer_survey(0.5, {0.0, 0.0}), (SurveyAnswers{false, false, true}));
 }
 
 TEST(SurveyAnswers, SevenOrEightToRecommendIsPassive) {
   // s = 0.7: CSAT 1 + round(2.8) = 4 (satisfied), recommend 7 (passive).
-  const SurveyAnswers a = answer_survey(0.7, {0.0, 0.0});
-  EXPECT_TRUE(a.satisfied);
-  EXPECT_FALSE(a.promoter);
-  EXPECT_FALSE(a.detractor);
+  EXPECT_EQ(answer_survey(0.7, {0.0, 0.0}), (SurveyAnswers{true, false, false}));
 }
 
 TEST(SurveyAnswers, NoiseMovesEachAnswerOnItsOwnScale) {
   // s = 0.5; csat noise +1 adds 0.8 (2.8 -> CSAT 4); recommend noise +2
   // adds 3 (5 -> 8, passive).
-  const SurveyAnswers a = answer_survey(0.5, {1.0, 2.0});
-  EXPECT_TRUE(a.satisfied);
-  EXPECT_FALSE(a.promoter);
-  EXPECT_FALSE(a.detractor);
-  // Large noise is clamped onto the scale, not wrapped.
-  const SurveyAnswers low = answer_survey(0.9, {-10.0, -10.0});
-  EXPECT_FALSE(low.satisfied);
-  EXPECT_TRUE(low.detractor);
+  EXPECT_EQ(answer_survey(0.5, {1.0, 2.0}), (SurveyAnswers{true, false, false}));
+}
+
+TEST(SurveyAnswers, LargeNoiseIsClampedOntoTheScaleNotWrapped) {
+  // s = 0.9: CSAT 1 + round(3.6 - 8) = -3 -> 1; recommend 9 - 15 -> 0.
+  EXPECT_EQ(answer_survey(0.9, {-10.0, -10.0}), (SurveyAnswers{false, false, true}));
+  EXPECT_EQ(answer_survey(0.1, {10.0, 10.0}), (SurveyAnswers{true, true, false}));
 }
 
 }  // namespace

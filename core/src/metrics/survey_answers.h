@@ -32,6 +32,8 @@ struct SurveyAnswers {
   bool satisfied;  // CSAT 4 or 5
   bool promoter;   // recommend 9 or 10
   bool detractor;  // recommend 0 to 6
+
+  bool operator==(const SurveyAnswers&) const = default;
 };
 
 /// The answers of a customer leaving with satisfaction `s` in [0, 1].
