@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz and
-# runs each for a bounded time. Fails on any crash, leak, timeout, memory
-# blow-up or sanitizer report; the input that caused it is left in
-# build-fuzz/artifacts/ (add it to tests/data/fuzz-regressions/ once fixed).
+# Builds the libFuzzer targets with clang (ASan + UBSan) in build-asan, the
+# tree the sanitizer tests use too (scripts/lib/builds.sh), and runs each for
+# a bounded time. Fails on any crash, leak, timeout, memory blow-up or
+# sanitizer report; the input that caused it is left in build-asan/artifacts/
+# (add it to tests/data/fuzz-regressions/ once fixed).
 #
 #   scripts/fuzz.sh            # 60 s per target (what CI runs)
 #   scripts/fuzz.sh 600        # longer, by hand
+#   scripts/fuzz.sh --no-build 60   # build-asan is built already (scripts/test.sh)
 #
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build_first=1
+if [ "${1:-}" = "--no-build" ]; then
+  build_first=0
+  shift
+fi
 seconds="${1:-${FUZZ_SECONDS:-60}}"
-build=build-fuzz
+build=build-asan
 targets=(scenario_loader event_log)
 
-echo "== build the fuzzers (clang, libFuzzer, ASan + UBSan)"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DJOURNEYSIM_FUZZ=ON -DJOURNEYSIM_SANITIZE=address,undefined \
-  -DJOURNEYSIM_BUILD_TESTS=OFF -DJOURNEYSIM_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build "$build" -j"$(nproc)" --target journeysim_fuzzers
+if [ "$build_first" -eq 1 ]; then
+  source scripts/lib/ccache.sh
+  source scripts/lib/builds.sh
+  echo "== build the fuzzers (clang, libFuzzer, ASan + UBSan)"
+  configure_asan_build
+  cmake --build "$build" -j"$(nproc)" --target journeysim_fuzzers
+fi
 
 mkdir -p "$build/artifacts"
 for target in "${targets[@]}"; do

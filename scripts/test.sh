@@ -1,44 +1,63 @@
 #!/usr/bin/env bash
 # The README's second command (and what CI runs): set up, build with warnings
-# as errors, run the whole suite, then run it again under AddressSanitizer and
-# UndefinedBehaviorSanitizer. Fails when any test fails.
+# as errors, run the whole suite, the example journeys' own gates, then the
+# suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang, the
+# same tree as the fuzzers), the threaded tests under ThreadSanitizer, and
+# each fuzzer for a bounded time. Fails when any test fails; prints each
+# phase's wall time at the end. ctest's JUnit files: build-*/ctest-junit.xml.
+#
+# Test labels (tests/CMakeLists.txt): statistical (coverage studies that
+# repeat whole runs hundreds of times), browser (headless Chromium), mpi
+# (mpirun), slow. The sanitizer passes skip statistical and browser: they add
+# no memory or thread behaviour the rest of the suite does not already run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+source scripts/lib/phases.sh
+source scripts/lib/ccache.sh
+source scripts/lib/builds.sh
 jobs="$(nproc)"
 
-echo "== build (-Wall -Wextra -Werror)"
-cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJOURNEYSIM_WERROR=ON >/dev/null
-cmake --build build-ci -j"$jobs"
-echo "== tests"
-ctest --test-dir build-ci --output-on-failure -j"$jobs"
-echo "== the example scenarios pass their own [thresholds] (the gate users run)"
-build-ci/tools/journeysim check scenarios/*.toml --junit build-ci/check-junit.xml
-echo "== the example scenarios validate and run"
-for s in scenarios/*.toml; do
-  build-ci/tools/journeysim validate "$s"
-done
-build-ci/tools/journeysim run scenarios/store-launch.toml --agents 20000 --quiet >/dev/null
-echo "== the shipped channel plugins pass the conformance harness"
-build-ci/tools/journeysim plugin-test build-ci/plugins/*.so
+examples_gate() {
+  echo "-- the example scenarios pass their own [thresholds] (the gate users run)"
+  build-ci/tools/journeysim check scenarios/*.toml --junit build-ci/check-junit.xml
+  echo "-- the example scenarios validate and run"
+  local s
+  for s in scenarios/*.toml; do
+    build-ci/tools/journeysim validate "$s"
+  done
+  build-ci/tools/journeysim run scenarios/store-launch.toml --agents 20000 --quiet >/dev/null
+  echo "-- the shipped channel plugins pass the conformance harness"
+  build-ci/tools/journeysim plugin-test build-ci/plugins/*.so
+}
 
-echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJOURNEYSIM_WERROR=ON \
-  -DJOURNEYSIM_SANITIZE=address,undefined -DJOURNEYSIM_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build build-asan -j"$jobs"
-echo "== tests under sanitizers"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs"
+sanitizer_env=(ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
 
-echo "== ThreadSanitizer on the multi-threaded engine, compare and sweep tests"
-cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJOURNEYSIM_WERROR=ON \
-  -DJOURNEYSIM_SANITIZE=thread -DJOURNEYSIM_BUILD_BENCHMARKS=OFF -DJOURNEYSIM_MPI=OFF >/dev/null
-# (Built without MPI, so the one-process stand-in of tools/ compiles too.)
-cmake --build build-tsan -j"$jobs" --target engine_determinism_test compare_test sweep_test journeysim
-TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+phase "install dependencies" scripts/install-deps.sh
+[ "${#cmake_launcher[@]}" -gt 0 ] && ccache --zero-stats >/dev/null
+
+phase "build: gcc -Werror" eval 'configure_werror_build && cmake --build build-ci -j"$jobs"'
+phase "tests: all" ctest --test-dir build-ci --output-on-failure -j"$jobs" \
+  --output-junit ctest-junit.xml
+phase "example journeys: check, validate, run, plugin-test" examples_gate
+
+phase "build: clang ASan+UBSan -O1, with the fuzzers" \
+  eval 'configure_asan_build && cmake --build build-asan -j"$jobs"'
+phase "tests: ASan+UBSan (not statistical, browser)" env "${sanitizer_env[@]}" \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" --output-junit ctest-junit.xml \
+  -LE '^(statistical|browser)$'
+
+phase "build: gcc TSan (threaded tests only)" \
+  eval 'configure_tsan_build && cmake --build build-tsan -j"$jobs" --target "${tsan_targets[@]}"'
+phase "tests: TSan (engine, compare, sweep)" env TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
   ctest --test-dir build-tsan --output-on-failure --no-tests=error -j"$jobs" \
-  -R '^(Determinism|Compare|MetricComponents|ScenarioTemplate|Sweep|SweepAxis)\.' \
-  -E 'NinetyFivePercentIntervalsCover'  # 10^3 repeated runs: statistics, not threads
+  --output-junit ctest-junit.xml -LE '^(statistical|browser)$' \
+  -R '^(Determinism|Compare|MetricComponents|ScenarioTemplate|Sweep|SweepAxis)\.'
 
-echo "== fuzz each input reader for a bounded time (fails on any crash, leak or report)"
-scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+phase "fuzz: each input reader for ${FUZZ_SECONDS:-60} s" \
+  scripts/fuzz.sh --no-build "${FUZZ_SECONDS:-60}"
+
+if [ "${#cmake_launcher[@]}" -gt 0 ]; then
+  echo "== compiler cache ($CCACHE_DIR)"
+  ccache --show-stats | grep -E 'Hits|Misses|Cache size' || true
+fi

@@ -588,7 +588,7 @@ TEST(ScenarioSchema, OversizedTextRejected) {
 }
 
 TEST(ScenarioSchema, OversizedFileRejected) {
-  const fs::path file = fs::path(testing::TempDir()) / "journeysim_oversized.toml";
+  const fs::path file = fs::path(::testing::TempDir()) / "journeysim_oversized.toml";
   {
     std::ofstream out(file, std::ios::binary);
     out << "# " << std::string((16u << 20) + 10, 'x') << "\n";
