@@ -4,13 +4,13 @@
 # libjourneysim_<name>.so in the build's plugin directory, with hidden
 # visibility so only the entry point is exported. Its sources are compiled
 # once into an object library so the channel's own unit tests can call the
-# descriptor directly, without going through dlopen.
+# descriptor directly, without going through dlopen. A channel sees the
+# plugin SDK (journeysim::sdk) and nothing of the host.
 function(journeysim_add_channel name)
   cmake_parse_arguments(ARG "" "" "SOURCES;TESTS" ${ARGN})
   set(obj journeysim_${name}_objects)
   add_library(${obj} OBJECT ${ARG_SOURCES})
-  target_include_directories(${obj} PUBLIC ${PROJECT_SOURCE_DIR}/core/include)
-  target_link_libraries(${obj} PRIVATE journeysim_warnings)
+  target_link_libraries(${obj} PUBLIC journeysim::sdk PRIVATE journeysim_warnings)
   set_target_properties(${obj} PROPERTIES
     POSITION_INDEPENDENT_CODE ON
     CXX_VISIBILITY_PRESET hidden

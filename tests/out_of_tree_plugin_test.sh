@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs journeysim to a scratch prefix, builds examples/sms-channel against
-# the installed SDK header only, and runs a journey through it. The SMS model
+# the installed plugin SDK alone (find_package(journeysim_sdk), target
+# journeysim::sdk), and runs a journey through it. The SMS model
 # gives conversion = delivery * click_rate * 2 * affinity = 0.9 * 0.2 = 0.18.
 set -euo pipefail
 build_dir="$1"; source_dir="$2"
