@@ -374,14 +374,8 @@ TEST(SupportChannel, SameUniformsGiveIdenticalOutcomes) {
   const std::vector<js_outcome> b = again.Run(pop.Batch());
   ASSERT_EQ(0, std::memcmp(a.data(), b.data(), a.size() * sizeof(js_outcome)));
   for (size_t i = 0; i < 2000; ++i) {
-    js_outcome single{};
-    js_batch batch{pop.personas.data(),
-                   static_cast<uint32_t>(pop.personas.size()), &pop.agents[i],
-                   1};
-    char error[JS_ERROR_CAPACITY] = {};
-    ASSERT_EQ(Descriptor().interact(tp.instance(), &batch, &single, error),
-              JS_OK);
-    ASSERT_EQ(0, std::memcmp(&single, &a[i], sizeof(js_outcome)));
+    const std::vector<js_outcome> single = tp.Run(pop.Alone(i));
+    ASSERT_EQ(0, std::memcmp(&single[0], &a[i], sizeof(js_outcome)));
   }
 }
 
@@ -391,14 +385,7 @@ TEST(SupportChannel, PersonasBeyondTheBatchCacheGetTheSameModel) {
   const Params x = {7.0, 0.75, 0.6, 1.0, 300.0, 0.4};
   Touchpoint tp(x);
   Crowd pop = RandomCrowd(5000, 8);
-  const std::vector<js_persona_view> eight = pop.personas;
-  pop.personas.clear();
-  for (int k = 0; k < 80; ++k) {
-    pop.personas.push_back(eight[static_cast<size_t>(k % 8)]);
-  }
-  for (size_t i = 0; i < pop.agents.size(); ++i) {
-    pop.agents[i].persona += 8 * static_cast<uint32_t>(i % 10);
-  }
+  SpreadOverCopies(&pop, 10);  // 80 personas
   const std::vector<js_outcome> out = tp.Run(pop.Batch());
   for (size_t i = 0; i < out.size(); ++i) {
     const js_agent_view& a = pop.agents[i];
@@ -418,25 +405,19 @@ TEST(SupportChannel, ConfigureRejectsSalesCallThatCanNeverClose) {
 
 TEST(SupportChannel, ConfigureRejectsWrongParamCount) {
   const double params[2] = {5.0, 0.8};
-  const double weight = 1.0;
-  js_config_view view{"help_desk", "retention", params, 2, 1, &weight};
-  void* instance = nullptr;
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(Descriptor().configure(&view, &instance, error), JS_ERROR);
-  EXPECT_GT(std::strlen(error), 0u);
+  const journeysim::testing::Touchpoint tp(params, "help_desk", "retention");
+  EXPECT_EQ(tp.status(), JS_ERROR);
+  EXPECT_GT(tp.error().size(), 0u);
 }
 
 TEST(SupportChannel, InteractRejectsPersonaIndexOutOfRange) {
   Touchpoint tp(kDefaults);
   Crowd pop = one_persona({}, {}, 4);
   pop.agents[3].persona = 5;
-  std::vector<js_outcome> out(pop.agents.size());
-  js_batch batch{pop.personas.data(), 1, pop.agents.data(), 4};
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(Descriptor().interact(tp.instance(), &batch, out.data(), error),
-            JS_ERROR);
-  EXPECT_NE(std::string(error).find("persona index 5"), std::string::npos)
-      << error;
+  std::vector<js_outcome> out;
+  std::string error;
+  EXPECT_EQ(tp.Interact(pop.Batch(), &out, &error), JS_ERROR);
+  EXPECT_NE(error.find("persona index 5"), std::string::npos) << error;
 }
 
 TEST(SupportChannel, OutcomesFiniteAndInRangeAtParameterExtremes) {

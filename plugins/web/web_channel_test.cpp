@@ -444,14 +444,8 @@ TEST(WebChannel, SameUniformsGiveIdenticalOutcomes) {
   ASSERT_EQ(0, std::memcmp(a.data(), b.data(), a.size() * sizeof(js_outcome)));
   // Batch boundaries must not matter either: one agent per call.
   for (size_t i = 0; i < 2000; ++i) {
-    js_outcome single{};
-    js_batch batch{pop.personas.data(),
-                   static_cast<uint32_t>(pop.personas.size()), &pop.agents[i],
-                   1};
-    char error[JS_ERROR_CAPACITY] = {};
-    ASSERT_EQ(Descriptor().interact(tp.instance(), &batch, &single, error),
-              JS_OK);
-    ASSERT_EQ(0, std::memcmp(&single, &a[i], sizeof(js_outcome)));
+    const std::vector<js_outcome> single = tp.Run(pop.Alone(i));
+    ASSERT_EQ(0, std::memcmp(&single[0], &a[i], sizeof(js_outcome)));
   }
 }
 
@@ -461,14 +455,7 @@ TEST(WebChannel, PersonasBeyondTheBatchCacheGetTheSameModel) {
   const Params x = {3.0, 0.7, 0.5, 0.6, 7.0, 0.0, 49.0, 10.0};
   Touchpoint tp(x);
   Crowd pop = RandomCrowd(5000, 8);
-  const std::vector<js_persona_view> eight = pop.personas;
-  pop.personas.clear();
-  for (int k = 0; k < 80; ++k) {
-    pop.personas.push_back(eight[static_cast<size_t>(k % 8)]);
-  }
-  for (size_t i = 0; i < pop.agents.size(); ++i) {
-    pop.agents[i].persona += 8 * static_cast<uint32_t>(i % 10);
-  }
+  SpreadOverCopies(&pop, 10);  // 80 personas
   const std::vector<js_outcome> out = tp.Run(pop.Batch());
   for (size_t i = 0; i < out.size(); ++i) {
     const js_agent_view& a = pop.agents[i];
@@ -488,25 +475,19 @@ TEST(WebChannel, ConfigureRejectsLeadValueWithoutAForm) {
 
 TEST(WebChannel, ConfigureRejectsWrongParamCount) {
   const double params[3] = {2.0, 0.6, 0.6};
-  const double weight = 1.0;
-  js_config_view view{"landing", "consideration", params, 3, 1, &weight};
-  void* instance = nullptr;
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(Descriptor().configure(&view, &instance, error), JS_ERROR);
-  EXPECT_GT(std::strlen(error), 0u);
+  const journeysim::testing::Touchpoint tp(params, "landing", "consideration");
+  EXPECT_EQ(tp.status(), JS_ERROR);
+  EXPECT_GT(tp.error().size(), 0u);
 }
 
 TEST(WebChannel, InteractRejectsPersonaIndexOutOfRange) {
   Touchpoint tp(kDefaults);
   Crowd pop = one_persona({}, {}, 4);
   pop.agents[2].persona = 1;
-  std::vector<js_outcome> out(pop.agents.size());
-  js_batch batch{pop.personas.data(), 1, pop.agents.data(), 4};
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(Descriptor().interact(tp.instance(), &batch, out.data(), error),
-            JS_ERROR);
-  EXPECT_NE(std::string(error).find("persona index 1"), std::string::npos)
-      << error;
+  std::vector<js_outcome> out;
+  std::string error;
+  EXPECT_EQ(tp.Interact(pop.Batch(), &out, &error), JS_ERROR);
+  EXPECT_NE(error.find("persona index 1"), std::string::npos) << error;
 }
 
 TEST(WebChannel, OutcomesFiniteAndInRangeAtParameterExtremes) {

@@ -112,7 +112,8 @@ class Touchpoint {
 };
 
 /// Personas, agents and the uniforms the agents point at: what a batch
-/// refers to, kept alive together.
+/// refers to, kept alive together. A copy's agents still point at the
+/// original's uniforms, so keep the original alive while the copy is used.
 struct Crowd {
   std::vector<js_persona_view> personas;  ///< indexed by agents' `persona`
   std::vector<js_agent_view> agents;      ///< their `uniforms` point below
@@ -123,7 +124,30 @@ struct Crowd {
     return {personas.data(), static_cast<uint32_t>(personas.size()),
             agents.data(), static_cast<uint32_t>(agents.size())};
   }
+
+  /// A batch of agent `i` alone (with every persona): batch boundaries must
+  /// not change an agent's outcome.
+  js_batch Alone(size_t i) const {
+    return {personas.data(), static_cast<uint32_t>(personas.size()), &agents[i],
+            1};
+  }
 };
+
+/// Repeats the personas of `crowd` `copies` times and moves agent i to copy
+/// i % copies: the same customers, with persona indices past a channel's
+/// per-batch cache (64 personas) once there are enough copies. In place, so
+/// the agents keep pointing at the crowd's own uniforms.
+inline void SpreadOverCopies(Crowd* crowd, uint32_t copies) {
+  const std::vector<js_persona_view> originals = crowd->personas;
+  const auto count = static_cast<uint32_t>(originals.size());
+  crowd->personas.clear();
+  for (uint32_t k = 0; k < count * copies; ++k) {
+    crowd->personas.push_back(originals[k % count]);
+  }
+  for (size_t i = 0; i < crowd->agents.size(); ++i) {
+    crowd->agents[i].persona += count * static_cast<uint32_t>(i % copies);
+  }
+}
 
 /// A persona's traits, each in the middle of its scale unless set: the input
 /// of a test's reference model, turned into what the plugin sees by View().
