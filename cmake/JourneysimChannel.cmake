@@ -4,13 +4,14 @@
 # libjourneysim_<name>.so in the build's plugin directory, with hidden
 # visibility so only the entry point is exported. Its sources are compiled
 # once into an object library so the channel's own unit tests can call the
-# descriptor directly, without going through dlopen.
+# descriptor directly, without going through dlopen
+# (plugins/testing/journeysim/channel_harness.h). A channel sees the
+# plugin SDK (journeysim::sdk) and nothing of the host.
 function(journeysim_add_channel name)
   cmake_parse_arguments(ARG "" "" "SOURCES;TESTS" ${ARGN})
   set(obj journeysim_${name}_objects)
   add_library(${obj} OBJECT ${ARG_SOURCES})
-  target_include_directories(${obj} PUBLIC ${PROJECT_SOURCE_DIR}/core/include)
-  target_link_libraries(${obj} PRIVATE journeysim_warnings)
+  target_link_libraries(${obj} PUBLIC journeysim::sdk PRIVATE journeysim_warnings)
   set_target_properties(${obj} PROPERTIES
     POSITION_INDEPENDENT_CODE ON
     CXX_VISIBILITY_PRESET hidden
@@ -27,8 +28,8 @@ function(journeysim_add_channel name)
   if(ARG_TESTS AND JOURNEYSIM_BUILD_TESTS)
     set(test ${name}_channel_test)
     add_executable(${test} ${ARG_TESTS})
-    target_link_libraries(${test} PRIVATE ${obj} journeysim_warnings
-      GTest::gtest GTest::gtest_main)
+    target_link_libraries(${test} PRIVATE ${obj} journeysim::channel_harness
+      journeysim_warnings GTest::gtest GTest::gtest_main)
     gtest_discover_tests(${test} DISCOVERY_TIMEOUT 60)
   endif()
 endfunction()

@@ -1,14 +1,22 @@
-// The C++ helpers of the plugin SDK (journeysim/channel_sdk.h) that the
-// shipped channels share and third-party authors may use.
+// The C++ helpers of the plugin SDK (journeysim/channel_sdk.h,
+// channel_params.h, channel_boundary.h) that the shipped channels share and
+// third-party authors may use.
+#include "journeysim/channel_sdk.h"
+
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
-#include "journeysim/channel_sdk.h"
+#include "journeysim/channel_boundary.h"
+#include "journeysim/channel_params.h"
 
 namespace {
 
+using journeysim::sdk::check_params;
 using journeysim::sdk::failed_check;
 using journeysim::sdk::PersonaTermsCache;
 
@@ -76,6 +84,181 @@ TEST(FailedCheck, RoundingPastTheEndFallsBackToTheLastLiveCheck) {
 TEST(FailedCheck, WithNoLiveCheckGivesTheFallback) {
   const std::array<double, 2> q = {0.0, 0.0};
   EXPECT_EQ(failed_check(q, 0.0, 9), 9u);
+}
+
+// --- check_params: the re-check of resolved parameters. ---------------------
+
+constexpr js_param_spec kToyParams[] = {
+    {"rate", JS_PARAM_NUMBER, 0.5, 0.0, 1.0, "a share"},
+    {"steps", JS_PARAM_INTEGER, 3.0, 1.0, 9.0, "a count"},
+    {"fast", JS_PARAM_BOOLEAN, 0.0, 0.0, 1.0, "a switch"},
+};
+
+std::string CheckToy(std::vector<double> values) {
+  js_config_view config{};
+  config.touchpoint_id = "tp";
+  config.params = values.data();
+  config.param_count = static_cast<uint32_t>(values.size());
+  std::array<char, JS_ERROR_CAPACITY> error{};
+  return check_params("toy", kToyParams, 3, config, error.data())
+             ? "ok"
+             : std::string(error.data());
+}
+
+TEST(CheckParams, AcceptsEveryValueInItsDeclaredDomain) {
+  EXPECT_EQ(CheckToy({0.0, 1.0, 0.0}), "ok");
+  EXPECT_EQ(CheckToy({1.0, 9.0, 1.0}), "ok");
+}
+
+TEST(CheckParams, NamesTheChannelTouchpointAndParameterOfARefusal) {
+  EXPECT_EQ(CheckToy({0.5, 3.0}),
+            "toy touchpoint 'tp': expected 3 parameters, got 2");
+  EXPECT_EQ(
+      CheckToy({1.5, 3.0, 0.0}),
+      "toy touchpoint 'tp': parameter 'rate' = 1.5 must be a number in [0, 1]");
+  EXPECT_EQ(CheckToy({0.5, 2.5, 0.0}),
+            "toy touchpoint 'tp': parameter 'steps' = 2.5 must be a whole "
+            "number in [1, 9]");
+  EXPECT_EQ(
+      CheckToy({0.5, 3.0, 0.5}),
+      "toy touchpoint 'tp': parameter 'fast' = 0.5 must be a boolean (0 or 1)");
+}
+
+// --- ChannelBoundary: a toy model behind the SDK's callbacks. ---------------
+
+struct Toy {
+  double rate;
+};
+Toy MakeToy(const double* params) { return {params[0]}; }
+
+int terms_made = 0;  // how often ToyTerms ran, across one test
+double ToyTerms(const Toy& toy, const js_persona_view& persona) {
+  ++terms_made;
+  return toy.rate * persona.channel_affinity;
+}
+
+js_outcome DecideToy(const Toy&, const double& p, const js_agent_view& agent) {
+  if (agent.visits > 100) {
+    throw std::runtime_error("too many visits");
+  }
+  js_outcome o{};
+  o.next = agent.uniforms[0] < p ? JS_NEXT_BY_WEIGHT : JS_NEXT_DROP;
+  o.p_continue = p;
+  return o;
+}
+
+bool NoFastToy(const js_config_view& config, char* error) {
+  if (config.params[2] != 0.0) {
+    journeysim::sdk::write_errorf(error,
+                                  "toy touchpoint '%s': fast is not built",
+                                  journeysim::sdk::touchpoint_name(config));
+    return false;
+  }
+  return true;
+}
+
+constexpr js_drop_reason kToyReasons[] = {{"no", "said no", "ask nicely"}};
+constexpr journeysim::sdk::ChannelFacts kToyFacts =
+    journeysim::sdk::facts("toy", "0.1.0", "a toy", kToyParams, kToyReasons, 1);
+constexpr js_channel_descriptor kToy =
+    journeysim::sdk::describe<kToyFacts, MakeToy, ToyTerms, DecideToy,
+                              NoFastToy>();
+
+// A configured toy touchpoint, destroyed with the test.
+struct ToyTouchpoint {
+  explicit ToyTouchpoint(std::vector<double> v) : values(std::move(v)) {
+    config.touchpoint_id = "tp";
+    config.params = values.data();
+    config.param_count = static_cast<uint32_t>(values.size());
+    status = kToy.configure(&config, &instance, error.data());
+  }
+  ~ToyTouchpoint() {
+    if (status == JS_OK) {
+      kToy.destroy(instance);
+    }
+  }
+  std::vector<double> values;
+  js_config_view config{};
+  void* instance = nullptr;
+  std::array<char, JS_ERROR_CAPACITY> error{};
+  js_status status = JS_ERROR;
+};
+
+TEST(ChannelBoundary, DescribesTheChannelFromItsFacts) {
+  EXPECT_EQ(kToy.api_version, JS_CHANNEL_API_VERSION);
+  EXPECT_EQ(kToy.struct_size, sizeof(js_channel_descriptor));
+  EXPECT_STREQ(kToy.name, "toy");
+  EXPECT_STREQ(kToy.version, "0.1.0");
+  EXPECT_EQ(kToy.params, kToyParams);
+  EXPECT_EQ(kToy.param_count, 3u);
+  EXPECT_EQ(kToy.reason_count, 1u);
+  EXPECT_EQ(kToy.uniforms_per_interaction, 1u);
+}
+
+TEST(ChannelBoundary, ConfigureChecksDomainsThenCombinations) {
+  EXPECT_EQ(ToyTouchpoint({0.5, 3.0, 0.0}).status, JS_OK);
+  ToyTouchpoint out_of_range({2.0, 3.0, 0.0});
+  EXPECT_EQ(out_of_range.status, JS_ERROR);
+  EXPECT_NE(std::string(out_of_range.error.data()).find("'rate'"),
+            std::string::npos);
+  ToyTouchpoint fast({0.5, 3.0, 1.0});
+  EXPECT_EQ(fast.status, JS_ERROR);
+  EXPECT_STREQ(fast.error.data(), "toy touchpoint 'tp': fast is not built");
+  std::array<char, JS_ERROR_CAPACITY> error{};
+  void* instance = nullptr;
+  EXPECT_EQ(kToy.configure(nullptr, &instance, error.data()), JS_ERROR);
+  EXPECT_STREQ(error.data(),
+               "toy: configure called without config or instance");
+}
+
+TEST(ChannelBoundary, InteractWorksOutEachPersonasTermsOnceABatch) {
+  ToyTouchpoint tp({0.5, 3.0, 0.0});
+  ASSERT_EQ(tp.status, JS_OK);
+  js_persona_view personas[2] = {};
+  personas[0].channel_affinity = 1.0;
+  personas[1].channel_affinity = 0.5;
+  const double u[1] = {0.3};
+  js_agent_view agents[4] = {};
+  for (uint32_t i = 0; i < 4; ++i) {
+    agents[i].persona = i % 2;
+    agents[i].uniforms = u;
+  }
+  const js_batch batch{personas, 2, agents, 4};
+  js_outcome out[4] = {};
+  terms_made = 0;
+  ASSERT_EQ(kToy.interact(tp.instance, &batch, out, nullptr), JS_OK);
+  EXPECT_EQ(terms_made, 2);
+  EXPECT_EQ(out[0].p_continue, 0.5);
+  EXPECT_EQ(out[0].next, JS_NEXT_BY_WEIGHT);
+  EXPECT_EQ(out[1].p_continue, 0.25);
+  EXPECT_EQ(out[1].next, JS_NEXT_DROP);
+}
+
+TEST(ChannelBoundary, InteractRefusesABadBatchAndCatchesTheModelsExceptions) {
+  ToyTouchpoint tp({0.5, 3.0, 0.0});
+  ASSERT_EQ(tp.status, JS_OK);
+  js_persona_view persona{};
+  const double u[1] = {0.3};
+  js_agent_view agent{};
+  agent.uniforms = u;
+  js_outcome out{};
+  std::array<char, JS_ERROR_CAPACITY> error{};
+
+  agent.persona = 1;
+  js_batch batch{&persona, 1, &agent, 1};
+  EXPECT_EQ(kToy.interact(tp.instance, &batch, &out, error.data()), JS_ERROR);
+  EXPECT_NE(std::string(error.data()).find("persona index 1"),
+            std::string::npos);
+
+  agent.persona = 0;
+  EXPECT_EQ(kToy.interact(tp.instance, &batch, nullptr, error.data()),
+            JS_ERROR);
+  EXPECT_STREQ(error.data(),
+               "toy: interact called without instance, batch or output");
+
+  agent.visits = 101;
+  EXPECT_EQ(kToy.interact(tp.instance, &batch, &out, error.data()), JS_ERROR);
+  EXPECT_STREQ(error.data(), "too many visits");
 }
 
 }  // namespace

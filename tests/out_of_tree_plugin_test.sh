@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Installs journeysim to a scratch prefix, builds examples/sms-channel against
-# the installed SDK header only, and runs a journey through it. The SMS model
+# the installed plugin SDK alone (find_package(journeysim_sdk), target
+# journeysim::sdk), and runs a journey through it. The SMS model
 # gives conversion = delivery * click_rate * 2 * affinity = 0.9 * 0.2 = 0.18.
 set -euo pipefail
 build_dir="$1"; source_dir="$2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
+# The SDK is all a plugin author gets: its headers and the channel test
+# harness, none of the host's.
+installed="$(cd "$work/prefix/include/journeysim" && ls | sort | tr '\n' ' ')"
+expected="channel_boundary.h channel_harness.h channel_params.h channel_sdk.h "
+[[ "$installed" == "$expected" ]] ||
+  { echo "installed include/journeysim: '$installed', expected '$expected'"; exit 1; }
 cmake -S "$source_dir/examples/sms-channel" -B "$work/sms" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/sms" >/dev/null
 mkdir -p "$work/plugins" && cp "$work/sms/libjourneysim_sms.so" "$work/plugins/"

@@ -5,6 +5,7 @@
 // README's worked numbers are asserted, so the model, its documentation and
 // its code cannot drift apart.
 #include <gtest/gtest.h>
+#include <journeysim/channel_harness.h>
 #include <journeysim/channel_sdk.h>
 
 #include <algorithm>
@@ -15,9 +16,9 @@
 #include <string>
 #include <vector>
 
-extern "C" const js_channel_descriptor* journeysim_channel_v1(void);
-
 namespace {
+
+using namespace journeysim::testing;
 
 enum Reason : uint32_t {
   kSlowPage,
@@ -31,8 +32,6 @@ enum Reason : uint32_t {
   kReasonCount
 };
 constexpr size_t kN = 200000;
-
-const js_channel_descriptor& Descriptor() { return *journeysim_channel_v1(); }
 
 // Parameters in declaration order.
 struct Params {
@@ -63,59 +62,14 @@ Params LongCheckout() {
   return p;
 }
 
-// One configured touchpoint, destroyed with the test.
-class Touchpoint {
+// A checkout touchpoint configured at the given parameters.
+class Touchpoint : public journeysim::testing::Touchpoint {
  public:
-  explicit Touchpoint(std::vector<double> values) : values_(std::move(values)) {
-    view_.touchpoint_id = "checkout";
-    view_.stage = "purchase";
-    view_.params = values_.data();
-    view_.param_count = static_cast<uint32_t>(values_.size());
-    view_.edge_count = 1;
-    view_.edge_weights = &kWeight;
-    status_ = Descriptor().configure(&view_, &instance_, error_.data());
-  }
+  explicit Touchpoint(std::vector<double> values)
+      : journeysim::testing::Touchpoint(std::move(values), "checkout",
+                                        "purchase") {}
   explicit Touchpoint(const Params& params) : Touchpoint(params.Values()) {}
-  Touchpoint(const Touchpoint&) = delete;
-  Touchpoint& operator=(const Touchpoint&) = delete;
-  ~Touchpoint() {
-    if (status_ == JS_OK) {
-      Descriptor().destroy(instance_);
-    }
-  }
-
-  bool ok() const { return status_ == JS_OK; }
-  std::string error() const { return error_.data(); }
-
-  js_status Interact(const js_batch& batch, std::vector<js_outcome>* out,
-                     std::string* error) const {
-    out->assign(batch.agent_count, js_outcome{});
-    std::array<char, JS_ERROR_CAPACITY> buffer{};
-    const js_status status =
-        Descriptor().interact(instance_, &batch, out->data(), buffer.data());
-    *error = buffer.data();
-    return status;
-  }
-
-  std::vector<js_outcome> Run(const js_batch& batch) const {
-    std::vector<js_outcome> out;
-    std::string error;
-    EXPECT_EQ(Interact(batch, &out, &error), JS_OK) << error;
-    return out;
-  }
-
- private:
-  static constexpr double kWeight = 1.0;
-  std::vector<double> values_;
-  js_config_view view_{};
-  void* instance_ = nullptr;
-  js_status status_ = JS_ERROR;
-  std::array<char, JS_ERROR_CAPACITY> error_{};
 };
-
-double Uniform(std::mt19937_64& rng) {
-  return static_cast<double>(rng() >> 11) * 0x1.0p-53;  // [0, 1)
-}
 
 struct Traits {
   double patience = 0.5;
@@ -125,78 +79,33 @@ struct Traits {
 };
 
 js_persona_view Persona(const Traits& t) {
-  js_persona_view p{};
-  p.id = "shopper";
+  PersonaTraits p;
   p.patience = t.patience;
   p.price_sensitivity = t.price_sensitivity;
   p.tech_savvy = t.tech_savvy;
-  p.channel_affinity = 0.5;
-  p.best_other_affinity = 0.5;
-  return p;
+  return p.View("shopper");
 }
 
-// A batch of agents with their own uniforms, all fixed by `seed`.
-struct Crowd {
-  std::vector<js_persona_view> personas;
-  std::vector<js_agent_view> agents;
-  std::vector<double> uniforms;
-
-  js_batch Batch() const {
-    return {personas.data(), static_cast<uint32_t>(personas.size()),
-            agents.data(), static_cast<uint32_t>(agents.size())};
-  }
-};
-
+// Agents of one persona with their own uniforms, all fixed by `seed`.
 Crowd SameAgents(size_t n, const Traits& traits, uint64_t seed) {
-  const uint32_t k = Descriptor().uniforms_per_interaction;
-  Crowd crowd;
-  crowd.personas = {Persona(traits)};
-  crowd.uniforms.resize(n * k);
-  std::mt19937_64 rng(seed);
-  for (double& u : crowd.uniforms) {
-    u = Uniform(rng);
-  }
-  crowd.agents.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    crowd.agents[i].satisfaction = traits.satisfaction;
-    crowd.agents[i].uniforms = crowd.uniforms.data() + i * k;
-  }
-  return crowd;
+  js_agent_view state{};
+  state.satisfaction = traits.satisfaction;
+  return journeysim::testing::SameAgents(n, Persona(traits), state, seed);
 }
 
 // Random personas and states, including the [0, 1] ends of every trait.
 // With `personas` above the plugin's 64-entry cache, the uncached path runs.
 Crowd MixedAgents(size_t n, uint64_t seed, int personas = 16) {
-  const uint32_t k = Descriptor().uniforms_per_interaction;
   std::mt19937_64 rng(seed);
-  Crowd crowd;
-  crowd.personas.push_back(Persona({0.0, 0.0, 1.0, 0.0}));
-  crowd.personas.push_back(Persona({1.0, 1.0, 0.0, 1.0}));
-  while (crowd.personas.size() < static_cast<size_t>(personas)) {
-    crowd.personas.push_back(
-        Persona({Uniform(rng), Uniform(rng), Uniform(rng), 0.0}));
+  std::vector<js_persona_view> drawn = {Persona({0.0, 0.0, 1.0, 0.0}),
+                                        Persona({1.0, 1.0, 0.0, 1.0})};
+  while (drawn.size() < static_cast<size_t>(personas)) {
+    drawn.push_back(Persona({Uniform(rng), Uniform(rng), Uniform(rng), 0.0}));
   }
-  crowd.uniforms.resize(n * k);
-  for (size_t i = 0; i < crowd.uniforms.size(); ++i) {
-    // Every 7th agent gets the extreme uniforms 0 and 1 - 2^-53.
-    const bool edge = (i / k) % 7 == 0;
-    crowd.uniforms[i] =
-        edge ? ((i % 2 == 0) ? 0.0 : 1.0 - 0x1.0p-53) : Uniform(rng);
-  }
-  crowd.agents.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    js_agent_view& a = crowd.agents[i];
-    a.persona = static_cast<uint32_t>(rng() % crowd.personas.size());
-    a.messages = static_cast<uint32_t>(rng() % 50);
-    a.visits = static_cast<uint32_t>(rng() % 5);
-    a.steps = static_cast<uint32_t>(rng() % 20);
-    a.hours = Uniform(rng) * 1000.0;
-    a.effort = Uniform(rng) * 50.0;
-    a.satisfaction = (i % 5 == 0) ? static_cast<double>(i % 2) : Uniform(rng);
-    a.spent = Uniform(rng) * 500.0;
-    a.uniforms = crowd.uniforms.data() + i * k;
-  }
-  return crowd;
+  return MixedCrowd(std::move(drawn), n, rng, UniformEnds::kEverySeventhAgent,
+                    [](size_t i, std::mt19937_64& r, size_t count) {
+                      return DrawAgentWithEnds(i, r, count);
+                    });
 }
 
 // --- The README's model, recomputed from its coefficient table. ------------
@@ -270,29 +179,8 @@ double PluginP(const Params& params, const Traits& traits) {
   return tp.Run(crowd.Batch())[0].p_continue;
 }
 
-double ContinueRate(const std::vector<js_outcome>& out) {
-  double n = 0;
-  for (const js_outcome& o : out) {
-    n += o.next != JS_NEXT_DROP ? 1.0 : 0.0;
-  }
-  return n / static_cast<double>(out.size());
-}
-
 void ExpectWithinFourSe(double observed, double p, double n, const char* what) {
-  const double se = std::sqrt(p * (1.0 - p) / n);
-  EXPECT_NEAR(observed, p, 4.0 * se) << what;
-}
-
-void ExpectSameOutcome(const js_outcome& a, const js_outcome& b) {
-  ASSERT_EQ(a.next, b.next);
-  ASSERT_EQ(a.reason, b.reason);
-  ASSERT_EQ(a.p_continue, b.p_continue);
-  ASSERT_EQ(a.hours, b.hours);
-  ASSERT_EQ(a.effort, b.effort);
-  ASSERT_EQ(a.emotion, b.emotion);
-  ASSERT_EQ(a.money, b.money);
-  ASSERT_EQ(a.messages, b.messages);
-  ASSERT_EQ(a.referrals, b.referrals);
+  EXPECT_NEAR(observed, p, FourStandardErrors(p, n)) << what;
 }
 
 TEST(checkout_channel, DescriptorDeclaresItsContract) {
@@ -583,9 +471,9 @@ TEST(checkout_channel, SameUniformsGiveIdenticalOutcomes) {
   half.agents.resize(crowd.agents.size() / 2);
   const auto part = tp.Run(half.Batch());
   for (size_t i = 0; i < first.size(); ++i) {
-    ExpectSameOutcome(first[i], second[i]);
+    ASSERT_TRUE(SameOutcome(first[i], second[i])) << i;
     if (i < part.size()) {
-      ExpectSameOutcome(first[i], part[i]);
+      ASSERT_TRUE(SameOutcome(first[i], part[i])) << i;
     }
   }
 }
@@ -608,7 +496,7 @@ TEST(checkout_channel, PersonaCacheDoesNotChangeOutcomes) {
   const auto cached = tp.Run(crowd.Batch());
   const auto uncached = tp.Run(moved.Batch());
   for (size_t i = 0; i < cached.size(); ++i) {
-    ExpectSameOutcome(cached[i], uncached[i]);
+    ASSERT_TRUE(SameOutcome(cached[i], uncached[i])) << i;
   }
 }
 

@@ -3,6 +3,7 @@
 // purpose, not shared with the plugin), and the README's worked numbers are
 // asserted, so the model, its documentation and its code cannot drift apart.
 #include <gtest/gtest.h>
+#include <journeysim/channel_harness.h>
 #include <journeysim/channel_sdk.h>
 
 #include <array>
@@ -12,17 +13,15 @@
 #include <string>
 #include <vector>
 
-extern "C" const js_channel_descriptor* journeysim_channel_v1(void);
-
 namespace {
+
+using namespace journeysim::testing;
 
 constexpr uint32_t kNotDelivered = 0;
 constexpr uint32_t kNotOpened = 1;
 constexpr uint32_t kNoClick = 2;
 constexpr uint32_t kUnsubscribed = 3;
 constexpr size_t kN = 200000;
-
-const js_channel_descriptor& Descriptor() { return *journeysim_channel_v1(); }
 
 // Parameters in declaration order.
 struct Params {
@@ -38,69 +37,19 @@ struct Params {
   }
 };
 
-// One configured touchpoint, destroyed with the test.
-class Touchpoint {
+// An email touchpoint configured at the given parameters.
+class Touchpoint : public journeysim::testing::Touchpoint {
  public:
-  explicit Touchpoint(std::vector<double> values) : values_(std::move(values)) {
-    view_.touchpoint_id = "newsletter";
-    view_.stage = "consideration";
-    view_.params = values_.data();
-    view_.param_count = static_cast<uint32_t>(values_.size());
-    view_.edge_count = 1;
-    view_.edge_weights = &kWeight;
-    status_ = Descriptor().configure(&view_, &instance_, error_.data());
-  }
+  explicit Touchpoint(std::vector<double> values)
+      : journeysim::testing::Touchpoint(std::move(values), "newsletter",
+                                        "consideration") {}
   explicit Touchpoint(const Params& params) : Touchpoint(params.Values()) {}
-  Touchpoint(const Touchpoint&) = delete;
-  Touchpoint& operator=(const Touchpoint&) = delete;
-  ~Touchpoint() {
-    if (status_ == JS_OK) {
-      Descriptor().destroy(instance_);
-    }
-  }
-
-  bool ok() const { return status_ == JS_OK; }
-  std::string error() const { return error_.data(); }
-
-  js_status Interact(const js_batch& batch, std::vector<js_outcome>* out,
-                     std::string* error) const {
-    out->assign(batch.agent_count, js_outcome{});
-    std::array<char, JS_ERROR_CAPACITY> buffer{};
-    const js_status status =
-        Descriptor().interact(instance_, &batch, out->data(), buffer.data());
-    *error = buffer.data();
-    return status;
-  }
-
-  std::vector<js_outcome> Run(const js_batch& batch) const {
-    std::vector<js_outcome> out;
-    std::string error;
-    EXPECT_EQ(Interact(batch, &out, &error), JS_OK) << error;
-    return out;
-  }
-
- private:
-  static constexpr double kWeight = 1.0;
-  std::vector<double> values_;
-  js_config_view view_{};
-  void* instance_ = nullptr;
-  js_status status_ = JS_ERROR;
-  std::array<char, JS_ERROR_CAPACITY> error_{};
 };
 
-double Uniform(std::mt19937_64& rng) {
-  return static_cast<double>(rng() >> 11) * 0x1.0p-53;  // [0, 1)
-}
-
 js_persona_view Persona(double affinity) {
-  js_persona_view p{};
-  p.id = "reader";
-  p.patience = 0.5;
-  p.price_sensitivity = 0.5;
-  p.tech_savvy = 0.5;
+  PersonaTraits p;
   p.channel_affinity = affinity;
-  p.best_other_affinity = 0.5;
-  return p;
+  return p.View("reader");
 }
 
 js_agent_view State(uint32_t messages, double satisfaction) {
@@ -110,74 +59,30 @@ js_agent_view State(uint32_t messages, double satisfaction) {
   return a;
 }
 
-// A batch of agents with their own uniforms, all fixed by `seed`.
-struct Crowd {
-  std::vector<js_persona_view> personas;
-  std::vector<js_agent_view> agents;
-  std::vector<double> uniforms;
-
-  js_batch Batch() const {
-    return {personas.data(), static_cast<uint32_t>(personas.size()),
-            agents.data(), static_cast<uint32_t>(agents.size())};
-  }
-};
-
-Crowd SameAgents(size_t n, const js_persona_view& persona,
-                 const js_agent_view& state, uint64_t seed) {
-  const uint32_t k = Descriptor().uniforms_per_interaction;
-  Crowd crowd;
-  crowd.personas = {persona};
-  crowd.uniforms.resize(n * k);
-  std::mt19937_64 rng(seed);
-  for (double& u : crowd.uniforms) {
-    u = Uniform(rng);
-  }
-  crowd.agents.assign(n, state);
-  for (size_t i = 0; i < n; ++i) {
-    crowd.agents[i].persona = 0;
-    crowd.agents[i].uniforms = crowd.uniforms.data() + i * k;
-  }
-  return crowd;
-}
-
-// Random personas and states, including the [0, 1] ends of every trait.
+// Random personas and states, including the [0, 1] ends of every trait; a
+// quarter of the agents have had very many messages.
 Crowd MixedAgents(size_t n, uint64_t seed) {
-  const uint32_t k = Descriptor().uniforms_per_interaction;
   std::mt19937_64 rng(seed);
-  Crowd crowd;
+  std::vector<js_persona_view> drawn;
   for (int i = 0; i < 16; ++i) {
     js_persona_view p = Persona(Uniform(rng));
     p.patience = Uniform(rng);
     p.price_sensitivity = Uniform(rng);
     p.tech_savvy = Uniform(rng);
     p.best_other_affinity = Uniform(rng);
-    crowd.personas.push_back(p);
+    drawn.push_back(p);
   }
-  crowd.personas.push_back(Persona(0.0));
-  crowd.personas.push_back(Persona(1.0));
-  crowd.uniforms.resize(n * k);
-  for (size_t i = 0; i < crowd.uniforms.size(); ++i) {
-    // Every 7th agent gets the extreme uniforms 0 and 1 - 2^-53.
-    const bool edge = (i / k) % 7 == 0;
-    crowd.uniforms[i] =
-        edge ? ((i % 2 == 0) ? 0.0 : 1.0 - 0x1.0p-53) : Uniform(rng);
-  }
-  crowd.agents.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    js_agent_view& a = crowd.agents[i];
-    a.persona = static_cast<uint32_t>(rng() % crowd.personas.size());
-    a.messages = static_cast<uint32_t>(rng() % 4) == 0
-                     ? static_cast<uint32_t>(rng() % 100000)
-                     : static_cast<uint32_t>(rng() % 30);
-    a.visits = static_cast<uint32_t>(rng() % 5);
-    a.steps = static_cast<uint32_t>(rng() % 20);
-    a.hours = Uniform(rng) * 1000.0;
-    a.effort = Uniform(rng) * 50.0;
-    a.satisfaction = (i % 5 == 0) ? static_cast<double>(i % 2) : Uniform(rng);
-    a.spent = Uniform(rng) * 500.0;
-    a.uniforms = crowd.uniforms.data() + i * k;
-  }
-  return crowd;
+  drawn.push_back(Persona(0.0));
+  drawn.push_back(Persona(1.0));
+  const auto messages = [](std::mt19937_64& r) {
+    return static_cast<uint32_t>(r() % 4) == 0
+               ? static_cast<uint32_t>(r() % 100000)
+               : static_cast<uint32_t>(r() % 30);
+  };
+  return MixedCrowd(std::move(drawn), n, rng, UniformEnds::kEverySeventhAgent,
+                    [&](size_t i, std::mt19937_64& r, size_t count) {
+                      return DrawAgentWithEnds(i, r, count, messages);
+                    });
 }
 
 // --- The README's model, recomputed from its coefficient table. ------------
@@ -219,17 +124,8 @@ double PluginP(const Params& params, double affinity, double satisfaction,
   return tp.Run(crowd.Batch())[0].p_continue;
 }
 
-double ContinueRate(const std::vector<js_outcome>& out) {
-  double n = 0;
-  for (const js_outcome& o : out) {
-    n += o.next != JS_NEXT_DROP ? 1.0 : 0.0;
-  }
-  return n / static_cast<double>(out.size());
-}
-
 void ExpectWithinFourSe(double observed, double p, double n, const char* what) {
-  const double se = std::sqrt(p * (1.0 - p) / n);
-  EXPECT_NEAR(observed, p, 4.0 * se) << what;
+  EXPECT_NEAR(observed, p, FourStandardErrors(p, n)) << what;
 }
 
 TEST(email_channel, DescriptorDeclaresItsContract) {
@@ -414,15 +310,7 @@ TEST(email_channel, SameUniformsGiveIdenticalOutcomes) {
     const js_outcome& a = first[i];
     const js_outcome& b = i < part.size() ? part[i] : second[i];
     for (const js_outcome* o : {&second[i], &b}) {
-      ASSERT_EQ(a.next, o->next);
-      ASSERT_EQ(a.reason, o->reason);
-      ASSERT_EQ(a.p_continue, o->p_continue);
-      ASSERT_EQ(a.hours, o->hours);
-      ASSERT_EQ(a.effort, o->effort);
-      ASSERT_EQ(a.emotion, o->emotion);
-      ASSERT_EQ(a.money, o->money);
-      ASSERT_EQ(a.messages, o->messages);
-      ASSERT_EQ(a.referrals, o->referrals);
+      ASSERT_TRUE(SameOutcome(a, *o)) << i;
     }
   }
 }

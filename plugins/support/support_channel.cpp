@@ -1,11 +1,10 @@
-// The `support` channel's plugin boundary: its parameters and drop reasons,
-// their checks, and the batch call. The model itself is support_model.h.
+// The `support` channel's plugin boundary: its parameters, drop reasons and
+// uniforms, and the model functions they drive (support_model.h). The callbacks
+// themselves are the SDK's (journeysim/channel_boundary.h).
+#include <journeysim/channel_boundary.h>
 #include <journeysim/channel_sdk.h>
 
-#include <array>
-#include <cstdarg>
 #include <cstdint>
-#include <cstdio>
 #include <iterator>
 
 #include "support_model.h"
@@ -13,8 +12,8 @@
 namespace {
 
 using namespace journeysim::channels::support;
-using journeysim::sdk::guarded;
-using journeysim::sdk::write_error;
+using journeysim::sdk::touchpoint_name;
+using journeysim::sdk::write_errorf;
 
 constexpr js_param_spec kParams[] = {
     {"wait_minutes", JS_PARAM_NUMBER, 5.0, 0.0, 10080.0,
@@ -50,94 +49,31 @@ static_assert(std::size(kReasons) == kReasonCount);
 // uniforms[0]: continue or drop; [1]: which reason; [2]: time spent.
 constexpr uint32_t kUniforms = 3;
 
-// printf-style variant of sdk::write_error, for messages naming values.
-__attribute__((format(printf, 2, 3))) void write_errorf(char* error,
-                                                        const char* format,
-                                                        ...) {
-  if (error == nullptr) {
-    return;
+// Combinations that describe no real conversation.
+bool CheckCombinations(const js_config_view& config, char* error) {
+  const double* p = config.params;
+  if (p[kDealValue] > 0.0 && p[kPersuasion] == 0.0) {
+    write_errorf(error,
+                 "support touchpoint '%s': deal_value = %g makes this a "
+                 "sales call, but persuasion = 0 means no customer ever "
+                 "says yes; set persuasion > 0 or deal_value = 0",
+                 touchpoint_name(config), p[kDealValue]);
+    return false;
   }
-  va_list args;
-  va_start(args, format);
-  std::vsnprintf(error, JS_ERROR_CAPACITY, format, args);
-  va_end(args);
+  return true;
 }
 
-js_status configure(const js_config_view* config, void** instance,
-                    char* error) {
-  return guarded(error, [&]() -> js_status {
-    if (config == nullptr || instance == nullptr || config->params == nullptr ||
-        config->param_count != kParamCount) {
-      write_error(error, "support: expected 6 resolved parameters");
-      return JS_ERROR;
-    }
-    const double* p = config->params;
-    const char* where =
-        config->touchpoint_id != nullptr ? config->touchpoint_id : "?";
-    if (p[kDealValue] > 0.0 && p[kPersuasion] == 0.0) {
-      write_errorf(error,
-                   "support touchpoint '%s': deal_value = %g makes this a "
-                   "sales call, but persuasion = 0 means no customer ever "
-                   "says yes; set persuasion > 0 or deal_value = 0",
-                   where, p[kDealValue]);
-      return JS_ERROR;
-    }
+constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
+    "support", "1.0.0",
+    "a support or sales conversation: chat, phone or sales call", kParams,
+    kReasons, kUniforms);
 
-    *instance = new Desk(MakeDesk(p));
-    return JS_OK;
-  });
-}
-
-void destroy(void* instance) { delete static_cast<Desk*>(instance); }
-
-
-js_status interact(void* instance, const js_batch* batch, js_outcome* out,
-                   char* error) {
-  return guarded(error, [&]() -> js_status {
-    if (instance == nullptr || batch == nullptr ||
-        (batch->agent_count > 0 &&
-         (batch->agents == nullptr || out == nullptr ||
-          batch->personas == nullptr))) {
-      write_error(error,
-                  "support: interact called with a null instance or batch");
-      return JS_ERROR;
-    }
-    const Desk& desk = *static_cast<const Desk*>(instance);
-    journeysim::sdk::PersonaTermsCache<PersonaTerms> terms;
-
-    for (uint32_t i = 0; i < batch->agent_count; ++i) {
-      const js_agent_view& agent = batch->agents[i];
-      if (agent.persona >= batch->persona_count) {
-        write_errorf(error,
-                     "support: agent %u has persona index %u but the batch "
-                     "has %u personas",
-                     i, agent.persona, batch->persona_count);
-        return JS_ERROR;
-      }
-      out[i] = Decide(desk, terms.get(agent.persona, [&] {
-                        return persona_terms(desk, batch->personas[agent.persona]);
-                      }),
-                      agent);
-    }
-    return JS_OK;
-  });
-}
-
-constexpr js_channel_descriptor kDescriptor = {
-    JS_CHANNEL_API_VERSION,
-    sizeof(js_channel_descriptor),
-    "support",
-    "1.0.0",
-    "a support or sales conversation: chat, phone or sales call",
-    kParams,
-    kParamCount,
-    kReasons,
-    kReasonCount,
-    kUniforms,
-    configure,
-    destroy,
-    interact,
-};
+// The host checks the declared ranges; support checks again only the count
+// its model reads, so its tests can drive the model beyond the ranges.
+constexpr js_channel_descriptor kDescriptor =
+    journeysim::sdk::describe<kFacts, MakeDesk, persona_terms, Decide,
+                              CheckCombinations,
+                              journeysim::sdk::recheck_count_only>();
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 // is written from README.md's equations and coefficient table, not from
 // support_channel.cpp, so the two documents are checked against each other.
 #include <gtest/gtest.h>
+#include <journeysim/channel_harness.h>
 #include <journeysim/channel_sdk.h>
 
 #include <algorithm>
@@ -13,11 +14,11 @@
 #include <string>
 #include <vector>
 
-// The entry point the plugin exports; the SDK defines it through
-// JOURNEYSIM_DECLARE_CHANNEL but declares no prototype for callers.
-extern "C" const js_channel_descriptor* journeysim_channel_v1(void);
-
 namespace {
+
+using namespace journeysim::testing;
+using Persona = PersonaTraits;
+using State = AgentState;
 
 constexpr int kN = 200000;
 constexpr uint32_t kUniforms = 3;
@@ -27,23 +28,8 @@ enum Reason { kGaveUp, kNotResolved, kUnfriendly, kSaidNo };
 using Params = std::array<double, 6>;
 constexpr Params kDefaults = {5.0, 0.8, 0.7, 0.0, 0.0, 0.3};
 
-const js_channel_descriptor& descriptor() { return *journeysim_channel_v1(); }
-
 // --- The README model, written out independently. ---
 double sigma(double x) { return 1.0 / (1.0 + std::exp(-x)); }
-
-struct Persona {
-  double patience = 0.5;
-  double price_sensitivity = 0.5;
-  double tech_savvy = 0.5;
-  double channel_affinity = 0.5;
-  double best_other_affinity = 0.5;
-};
-
-struct State {
-  uint32_t visits = 0;
-  double satisfaction = 0.5;
-};
 
 struct Reference {
   std::array<double, 4> q;
@@ -72,170 +58,42 @@ Reference reference(const Params& x, const Persona& v, const State& s) {
   return r;
 }
 
-// Share of the failures taken by each stage: P(reach k) q_k / (1 - p).
-std::array<double, 4> reference_shares(const Reference& r) {
-  std::array<double, 4> shares{};
-  double reach = 1.0;
-  for (size_t k = 0; k < shares.size(); ++k) {
-    shares[k] = reach * r.q[k] / (1.0 - r.p);
-    reach *= 1.0 - r.q[k];
-  }
-  return shares;
-}
-
 // --- Driving the plugin directly, as the host would. ---
-class Touchpoint {
+class Touchpoint : public journeysim::testing::Touchpoint {
  public:
-  explicit Touchpoint(const Params& params) : params_(params) {
-    js_config_view view{"help_desk",
-                        "retention",
-                        params_.data(),
-                        static_cast<uint32_t>(params_.size()),
-                        1,
-                        &weight_};
-    status_ = descriptor().configure(&view, &instance_, error_);
-  }
-  ~Touchpoint() {
-    if (status_ == JS_OK) {
-      descriptor().destroy(instance_);
-    }
-  }
-  Touchpoint(const Touchpoint&) = delete;
-  Touchpoint& operator=(const Touchpoint&) = delete;
-
-  js_status status() const { return status_; }
-  std::string error() const { return error_; }
-  void* instance() const { return instance_; }
-
- private:
-  Params params_;
-  double weight_ = 1.0;
-  void* instance_ = nullptr;
-  char error_[JS_ERROR_CAPACITY] = {};
-  js_status status_;
+  explicit Touchpoint(const Params& params)
+      : journeysim::testing::Touchpoint(params, "help_desk", "retention") {}
 };
 
-struct Population {
-  std::vector<js_persona_view> personas;
-  std::vector<js_agent_view> agents;
-  std::vector<double> uniforms;
-};
-
-double uniform01(std::mt19937_64& rng) {
-  return static_cast<double>(rng() >> 11) * 0x1.0p-53;
-}
-
-js_persona_view view_of(const Persona& p) {
-  return {"persona",    p.patience,         p.price_sensitivity,
-          p.tech_savvy, p.channel_affinity, p.best_other_affinity};
-}
-
-Population one_persona(const Persona& persona, const State& state, int n,
-                       uint64_t seed = 20240601) {
-  Population pop;
-  pop.personas.push_back(view_of(persona));
-  pop.uniforms.resize(static_cast<size_t>(n) * kUniforms);
-  std::mt19937_64 rng(seed);
-  for (double& u : pop.uniforms) {
-    u = uniform01(rng);
-  }
-  pop.agents.resize(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    pop.agents[static_cast<size_t>(i)] = {
-        0,
-        state.visits,
-        0,
-        0,
-        0.0,
-        0.0,
-        state.satisfaction,
-        0.0,
-        &pop.uniforms[static_cast<size_t>(i) * kUniforms]};
-  }
-  return pop;
-}
-
-// Random personas and random agent states, to exercise every term.
-Population mixed(int n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Population pop;
-  for (int k = 0; k < 8; ++k) {
-    pop.personas.push_back({"random", uniform01(rng), uniform01(rng),
-                            uniform01(rng), uniform01(rng), uniform01(rng)});
-  }
-  pop.uniforms.resize(static_cast<size_t>(n) * kUniforms);
-  for (double& u : pop.uniforms) {
-    u = uniform01(rng);
-  }
-  pop.agents.resize(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    const auto idx = static_cast<size_t>(i);
-    pop.agents[idx] = {static_cast<uint32_t>(rng() % 8),
-                       static_cast<uint32_t>(rng() % 3),
-                       static_cast<uint32_t>(rng() % 20),
-                       static_cast<uint32_t>(rng() % 10),
-                       100.0 * uniform01(rng),
-                       20.0 * uniform01(rng),
-                       uniform01(rng),
-                       500.0 * uniform01(rng),
-                       &pop.uniforms[idx * kUniforms]};
-  }
-  return pop;
-}
-
-Persona persona_of(const js_persona_view& v) {
-  return {v.patience, v.price_sensitivity, v.tech_savvy, v.channel_affinity,
-          v.best_other_affinity};
-}
-
-std::vector<js_outcome> run(const Touchpoint& tp, const Population& pop) {
-  std::vector<js_outcome> out(pop.agents.size());
-  js_batch batch{pop.personas.data(),
-                 static_cast<uint32_t>(pop.personas.size()), pop.agents.data(),
-                 static_cast<uint32_t>(pop.agents.size())};
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(descriptor().interact(tp.instance(), &batch, out.data(), error),
-            JS_OK)
-      << error;
-  return out;
-}
-
-double continue_rate(const std::vector<js_outcome>& out) {
-  int n = 0;
-  for (const js_outcome& o : out) {
-    n += o.next == JS_NEXT_BY_WEIGHT ? 1 : 0;
-  }
-  return static_cast<double>(n) / static_cast<double>(out.size());
+// `n` agents of `persona` in `state`, their uniforms drawn from `seed`.
+Crowd one_persona(const Persona& persona, const State& state, int n,
+                  uint64_t seed = 20240601) {
+  return SameAgents(static_cast<size_t>(n), persona.View("persona"),
+                    state.View(), seed);
 }
 
 double plugin_p(const Params& params, const Persona& persona = {},
                 const State& state = {}) {
   Touchpoint tp(params);
   EXPECT_EQ(tp.status(), JS_OK) << tp.error();
-  return run(tp, one_persona(persona, state, 1))[0].p_continue;
-}
-
-Params with(Params p, Param k, double v) {
-  p[k] = v;
-  return p;
+  return tp.Run(one_persona(persona, state, 1).Batch())[0].p_continue;
 }
 
 // The wait stage alone: p(wait) / p(no wait) = 1 - q_wait.
 double q_wait(const Params& params, const Persona& persona = {},
               const State& state = {}) {
   return 1.0 - plugin_p(params, persona, state) /
-                   plugin_p(with(params, kWait, 0.0), persona, state);
+                   plugin_p(With(params, kWait, 0.0), persona, state);
 }
 
 void expect_within_4se(double observed, double p, int n) {
-  const double se = std::sqrt(p * (1.0 - p) / n);
-  EXPECT_NEAR(observed, p, 4.0 * se) << "p = " << p << ", se = " << se;
+  EXPECT_NEAR(observed, p, FourStandardErrors(p, n)) << "p = " << p;
 }
 
 // ----------------------------------------------------------------------------
 
 TEST(SupportChannel, DeclaresItsContract) {
-  const js_channel_descriptor& d = descriptor();
+  const js_channel_descriptor& d = Descriptor();
   EXPECT_EQ(d.api_version, JS_CHANNEL_API_VERSION);
   EXPECT_EQ(d.struct_size, sizeof(js_channel_descriptor));
   EXPECT_STREQ(d.name, "support");
@@ -265,19 +123,19 @@ TEST(SupportChannel, PContinueEqualsReadmeEquation) {
   std::mt19937_64 rng(7);
   for (int trial = 0; trial < 200; ++trial) {
     Params x{};
-    x[kWait] = trial % 5 == 0 ? 0.0 : std::exp(9.2 * uniform01(rng)) - 1.0;
-    x[kResolution] = uniform01(rng);
-    x[kFriendliness] = uniform01(rng);
+    x[kWait] = trial % 5 == 0 ? 0.0 : std::exp(9.2 * Uniform(rng)) - 1.0;
+    x[kResolution] = Uniform(rng);
+    x[kFriendliness] = Uniform(rng);
     x[kCallback] = static_cast<double>(rng() % 2);
-    x[kDeal] = trial % 2 == 0 ? 0.0 : 1e4 * uniform01(rng);
-    x[kPersuasion] = 0.01 + 0.99 * uniform01(rng);
+    x[kDeal] = trial % 2 == 0 ? 0.0 : 1e4 * Uniform(rng);
+    x[kPersuasion] = 0.01 + 0.99 * Uniform(rng);
     Touchpoint tp(x);
     ASSERT_EQ(tp.status(), JS_OK) << tp.error();
-    const Population pop = mixed(200, rng());
-    const std::vector<js_outcome> out = run(tp, pop);
+    const Crowd pop = RandomCrowd(200, rng());
+    const std::vector<js_outcome> out = tp.Run(pop.Batch());
     for (size_t i = 0; i < out.size(); ++i) {
       const js_agent_view& a = pop.agents[i];
-      const Reference r = reference(x, persona_of(pop.personas[a.persona]),
+      const Reference r = reference(x, Persona::Of(pop.personas[a.persona]),
                                     {a.visits, a.satisfaction});
       ASSERT_NEAR(out[i].p_continue, r.p, 1e-12) << "trial " << trial;
     }
@@ -286,31 +144,31 @@ TEST(SupportChannel, PContinueEqualsReadmeEquation) {
 
 TEST(SupportChannel, DefaultDeskContinuesAtDocumentedRate) {
   EXPECT_NEAR(plugin_p(kDefaults), 0.6120, 5e-5);  // README worked example
-  EXPECT_NEAR(plugin_p(with(kDefaults, kDeal, 5000.0)), 0.1836, 5e-5);
+  EXPECT_NEAR(plugin_p(With(kDefaults, kDeal, 5000.0)), 0.1836, 5e-5);
 }
 
 TEST(SupportChannel, EmpiricalContinueRateWithinFourStandardErrors) {
   Touchpoint tp(kDefaults);
-  const std::vector<js_outcome> out = run(tp, one_persona({}, {}, kN));
-  expect_within_4se(continue_rate(out), out[0].p_continue, kN);
+  const std::vector<js_outcome> out = tp.Run(one_persona({}, {}, kN).Batch());
+  expect_within_4se(ContinueRate(out), out[0].p_continue, kN);
 }
 
 TEST(SupportChannel, EmpiricalContinueRateMatchesMeanPForMixedPopulation) {
   Touchpoint tp({12.0, 0.7, 0.5, 0.0, 2500.0, 0.4});
-  const std::vector<js_outcome> out = run(tp, mixed(kN, 99));
+  const std::vector<js_outcome> out = tp.Run(RandomCrowd(kN, 99).Batch());
   double sum_p = 0.0;
   double sum_var = 0.0;
   for (const js_outcome& o : out) {
     sum_p += o.p_continue;
     sum_var += o.p_continue * (1.0 - o.p_continue);
   }
-  EXPECT_NEAR(continue_rate(out), sum_p / kN, 4.0 * std::sqrt(sum_var) / kN);
+  EXPECT_NEAR(ContinueRate(out), sum_p / kN, 4.0 * std::sqrt(sum_var) / kN);
 }
 
 TEST(SupportChannel, ContinueExactlyWhenFirstUniformBelowP) {
-  Touchpoint tp(with(kDefaults, kDeal, 900.0));
-  const Population pop = mixed(20000, 5);
-  const std::vector<js_outcome> out = run(tp, pop);
+  Touchpoint tp(With(kDefaults, kDeal, 900.0));
+  const Crowd pop = RandomCrowd(20000, 5);
+  const std::vector<js_outcome> out = tp.Run(pop.Batch());
   for (size_t i = 0; i < out.size(); ++i) {
     const bool go = pop.agents[i].uniforms[0] < out[i].p_continue;
     EXPECT_EQ(out[i].next, go ? JS_NEXT_BY_WEIGHT : JS_NEXT_DROP);
@@ -327,14 +185,14 @@ TEST(SupportChannel, AbandonmentFollowsDocumentedWaitCurve) {
                                                            {30.0, 0.7981},
                                                            {60.0, 0.9179}}};
   for (const auto& [wait, q] : table) {
-    EXPECT_NEAR(q_wait(with(kDefaults, kWait, wait)), q, 5e-5)
+    EXPECT_NEAR(q_wait(With(kDefaults, kWait, wait)), q, 5e-5)
         << wait << " min";
   }
 }
 
 TEST(SupportChannel, NoWaitMeansNobodyGivesUp) {
-  Touchpoint tp(with(kDefaults, kWait, 0.0));
-  const std::vector<js_outcome> out = run(tp, mixed(kN, 4));
+  Touchpoint tp(With(kDefaults, kWait, 0.0));
+  const std::vector<js_outcome> out = tp.Run(RandomCrowd(kN, 4).Batch());
   for (const js_outcome& o : out) {
     ASSERT_FALSE(o.next == JS_NEXT_DROP && o.reason == kGaveUp);
   }
@@ -350,10 +208,10 @@ TEST(SupportChannel, PatienceStretchesTolerance) {
 }
 
 TEST(SupportChannel, CallbackCapsPerceivedWait) {
-  const Params callback = with(kDefaults, kCallback, 1.0);
+  const Params callback = With(kDefaults, kCallback, 1.0);
   EXPECT_NEAR(q_wait(callback), 0.0637, 5e-5);
-  EXPECT_NEAR(q_wait(with(callback, kWait, 60.0)), 0.0637, 5e-5);
-  EXPECT_NEAR(q_wait(with(callback, kWait, 1.0)), 0.0235, 5e-5);
+  EXPECT_NEAR(q_wait(With(callback, kWait, 60.0)), 0.0637, 5e-5);
+  EXPECT_NEAR(q_wait(With(callback, kWait, 1.0)), 0.0235, 5e-5);
   // README: at a 5-minute wait a call back lifts continue by 18.8%.
   EXPECT_NEAR(plugin_p(callback) / plugin_p(kDefaults), 1.1881, 5e-5);
 }
@@ -377,14 +235,14 @@ TEST(SupportChannel, RepeatContactAndLowSatisfactionShortenTolerance) {
 
 TEST(SupportChannel, ResolutionRateScalesContinueExactly) {
   for (double r : {0.0, 0.25, 0.5, 0.9, 1.0}) {
-    EXPECT_NEAR(plugin_p(with(kDefaults, kResolution, r)) / plugin_p(kDefaults),
+    EXPECT_NEAR(plugin_p(With(kDefaults, kResolution, r)) / plugin_p(kDefaults),
                 r / 0.8, 1e-12);
   }
 }
 
 TEST(SupportChannel, FriendlinessLowersUnfriendlyDrop) {
   auto q_unfriendly = [](double friendliness, const Persona& v) {
-    return 1.0 - plugin_p(with(kDefaults, kFriendliness, friendliness), v) /
+    return 1.0 - plugin_p(With(kDefaults, kFriendliness, friendliness), v) /
                      (plugin_p(kDefaults, v) /
                       (1.0 - reference(kDefaults, v, {}).q[kUnfriendly]));
   };
@@ -404,7 +262,7 @@ TEST(SupportChannel, SalesCallYesFollowsPersuasionAndPriceSensitivity) {
     Persona v;
     v.price_sensitivity = sensitivity;
     const Params sales =
-        with(with(kDefaults, kDeal, 1000.0), kPersuasion, persuasion);
+        With(With(kDefaults, kDeal, 1000.0), kPersuasion, persuasion);
     return plugin_p(sales, v) / plugin_p(kDefaults, v);
   };
   EXPECT_NEAR(yes(0.3, 0.5), 0.3000, 1e-12);
@@ -414,16 +272,16 @@ TEST(SupportChannel, SalesCallYesFollowsPersuasionAndPriceSensitivity) {
 }
 
 TEST(SupportChannel, SupportConversationIgnoresPersuasion) {
-  EXPECT_EQ(plugin_p(kDefaults), plugin_p(with(kDefaults, kPersuasion, 0.0)));
-  EXPECT_EQ(plugin_p(kDefaults), plugin_p(with(kDefaults, kPersuasion, 1.0)));
+  EXPECT_EQ(plugin_p(kDefaults), plugin_p(With(kDefaults, kPersuasion, 0.0)));
+  EXPECT_EQ(plugin_p(kDefaults), plugin_p(With(kDefaults, kPersuasion, 1.0)));
 }
 
 TEST(SupportChannel, BetterDeskNeverLosesACustomerWithTheSameUniforms) {
   Touchpoint worse({20.0, 0.6, 0.4, 0.0, 0.0, 0.3});
   Touchpoint better({20.0, 0.85, 0.8, 1.0, 0.0, 0.3});
-  const Population pop = mixed(kN, 11);
-  const std::vector<js_outcome> a = run(worse, pop);
-  const std::vector<js_outcome> b = run(better, pop);
+  const Crowd pop = RandomCrowd(kN, 11);
+  const std::vector<js_outcome> a = worse.Run(pop.Batch());
+  const std::vector<js_outcome> b = better.Run(pop.Batch());
   int gained = 0;
   for (size_t i = 0; i < a.size(); ++i) {
     ASSERT_LT(a[i].p_continue, b[i].p_continue);
@@ -440,8 +298,8 @@ TEST(SupportChannel, BetterDeskNeverLosesACustomerWithTheSameUniforms) {
 
 TEST(SupportChannel, AnsweredCustomersSpendWaitPlusDocumentedTalkTime) {
   for (double deal : {0.0, 800.0}) {
-    Touchpoint tp(with(kDefaults, kDeal, deal));
-    const std::vector<js_outcome> out = run(tp, one_persona({}, {}, kN));
+    Touchpoint tp(With(kDefaults, kDeal, deal));
+    const std::vector<js_outcome> out = tp.Run(one_persona({}, {}, kN).Batch());
     double sum = 0.0;
     double sum_sq = 0.0;
     int n = 0;
@@ -465,7 +323,7 @@ TEST(SupportChannel, AnsweredCustomersSpendWaitPlusDocumentedTalkTime) {
 TEST(SupportChannel, EffortCountsDocumentedActions) {
   // 5 minutes on hold: 3 contact + min(2, 0.2 * 5) = 4 for everyone answered.
   Touchpoint tp(kDefaults);
-  for (const js_outcome& o : run(tp, one_persona({}, {}, 20000))) {
+  for (const js_outcome& o : tp.Run(one_persona({}, {}, 20000).Batch())) {
     const double expected = o.next == JS_NEXT_BY_WEIGHT ? 5.0
                             : o.reason == kGaveUp       ? 3.0
                             : o.reason == kNotResolved  ? 6.0
@@ -474,7 +332,7 @@ TEST(SupportChannel, EffortCountsDocumentedActions) {
   }
   // With a call back holding costs 0.5 whatever the wait.
   Touchpoint callback({60.0, 0.8, 0.7, 1.0, 0.0, 0.3});
-  for (const js_outcome& o : run(callback, one_persona({}, {}, 2000))) {
+  for (const js_outcome& o : callback.Run(one_persona({}, {}, 2000).Batch())) {
     if (o.next == JS_NEXT_BY_WEIGHT) {
       ASSERT_NEAR(o.effort, 4.5, 1e-12);
     }
@@ -487,7 +345,7 @@ TEST(SupportChannel, EmotionFollowsDocumentedValues) {
   Touchpoint tp({10.0, 0.7, 0.9, 0.0, 400.0, 0.5});
   const double expected[4] = {-0.10 - pen, -0.20 + 0.04 - pen, -0.25 - pen,
                               -0.02 + 0.02};
-  for (const js_outcome& o : run(tp, one_persona({}, {}, 20000))) {
+  for (const js_outcome& o : tp.Run(one_persona({}, {}, 20000).Batch())) {
     if (o.next == JS_NEXT_BY_WEIGHT) {
       ASSERT_NEAR(o.emotion, 0.10 + 0.06 - pen, 1e-12);
     } else {
@@ -497,12 +355,12 @@ TEST(SupportChannel, EmotionFollowsDocumentedValues) {
 }
 
 TEST(SupportChannel, DealValueTakenOnlyWhenTheCustomerSaysYes) {
-  Touchpoint tp(with(kDefaults, kDeal, 1500.0));
-  for (const js_outcome& o : run(tp, one_persona({}, {}, 20000))) {
+  Touchpoint tp(With(kDefaults, kDeal, 1500.0));
+  for (const js_outcome& o : tp.Run(one_persona({}, {}, 20000).Batch())) {
     ASSERT_EQ(o.money, o.next == JS_NEXT_BY_WEIGHT ? 1500.0 : 0.0);
   }
   Touchpoint support(kDefaults);
-  for (const js_outcome& o : run(support, one_persona({}, {}, 2000))) {
+  for (const js_outcome& o : support.Run(one_persona({}, {}, 2000).Batch())) {
     ASSERT_EQ(o.money, 0.0);
   }
 }
@@ -511,19 +369,13 @@ TEST(SupportChannel, SameUniformsGiveIdenticalOutcomes) {
   const Params x = {7.0, 0.75, 0.6, 1.0, 300.0, 0.4};
   Touchpoint tp(x);
   Touchpoint again(x);
-  const Population pop = mixed(50000, 3);
-  const std::vector<js_outcome> a = run(tp, pop);
-  const std::vector<js_outcome> b = run(again, pop);
+  const Crowd pop = RandomCrowd(50000, 3);
+  const std::vector<js_outcome> a = tp.Run(pop.Batch());
+  const std::vector<js_outcome> b = again.Run(pop.Batch());
   ASSERT_EQ(0, std::memcmp(a.data(), b.data(), a.size() * sizeof(js_outcome)));
   for (size_t i = 0; i < 2000; ++i) {
-    js_outcome single{};
-    js_batch batch{pop.personas.data(),
-                   static_cast<uint32_t>(pop.personas.size()), &pop.agents[i],
-                   1};
-    char error[JS_ERROR_CAPACITY] = {};
-    ASSERT_EQ(descriptor().interact(tp.instance(), &batch, &single, error),
-              JS_OK);
-    ASSERT_EQ(0, std::memcmp(&single, &a[i], sizeof(js_outcome)));
+    const std::vector<js_outcome> single = tp.Run(pop.Alone(i));
+    ASSERT_EQ(0, std::memcmp(&single[0], &a[i], sizeof(js_outcome)));
   }
 }
 
@@ -532,26 +384,19 @@ TEST(SupportChannel, PersonasBeyondTheBatchCacheGetTheSameModel) {
   // and computes the rest per agent; both paths must agree with the README.
   const Params x = {7.0, 0.75, 0.6, 1.0, 300.0, 0.4};
   Touchpoint tp(x);
-  Population pop = mixed(5000, 8);
-  const std::vector<js_persona_view> eight = pop.personas;
-  pop.personas.clear();
-  for (int k = 0; k < 80; ++k) {
-    pop.personas.push_back(eight[static_cast<size_t>(k % 8)]);
-  }
-  for (size_t i = 0; i < pop.agents.size(); ++i) {
-    pop.agents[i].persona += 8 * static_cast<uint32_t>(i % 10);
-  }
-  const std::vector<js_outcome> out = run(tp, pop);
+  Crowd pop = RandomCrowd(5000, 8);
+  SpreadOverCopies(&pop, 10);  // 80 personas
+  const std::vector<js_outcome> out = tp.Run(pop.Batch());
   for (size_t i = 0; i < out.size(); ++i) {
     const js_agent_view& a = pop.agents[i];
-    const Reference r = reference(x, persona_of(pop.personas[a.persona]),
+    const Reference r = reference(x, Persona::Of(pop.personas[a.persona]),
                                   {a.visits, a.satisfaction});
     ASSERT_NEAR(out[i].p_continue, r.p, 1e-12) << "persona " << a.persona;
   }
 }
 
 TEST(SupportChannel, ConfigureRejectsSalesCallThatCanNeverClose) {
-  Touchpoint tp(with(with(kDefaults, kDeal, 2000.0), kPersuasion, 0.0));
+  Touchpoint tp(With(With(kDefaults, kDeal, 2000.0), kPersuasion, 0.0));
   EXPECT_EQ(tp.status(), JS_ERROR);
   EXPECT_NE(tp.error().find("help_desk"), std::string::npos) << tp.error();
   EXPECT_NE(tp.error().find("persuasion"), std::string::npos) << tp.error();
@@ -560,29 +405,23 @@ TEST(SupportChannel, ConfigureRejectsSalesCallThatCanNeverClose) {
 
 TEST(SupportChannel, ConfigureRejectsWrongParamCount) {
   const double params[2] = {5.0, 0.8};
-  const double weight = 1.0;
-  js_config_view view{"help_desk", "retention", params, 2, 1, &weight};
-  void* instance = nullptr;
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(descriptor().configure(&view, &instance, error), JS_ERROR);
-  EXPECT_GT(std::strlen(error), 0u);
+  const journeysim::testing::Touchpoint tp(params, "help_desk", "retention");
+  EXPECT_EQ(tp.status(), JS_ERROR);
+  EXPECT_GT(tp.error().size(), 0u);
 }
 
 TEST(SupportChannel, InteractRejectsPersonaIndexOutOfRange) {
   Touchpoint tp(kDefaults);
-  Population pop = one_persona({}, {}, 4);
+  Crowd pop = one_persona({}, {}, 4);
   pop.agents[3].persona = 5;
-  std::vector<js_outcome> out(pop.agents.size());
-  js_batch batch{pop.personas.data(), 1, pop.agents.data(), 4};
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(descriptor().interact(tp.instance(), &batch, out.data(), error),
-            JS_ERROR);
-  EXPECT_NE(std::string(error).find("persona index 5"), std::string::npos)
-      << error;
+  std::vector<js_outcome> out;
+  std::string error;
+  EXPECT_EQ(tp.Interact(pop.Batch(), &out, &error), JS_ERROR);
+  EXPECT_NE(error.find("persona index 5"), std::string::npos) << error;
 }
 
 TEST(SupportChannel, OutcomesFiniteAndInRangeAtParameterExtremes) {
-  const js_channel_descriptor& d = descriptor();
+  const js_channel_descriptor& d = Descriptor();
   std::mt19937_64 rng(17);
   int configured = 0;
   for (uint32_t mask = 0; mask < (1u << 6); ++mask) {
@@ -597,14 +436,14 @@ TEST(SupportChannel, OutcomesFiniteAndInRangeAtParameterExtremes) {
     }
     ASSERT_EQ(tp.status(), JS_OK) << tp.error();
     ++configured;
-    Population pop = mixed(2000, rng());
+    Crowd pop = RandomCrowd(2000, rng());
     pop.personas[0] = {"zeros", 0.0, 0.0, 0.0, 0.0, 0.0};
     pop.personas[1] = {"ones", 1.0, 1.0, 1.0, 1.0, 1.0};
     pop.personas[2] = {"elsewhere", 0.0, 1.0, 0.0, 0.0, 1.0};
     for (size_t i = 0; i < pop.agents.size(); i += 2) {
       pop.agents[i].satisfaction = (i / 2) % 2 == 0 ? 0.0 : 1.0;
     }
-    for (const js_outcome& o : run(tp, pop)) {
+    for (const js_outcome& o : tp.Run(pop.Batch())) {
       ASSERT_TRUE(o.next == JS_NEXT_BY_WEIGHT || o.next == JS_NEXT_DROP);
       if (o.next == JS_NEXT_DROP) {
         ASSERT_LT(o.reason, d.reason_count);
@@ -635,8 +474,9 @@ TEST(SupportChannel, ReasonSharesMatchFunnelShares) {
   Persona v;
   v.patience = 0.4;
   Touchpoint tp(x);
-  const std::vector<js_outcome> out = run(tp, one_persona(v, {}, kN));
-  const std::array<double, 4> shares = reference_shares(reference(x, v, {}));
+  const std::vector<js_outcome> out = tp.Run(one_persona(v, {}, kN).Batch());
+  const Reference r = reference(x, v, {});
+  const std::array<double, 4> shares = FunnelShares(r.q, r.p);
   std::array<int, 4> counts{};
   int drops = 0;
   for (const js_outcome& o : out) {

@@ -1,11 +1,10 @@
-// The `web` channel's plugin boundary: its parameters and drop reasons,
-// their checks, and the batch call. The model itself is web_model.h.
+// The `web` channel's plugin boundary: its parameters, drop reasons and
+// uniforms, and the model functions they drive (web_model.h). The callbacks
+// themselves are the SDK's (journeysim/channel_boundary.h).
+#include <journeysim/channel_boundary.h>
 #include <journeysim/channel_sdk.h>
 
-#include <array>
-#include <cstdarg>
 #include <cstdint>
-#include <cstdio>
 #include <iterator>
 
 #include "web_model.h"
@@ -13,8 +12,8 @@
 namespace {
 
 using namespace journeysim::channels::web;
-using journeysim::sdk::guarded;
-using journeysim::sdk::write_error;
+using journeysim::sdk::touchpoint_name;
+using journeysim::sdk::write_errorf;
 
 constexpr js_param_spec kParams[] = {
     {"page_load_s", JS_PARAM_NUMBER, 2.0, 0.1, 60.0,
@@ -56,93 +55,30 @@ static_assert(std::size(kReasons) == kReasonCount);
 // uniforms[0]: continue or drop; [1]: which reason; [2]: dwell time.
 constexpr uint32_t kUniforms = 3;
 
-// printf-style variant of sdk::write_error, for messages naming values.
-__attribute__((format(printf, 2, 3))) void write_errorf(char* error,
-                                                        const char* format,
-                                                        ...) {
-  if (error == nullptr) {
-    return;
+// Combinations that describe no real page.
+bool CheckCombinations(const js_config_view& config, char* error) {
+  const double* p = config.params;
+  if (p[kLeadValue] > 0.0 && p[kFormFields] == 0.0) {
+    write_errorf(error,
+                 "web touchpoint '%s': lead_value = %g is recorded when a "
+                 "form is submitted, but form_fields = 0 (no form); set "
+                 "form_fields > 0 or drop lead_value",
+                 touchpoint_name(config), p[kLeadValue]);
+    return false;
   }
-  va_list args;
-  va_start(args, format);
-  std::vsnprintf(error, JS_ERROR_CAPACITY, format, args);
-  va_end(args);
+  return true;
 }
 
-js_status configure(const js_config_view* config, void** instance,
-                    char* error) {
-  return guarded(error, [&]() -> js_status {
-    if (config == nullptr || instance == nullptr || config->params == nullptr ||
-        config->param_count != kParamCount) {
-      write_error(error, "web: expected 8 resolved parameters");
-      return JS_ERROR;
-    }
-    const double* p = config->params;
-    if (p[kLeadValue] > 0.0 && p[kFormFields] == 0.0) {
-      write_errorf(
-          error,
-          "web touchpoint '%s': lead_value = %g is recorded when a "
-          "form is submitted, but form_fields = 0 (no form); set "
-          "form_fields > 0 or drop lead_value",
-          config->touchpoint_id != nullptr ? config->touchpoint_id : "?",
-          p[kLeadValue]);
-      return JS_ERROR;
-    }
+constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
+    "web", "1.0.0", "a landing, product or content page, or a lead form",
+    kParams, kReasons, kUniforms);
 
-    *instance = new Page(MakePage(p));
-    return JS_OK;
-  });
-}
-
-void destroy(void* instance) { delete static_cast<Page*>(instance); }
-
-
-js_status interact(void* instance, const js_batch* batch, js_outcome* out,
-                   char* error) {
-  return guarded(error, [&]() -> js_status {
-    if (instance == nullptr || batch == nullptr ||
-        (batch->agent_count > 0 &&
-         (batch->agents == nullptr || out == nullptr ||
-          batch->personas == nullptr))) {
-      write_error(error, "web: interact called with a null instance or batch");
-      return JS_ERROR;
-    }
-    const Page& page = *static_cast<const Page*>(instance);
-    journeysim::sdk::PersonaTermsCache<PersonaTerms> terms;
-
-    for (uint32_t i = 0; i < batch->agent_count; ++i) {
-      const js_agent_view& agent = batch->agents[i];
-      if (agent.persona >= batch->persona_count) {
-        write_errorf(error,
-                     "web: agent %u has persona index %u but the batch has "
-                     "%u personas",
-                     i, agent.persona, batch->persona_count);
-        return JS_ERROR;
-      }
-      out[i] = Decide(page, terms.get(agent.persona, [&] {
-                        return persona_terms(page, batch->personas[agent.persona]);
-                      }),
-                      agent);
-    }
-    return JS_OK;
-  });
-}
-
-constexpr js_channel_descriptor kDescriptor = {
-    JS_CHANNEL_API_VERSION,
-    sizeof(js_channel_descriptor),
-    "web",
-    "1.0.0",
-    "a landing, product or content page, or a lead form",
-    kParams,
-    kParamCount,
-    kReasons,
-    kReasonCount,
-    kUniforms,
-    configure,
-    destroy,
-    interact,
-};
+// The host checks the declared ranges; web checks again only the count
+// its model reads, so its tests can drive the model beyond the ranges.
+constexpr js_channel_descriptor kDescriptor =
+    journeysim::sdk::describe<kFacts, MakePage, persona_terms, Decide,
+                              CheckCombinations,
+                              journeysim::sdk::recheck_count_only>();
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 // written from README.md's equations and coefficient table, not from
 // web_channel.cpp, so the two documents are checked against each other.
 #include <gtest/gtest.h>
+#include <journeysim/channel_harness.h>
 #include <journeysim/channel_sdk.h>
 
 #include <array>
@@ -12,11 +13,11 @@
 #include <string>
 #include <vector>
 
-// The entry point the plugin exports; the SDK defines it through
-// JOURNEYSIM_DECLARE_CHANNEL but declares no prototype for callers.
-extern "C" const js_channel_descriptor* journeysim_channel_v1(void);
-
 namespace {
+
+using namespace journeysim::testing;
+using Persona = PersonaTraits;
+using State = AgentState;
 
 constexpr int kN = 200000;
 constexpr uint32_t kUniforms = 3;
@@ -42,23 +43,8 @@ enum Reason {
 using Params = std::array<double, 8>;
 constexpr Params kDefaults = {2.0, 0.6, 0.6, 0.6, 0.0, 1.0, 0.0, 0.0};
 
-const js_channel_descriptor& descriptor() { return *journeysim_channel_v1(); }
-
 // --- The README model, written out independently. ---
 double sigma(double x) { return 1.0 / (1.0 + std::exp(-x)); }
-
-struct Persona {
-  double patience = 0.5;
-  double price_sensitivity = 0.5;
-  double tech_savvy = 0.5;
-  double channel_affinity = 0.5;
-  double best_other_affinity = 0.5;
-};
-
-struct State {
-  uint32_t visits = 0;
-  double satisfaction = 0.5;
-};
 
 struct Reference {
   std::array<double, 6> q;
@@ -93,142 +79,18 @@ Reference reference(const Params& x, const Persona& v, const State& s) {
   return r;
 }
 
-// Share of the failures taken by each stage: P(reach k) q_k / (1 - p).
-std::array<double, 6> reference_shares(const Reference& r) {
-  std::array<double, 6> shares{};
-  double reach = 1.0;
-  for (size_t k = 0; k < shares.size(); ++k) {
-    shares[k] = reach * r.q[k] / (1.0 - r.p);
-    reach *= 1.0 - r.q[k];
-  }
-  return shares;
-}
-
 // --- Driving the plugin directly, as the host would. ---
-class Touchpoint {
+class Touchpoint : public journeysim::testing::Touchpoint {
  public:
-  explicit Touchpoint(const Params& params) : params_(params) {
-    js_config_view view{"landing",
-                        "consideration",
-                        params_.data(),
-                        static_cast<uint32_t>(params_.size()),
-                        1,
-                        &weight_};
-    status_ = descriptor().configure(&view, &instance_, error_);
-  }
-  ~Touchpoint() {
-    if (status_ == JS_OK) {
-      descriptor().destroy(instance_);
-    }
-  }
-  Touchpoint(const Touchpoint&) = delete;
-  Touchpoint& operator=(const Touchpoint&) = delete;
-
-  js_status status() const { return status_; }
-  std::string error() const { return error_; }
-  void* instance() const { return instance_; }
-
- private:
-  Params params_;
-  double weight_ = 1.0;
-  void* instance_ = nullptr;
-  char error_[JS_ERROR_CAPACITY] = {};
-  js_status status_;
+  explicit Touchpoint(const Params& params)
+      : journeysim::testing::Touchpoint(params, "landing", "consideration") {}
 };
 
-// A population: personas, agents and their uniforms from a fixed seed.
-struct Population {
-  std::vector<js_persona_view> personas;
-  std::vector<js_agent_view> agents;
-  std::vector<double> uniforms;
-};
-
-double uniform01(std::mt19937_64& rng) {
-  return static_cast<double>(rng() >> 11) * 0x1.0p-53;
-}
-
-js_persona_view view_of(const Persona& p) {
-  return {"persona",    p.patience,         p.price_sensitivity,
-          p.tech_savvy, p.channel_affinity, p.best_other_affinity};
-}
-
-Population one_persona(const Persona& persona, const State& state, int n,
-                       uint64_t seed = 20240601) {
-  Population pop;
-  pop.personas.push_back(view_of(persona));
-  pop.uniforms.resize(static_cast<size_t>(n) * kUniforms);
-  std::mt19937_64 rng(seed);
-  for (double& u : pop.uniforms) {
-    u = uniform01(rng);
-  }
-  pop.agents.resize(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    pop.agents[static_cast<size_t>(i)] = {
-        0,
-        state.visits,
-        0,
-        0,
-        0.0,
-        0.0,
-        state.satisfaction,
-        0.0,
-        &pop.uniforms[static_cast<size_t>(i) * kUniforms]};
-  }
-  return pop;
-}
-
-// Random personas (8 of them, more than one cache line of work) and random
-// agent states, to exercise every term of the model.
-Population mixed(int n, uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Population pop;
-  for (int k = 0; k < 8; ++k) {
-    pop.personas.push_back({"random", uniform01(rng), uniform01(rng),
-                            uniform01(rng), uniform01(rng), uniform01(rng)});
-  }
-  pop.uniforms.resize(static_cast<size_t>(n) * kUniforms);
-  for (double& u : pop.uniforms) {
-    u = uniform01(rng);
-  }
-  pop.agents.resize(static_cast<size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    const auto idx = static_cast<size_t>(i);
-    pop.agents[idx] = {static_cast<uint32_t>(rng() % 8),
-                       static_cast<uint32_t>(rng() % 3),
-                       static_cast<uint32_t>(rng() % 20),
-                       static_cast<uint32_t>(rng() % 10),
-                       100.0 * uniform01(rng),
-                       20.0 * uniform01(rng),
-                       uniform01(rng),
-                       500.0 * uniform01(rng),
-                       &pop.uniforms[idx * kUniforms]};
-  }
-  return pop;
-}
-
-Persona persona_of(const js_persona_view& v) {
-  return {v.patience, v.price_sensitivity, v.tech_savvy, v.channel_affinity,
-          v.best_other_affinity};
-}
-
-std::vector<js_outcome> run(const Touchpoint& tp, const Population& pop) {
-  std::vector<js_outcome> out(pop.agents.size());
-  js_batch batch{pop.personas.data(),
-                 static_cast<uint32_t>(pop.personas.size()), pop.agents.data(),
-                 static_cast<uint32_t>(pop.agents.size())};
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(descriptor().interact(tp.instance(), &batch, out.data(), error),
-            JS_OK)
-      << error;
-  return out;
-}
-
-double continue_rate(const std::vector<js_outcome>& out) {
-  int n = 0;
-  for (const js_outcome& o : out) {
-    n += o.next == JS_NEXT_BY_WEIGHT ? 1 : 0;
-  }
-  return static_cast<double>(n) / static_cast<double>(out.size());
+// `n` agents of `persona` in `state`, their uniforms drawn from `seed`.
+Crowd one_persona(const Persona& persona, const State& state, int n,
+                  uint64_t seed = 20240601) {
+  return SameAgents(static_cast<size_t>(n), persona.View("persona"),
+                    state.View(), seed);
 }
 
 // p_continue of the plugin for one persona/state with params changed.
@@ -236,23 +98,17 @@ double plugin_p(const Params& params, const Persona& persona = {},
                 const State& state = {}) {
   Touchpoint tp(params);
   EXPECT_EQ(tp.status(), JS_OK) << tp.error();
-  return run(tp, one_persona(persona, state, 1))[0].p_continue;
-}
-
-Params with(Params p, Param k, double v) {
-  p[k] = v;
-  return p;
+  return tp.Run(one_persona(persona, state, 1).Batch())[0].p_continue;
 }
 
 void expect_within_4se(double observed, double p, int n) {
-  const double se = std::sqrt(p * (1.0 - p) / n);
-  EXPECT_NEAR(observed, p, 4.0 * se) << "p = " << p << ", se = " << se;
+  EXPECT_NEAR(observed, p, FourStandardErrors(p, n)) << "p = " << p;
 }
 
 // ----------------------------------------------------------------------------
 
 TEST(WebChannel, DeclaresItsContract) {
-  const js_channel_descriptor& d = descriptor();
+  const js_channel_descriptor& d = Descriptor();
   EXPECT_EQ(d.api_version, JS_CHANNEL_API_VERSION);
   EXPECT_EQ(d.struct_size, sizeof(js_channel_descriptor));
   EXPECT_STREQ(d.name, "web");
@@ -283,21 +139,21 @@ TEST(WebChannel, PContinueEqualsReadmeEquation) {
   std::mt19937_64 rng(7);
   for (int trial = 0; trial < 200; ++trial) {
     Params x{};
-    x[kLoad] = 0.1 + 59.9 * uniform01(rng);
-    x[kQuality] = uniform01(rng);
-    x[kRelevance] = uniform01(rng);
-    x[kCta] = uniform01(rng);
+    x[kLoad] = 0.1 + 59.9 * Uniform(rng);
+    x[kQuality] = Uniform(rng);
+    x[kRelevance] = Uniform(rng);
+    x[kCta] = Uniform(rng);
     x[kFields] = static_cast<double>(rng() % 41);
     x[kMobile] = static_cast<double>(rng() % 2);
-    x[kPrice] = trial % 3 == 0 ? 0.0 : std::exp(14.0 * uniform01(rng)) - 1.0;
-    x[kLead] = x[kFields] > 0.0 ? 1000.0 * uniform01(rng) : 0.0;
+    x[kPrice] = trial % 3 == 0 ? 0.0 : std::exp(14.0 * Uniform(rng)) - 1.0;
+    x[kLead] = x[kFields] > 0.0 ? 1000.0 * Uniform(rng) : 0.0;
     Touchpoint tp(x);
     ASSERT_EQ(tp.status(), JS_OK) << tp.error();
-    const Population pop = mixed(200, rng());
-    const std::vector<js_outcome> out = run(tp, pop);
+    const Crowd pop = RandomCrowd(200, rng());
+    const std::vector<js_outcome> out = tp.Run(pop.Batch());
     for (size_t i = 0; i < out.size(); ++i) {
       const js_agent_view& a = pop.agents[i];
-      const Reference r = reference(x, persona_of(pop.personas[a.persona]),
+      const Reference r = reference(x, Persona::Of(pop.personas[a.persona]),
                                     {a.visits, a.satisfaction});
       ASSERT_NEAR(out[i].p_continue, r.p, 1e-12) << "trial " << trial;
     }
@@ -312,14 +168,14 @@ TEST(WebChannel, DefaultPageContinuesAtDocumentedRate) {
 
 TEST(WebChannel, EmpiricalContinueRateWithinFourStandardErrors) {
   Touchpoint tp(kDefaults);
-  const std::vector<js_outcome> out = run(tp, one_persona({}, {}, kN));
-  expect_within_4se(continue_rate(out), out[0].p_continue, kN);
+  const std::vector<js_outcome> out = tp.Run(one_persona({}, {}, kN).Batch());
+  expect_within_4se(ContinueRate(out), out[0].p_continue, kN);
 }
 
 TEST(WebChannel, EmpiricalContinueRateMatchesMeanPForMixedPopulation) {
   const Params x = {3.5, 0.5, 0.7, 0.4, 6.0, 0.0, 250.0, 80.0};
   Touchpoint tp(x);
-  const std::vector<js_outcome> out = run(tp, mixed(kN, 99));
+  const std::vector<js_outcome> out = tp.Run(RandomCrowd(kN, 99).Batch());
   double sum_p = 0.0;
   double sum_var = 0.0;
   for (const js_outcome& o : out) {
@@ -328,13 +184,13 @@ TEST(WebChannel, EmpiricalContinueRateMatchesMeanPForMixedPopulation) {
   }
   const double mean_p = sum_p / kN;
   const double se = std::sqrt(sum_var) / kN;
-  EXPECT_NEAR(continue_rate(out), mean_p, 4.0 * se);
+  EXPECT_NEAR(ContinueRate(out), mean_p, 4.0 * se);
 }
 
 TEST(WebChannel, ContinueExactlyWhenFirstUniformBelowP) {
-  Touchpoint tp(with(kDefaults, kFields, 4.0));
-  const Population pop = mixed(20000, 5);
-  const std::vector<js_outcome> out = run(tp, pop);
+  Touchpoint tp(With(kDefaults, kFields, 4.0));
+  const Crowd pop = RandomCrowd(20000, 5);
+  const std::vector<js_outcome> out = tp.Run(pop.Batch());
   for (size_t i = 0; i < out.size(); ++i) {
     const bool go = pop.agents[i].uniforms[0] < out[i].p_continue;
     EXPECT_EQ(out[i].next, go ? JS_NEXT_BY_WEIGHT : JS_NEXT_DROP);
@@ -354,15 +210,15 @@ TEST(WebChannel, SlowPageHazardFollowsDocumentedCurve) {
     // Only stage 1 moves with load time, so the ratio to a near-instant page
     // isolates it: p(load) / p(0.1 s) = (1 - q(load)) / (1 - q(0.1 s)).
     const double q_fast = sigma(-1.8 + 2.5 * std::log(0.1 / 3.0));
-    const double ratio = plugin_p(with(kDefaults, kLoad, load)) /
-                         plugin_p(with(kDefaults, kLoad, 0.1));
+    const double ratio = plugin_p(With(kDefaults, kLoad, load)) /
+                         plugin_p(With(kDefaults, kLoad, 0.1));
     EXPECT_NEAR(1.0 - ratio * (1.0 - q_fast), q, 5e-5) << load << " s";
   }
 }
 
 TEST(WebChannel, LoadFromTwoToFiveSecondsCutsContinueByDocumentedFactor) {
-  const double ratio = plugin_p(with(kDefaults, kLoad, 5.0)) /
-                       plugin_p(with(kDefaults, kLoad, 2.0));
+  const double ratio = plugin_p(With(kDefaults, kLoad, 5.0)) /
+                       plugin_p(With(kDefaults, kLoad, 2.0));
   EXPECT_NEAR(ratio, 0.6655, 5e-5);  // README: x 0.6655
 }
 
@@ -373,8 +229,8 @@ TEST(WebChannel, PatientVisitorsWaitLongerForASlowPage) {
     // p(5 s) / p(0.1 s) isolates stage 1, as in the test above.
     const double q_fast =
         sigma(-1.8 + 2.5 * std::log(0.1 / 3.0) - 2.0 * (patience - 0.5));
-    const double ratio = plugin_p(with(kDefaults, kLoad, 5.0), v) /
-                         plugin_p(with(kDefaults, kLoad, 0.1), v);
+    const double ratio = plugin_p(With(kDefaults, kLoad, 5.0), v) /
+                         plugin_p(With(kDefaults, kLoad, 0.1), v);
     return 1.0 - ratio * (1.0 - q_fast);
   };
   EXPECT_NEAR(q_slow(0.0), 0.6171, 5e-5);  // README: impatient, 5 s
@@ -384,12 +240,12 @@ TEST(WebChannel, PatientVisitorsWaitLongerForASlowPage) {
 
 TEST(WebChannel, PageNotMobileFriendlyLosesDocumentedShare) {
   const double ratio =
-      plugin_p(with(kDefaults, kMobile, 0.0)) / plugin_p(kDefaults);
+      plugin_p(With(kDefaults, kMobile, 0.0)) / plugin_p(kDefaults);
   EXPECT_NEAR(1.0 - ratio, 0.2227, 5e-5);
   Persona savvy;
   savvy.tech_savvy = 1.0;
   // Tech savvy also eases the call to action, so compare like with like.
-  const double savvy_ratio = plugin_p(with(kDefaults, kMobile, 0.0), savvy) /
+  const double savvy_ratio = plugin_p(With(kDefaults, kMobile, 0.0), savvy) /
                              plugin_p(kDefaults, savvy);
   EXPECT_NEAR(1.0 - savvy_ratio, 0.1480, 5e-5);
 }
@@ -398,34 +254,34 @@ TEST(WebChannel, RelevanceLowersIrrelevanceDrop) {
   auto q_rel = [](double relevance) {
     // p = (1 - q_slow)(1 - q_rel)(1 - q_cta) at the defaults.
     const Reference base = reference(kDefaults, {}, {});
-    return 1.0 - plugin_p(with(kDefaults, kRelevance, relevance)) /
+    return 1.0 - plugin_p(With(kDefaults, kRelevance, relevance)) /
                      ((1.0 - base.q[kSlowPage]) * (1.0 - base.q[kUnclear]));
   };
   EXPECT_NEAR(q_rel(0.0), 0.7211, 5e-5);
   EXPECT_NEAR(q_rel(0.6), 0.2994, 5e-5);
   EXPECT_NEAR(q_rel(1.0), 0.1141, 5e-5);
   // README: relevance 0.6 -> 1.0 multiplies continue by 1.2646.
-  EXPECT_NEAR(plugin_p(with(kDefaults, kRelevance, 1.0)) / plugin_p(kDefaults),
+  EXPECT_NEAR(plugin_p(With(kDefaults, kRelevance, 1.0)) / plugin_p(kDefaults),
               1.2646, 5e-5);
 }
 
 TEST(WebChannel, ContentQualityLowersIrrelevanceDrop) {
-  EXPECT_NEAR(plugin_p(with(kDefaults, kQuality, 1.0)) / plugin_p(kDefaults),
+  EXPECT_NEAR(plugin_p(With(kDefaults, kQuality, 1.0)) / plugin_p(kDefaults),
               (1.0 - 0.1900) / (1.0 - 0.2994), 1e-4);
-  EXPECT_NEAR(plugin_p(with(kDefaults, kQuality, 0.0)) / plugin_p(kDefaults),
+  EXPECT_NEAR(plugin_p(With(kDefaults, kQuality, 0.0)) / plugin_p(kDefaults),
               (1.0 - 0.5125) / (1.0 - 0.2994), 1e-4);
 }
 
 TEST(WebChannel, ClearerCallToActionRaisesContinue) {
-  EXPECT_NEAR(plugin_p(with(kDefaults, kCta, 1.0)) / plugin_p(kDefaults),
+  EXPECT_NEAR(plugin_p(With(kDefaults, kCta, 1.0)) / plugin_p(kDefaults),
               (1.0 - 0.0497) / (1.0 - 0.1480), 1e-4);
-  EXPECT_NEAR(plugin_p(with(kDefaults, kCta, 0.0)) / plugin_p(kDefaults),
+  EXPECT_NEAR(plugin_p(With(kDefaults, kCta, 0.0)) / plugin_p(kDefaults),
               (1.0 - 0.5125) / (1.0 - 0.1480), 1e-4);
 }
 
 TEST(WebChannel, EachFormFieldLowersSubmission) {
   auto q_form = [](double fields, const Persona& v) {
-    return 1.0 - plugin_p(with(kDefaults, kFields, fields), v) /
+    return 1.0 - plugin_p(With(kDefaults, kFields, fields), v) /
                      plugin_p(kDefaults, v);
   };
   EXPECT_NEAR(q_form(1, {}), 0.1301, 5e-5);
@@ -433,12 +289,12 @@ TEST(WebChannel, EachFormFieldLowersSubmission) {
   EXPECT_NEAR(q_form(10, {}), 0.4750, 5e-5);
   EXPECT_NEAR(q_form(20, {}), 0.8699, 5e-5);
   // README: cutting 11 fields to 4 lifts submissions by 65%.
-  EXPECT_NEAR(plugin_p(with(kDefaults, kFields, 4)) /
-                  plugin_p(with(kDefaults, kFields, 11)),
+  EXPECT_NEAR(plugin_p(With(kDefaults, kFields, 4)) /
+                  plugin_p(With(kDefaults, kFields, 11)),
               1.654, 5e-4);
   double previous = 1.0;
   for (int n = 1; n <= 40; ++n) {
-    const double p = plugin_p(with(kDefaults, kFields, n));
+    const double p = plugin_p(With(kDefaults, kFields, n));
     EXPECT_LT(p, previous) << n << " fields";
     previous = p;
   }
@@ -447,7 +303,7 @@ TEST(WebChannel, EachFormFieldLowersSubmission) {
 TEST(WebChannel, PatienceAndTechSavvyEaseTheForm) {
   auto q_form = [](const Persona& v) {
     return 1.0 -
-           plugin_p(with(kDefaults, kFields, 10), v) / plugin_p(kDefaults, v);
+           plugin_p(With(kDefaults, kFields, 10), v) / plugin_p(kDefaults, v);
   };
   Persona low;
   low.patience = 0.0;
@@ -464,14 +320,14 @@ TEST(WebChannel, PriceHazardGrowsWithPriceAndSensitivity) {
     Persona v;
     v.price_sensitivity = sensitivity;
     return 1.0 -
-           plugin_p(with(kDefaults, kPrice, price), v) / plugin_p(kDefaults, v);
+           plugin_p(With(kDefaults, kPrice, price), v) / plugin_p(kDefaults, v);
   };
   EXPECT_NEAR(q_price(100, 0.5), 0.1480, 5e-5);
   EXPECT_NEAR(q_price(100, 0.0), 0.0373, 5e-5);
   EXPECT_NEAR(q_price(100, 1.0), 0.4378, 5e-5);
   EXPECT_NEAR(q_price(1000, 0.5), 0.2361, 5e-5);
   EXPECT_NEAR(q_price(10, 0.5), 0.0890, 5e-5);
-  EXPECT_EQ(plugin_p(kDefaults), plugin_p(with(kDefaults, kPrice, 0.0)));
+  EXPECT_EQ(plugin_p(kDefaults), plugin_p(With(kDefaults, kPrice, 0.0)));
 }
 
 TEST(WebChannel, ChannelAffinityLowersIrrelevanceDrop) {
@@ -495,9 +351,9 @@ TEST(WebChannel, BetterPageNeverLosesAVisitorWithTheSameUniforms) {
   // Monotone coupling: common random numbers make comparisons paired.
   Touchpoint worse({4.0, 0.5, 0.5, 0.5, 8.0, 0.0, 300.0, 0.0});
   Touchpoint better({1.5, 0.8, 0.8, 0.8, 3.0, 1.0, 300.0, 0.0});
-  const Population pop = mixed(kN, 11);
-  const std::vector<js_outcome> a = run(worse, pop);
-  const std::vector<js_outcome> b = run(better, pop);
+  const Crowd pop = RandomCrowd(kN, 11);
+  const std::vector<js_outcome> a = worse.Run(pop.Batch());
+  const std::vector<js_outcome> b = better.Run(pop.Batch());
   int gained = 0;
   for (size_t i = 0; i < a.size(); ++i) {
     ASSERT_LT(a[i].p_continue, b[i].p_continue);
@@ -513,9 +369,9 @@ TEST(WebChannel, BetterPageNeverLosesAVisitorWithTheSameUniforms) {
 // --- Consequences: time, effort, emotion, money (README §Consequences). ---
 
 TEST(WebChannel, ContinuersDwellDocumentedMeanTime) {
-  const Params x = with(kDefaults, kFields, 5.0);
+  const Params x = With(kDefaults, kFields, 5.0);
   Touchpoint tp(x);
-  const std::vector<js_outcome> out = run(tp, one_persona({}, {}, kN));
+  const std::vector<js_outcome> out = tp.Run(one_persona({}, {}, kN).Batch());
   double sum = 0.0;
   double sum_sq = 0.0;
   int n = 0;
@@ -535,7 +391,8 @@ TEST(WebChannel, ContinuersDwellDocumentedMeanTime) {
 
 TEST(WebChannel, EffortCountsDocumentedActions) {
   Touchpoint tp({2.0, 0.6, 0.6, 0.6, 5.0, 0.0, 0.0, 0.0});
-  const std::vector<js_outcome> out = run(tp, one_persona({}, {}, 20000));
+  const std::vector<js_outcome> out =
+      tp.Run(one_persona({}, {}, 20000).Batch());
   // README: view 1 + search 1 * (1 - 0.6) + zoom 1 = 2.4 on the page; the
   // form costs 5 * (1.25 - 0.5 * 0.5) = 5 actions.
   for (const js_outcome& o : out) {
@@ -554,7 +411,8 @@ TEST(WebChannel, EffortCountsDocumentedActions) {
 TEST(WebChannel, EmotionFollowsDocumentedValues) {
   // 5 s load: slow penalty min(0.12, 0.02 * 3) = 0.06; 10 fields: 0.03.
   Touchpoint tp({5.0, 0.9, 0.6, 0.8, 10.0, 1.0, 0.0, 0.0});
-  const std::vector<js_outcome> out = run(tp, one_persona({}, {}, 20000));
+  const std::vector<js_outcome> out =
+      tp.Run(one_persona({}, {}, 20000).Batch());
   const double expected[6] = {-0.05 - 0.06, -0.08, -0.02,
                               -0.05,        -0.06, -0.08 - 0.03};
   for (const js_outcome& o : out) {
@@ -568,8 +426,9 @@ TEST(WebChannel, EmotionFollowsDocumentedValues) {
 }
 
 TEST(WebChannel, LeadValueRecordedOnlyWhenTheFormIsSubmitted) {
-  Touchpoint tp(with(with(kDefaults, kFields, 3.0), kLead, 120.0));
-  const std::vector<js_outcome> out = run(tp, one_persona({}, {}, 20000));
+  Touchpoint tp(With(With(kDefaults, kFields, 3.0), kLead, 120.0));
+  const std::vector<js_outcome> out =
+      tp.Run(one_persona({}, {}, 20000).Batch());
   for (const js_outcome& o : out) {
     ASSERT_EQ(o.money, o.next == JS_NEXT_BY_WEIGHT ? 120.0 : 0.0);
   }
@@ -579,20 +438,14 @@ TEST(WebChannel, SameUniformsGiveIdenticalOutcomes) {
   const Params x = {3.0, 0.7, 0.5, 0.6, 7.0, 0.0, 49.0, 10.0};
   Touchpoint tp(x);
   Touchpoint again(x);
-  const Population pop = mixed(50000, 3);
-  const std::vector<js_outcome> a = run(tp, pop);
-  const std::vector<js_outcome> b = run(again, pop);
+  const Crowd pop = RandomCrowd(50000, 3);
+  const std::vector<js_outcome> a = tp.Run(pop.Batch());
+  const std::vector<js_outcome> b = again.Run(pop.Batch());
   ASSERT_EQ(0, std::memcmp(a.data(), b.data(), a.size() * sizeof(js_outcome)));
   // Batch boundaries must not matter either: one agent per call.
   for (size_t i = 0; i < 2000; ++i) {
-    js_outcome single{};
-    js_batch batch{pop.personas.data(),
-                   static_cast<uint32_t>(pop.personas.size()), &pop.agents[i],
-                   1};
-    char error[JS_ERROR_CAPACITY] = {};
-    ASSERT_EQ(descriptor().interact(tp.instance(), &batch, &single, error),
-              JS_OK);
-    ASSERT_EQ(0, std::memcmp(&single, &a[i], sizeof(js_outcome)));
+    const std::vector<js_outcome> single = tp.Run(pop.Alone(i));
+    ASSERT_EQ(0, std::memcmp(&single[0], &a[i], sizeof(js_outcome)));
   }
 }
 
@@ -601,26 +454,19 @@ TEST(WebChannel, PersonasBeyondTheBatchCacheGetTheSameModel) {
   // and computes the rest per agent; both paths must agree with the README.
   const Params x = {3.0, 0.7, 0.5, 0.6, 7.0, 0.0, 49.0, 10.0};
   Touchpoint tp(x);
-  Population pop = mixed(5000, 8);
-  const std::vector<js_persona_view> eight = pop.personas;
-  pop.personas.clear();
-  for (int k = 0; k < 80; ++k) {
-    pop.personas.push_back(eight[static_cast<size_t>(k % 8)]);
-  }
-  for (size_t i = 0; i < pop.agents.size(); ++i) {
-    pop.agents[i].persona += 8 * static_cast<uint32_t>(i % 10);
-  }
-  const std::vector<js_outcome> out = run(tp, pop);
+  Crowd pop = RandomCrowd(5000, 8);
+  SpreadOverCopies(&pop, 10);  // 80 personas
+  const std::vector<js_outcome> out = tp.Run(pop.Batch());
   for (size_t i = 0; i < out.size(); ++i) {
     const js_agent_view& a = pop.agents[i];
-    const Reference r = reference(x, persona_of(pop.personas[a.persona]),
+    const Reference r = reference(x, Persona::Of(pop.personas[a.persona]),
                                   {a.visits, a.satisfaction});
     ASSERT_NEAR(out[i].p_continue, r.p, 1e-12) << "persona " << a.persona;
   }
 }
 
 TEST(WebChannel, ConfigureRejectsLeadValueWithoutAForm) {
-  Touchpoint tp(with(kDefaults, kLead, 50.0));
+  Touchpoint tp(With(kDefaults, kLead, 50.0));
   EXPECT_EQ(tp.status(), JS_ERROR);
   EXPECT_NE(tp.error().find("landing"), std::string::npos) << tp.error();
   EXPECT_NE(tp.error().find("form_fields"), std::string::npos) << tp.error();
@@ -629,29 +475,23 @@ TEST(WebChannel, ConfigureRejectsLeadValueWithoutAForm) {
 
 TEST(WebChannel, ConfigureRejectsWrongParamCount) {
   const double params[3] = {2.0, 0.6, 0.6};
-  const double weight = 1.0;
-  js_config_view view{"landing", "consideration", params, 3, 1, &weight};
-  void* instance = nullptr;
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(descriptor().configure(&view, &instance, error), JS_ERROR);
-  EXPECT_GT(std::strlen(error), 0u);
+  const journeysim::testing::Touchpoint tp(params, "landing", "consideration");
+  EXPECT_EQ(tp.status(), JS_ERROR);
+  EXPECT_GT(tp.error().size(), 0u);
 }
 
 TEST(WebChannel, InteractRejectsPersonaIndexOutOfRange) {
   Touchpoint tp(kDefaults);
-  Population pop = one_persona({}, {}, 4);
+  Crowd pop = one_persona({}, {}, 4);
   pop.agents[2].persona = 1;
-  std::vector<js_outcome> out(pop.agents.size());
-  js_batch batch{pop.personas.data(), 1, pop.agents.data(), 4};
-  char error[JS_ERROR_CAPACITY] = {};
-  EXPECT_EQ(descriptor().interact(tp.instance(), &batch, out.data(), error),
-            JS_ERROR);
-  EXPECT_NE(std::string(error).find("persona index 1"), std::string::npos)
-      << error;
+  std::vector<js_outcome> out;
+  std::string error;
+  EXPECT_EQ(tp.Interact(pop.Batch(), &out, &error), JS_ERROR);
+  EXPECT_NE(error.find("persona index 1"), std::string::npos) << error;
 }
 
 TEST(WebChannel, OutcomesFiniteAndInRangeAtParameterExtremes) {
-  const js_channel_descriptor& d = descriptor();
+  const js_channel_descriptor& d = Descriptor();
   std::mt19937_64 rng(17);
   int configured = 0;
   for (uint32_t mask = 0; mask < (1u << 8); ++mask) {
@@ -666,14 +506,14 @@ TEST(WebChannel, OutcomesFiniteAndInRangeAtParameterExtremes) {
     }
     ASSERT_EQ(tp.status(), JS_OK) << tp.error();
     ++configured;
-    Population pop = mixed(2000, rng());
+    Crowd pop = RandomCrowd(2000, rng());
     // Personas and states at their own extremes too.
     pop.personas[0] = {"zeros", 0.0, 0.0, 0.0, 0.0, 0.0};
     pop.personas[1] = {"ones", 1.0, 1.0, 1.0, 1.0, 1.0};
     for (size_t i = 0; i < pop.agents.size(); i += 2) {
       pop.agents[i].satisfaction = (i / 2) % 2 == 0 ? 0.0 : 1.0;
     }
-    const std::vector<js_outcome> out = run(tp, pop);
+    const std::vector<js_outcome> out = tp.Run(pop.Batch());
     for (const js_outcome& o : out) {
       ASSERT_TRUE(o.next == JS_NEXT_BY_WEIGHT || o.next == JS_NEXT_DROP);
       if (o.next == JS_NEXT_DROP) {
@@ -705,9 +545,9 @@ TEST(WebChannel, ReasonSharesMatchFunnelShares) {
   Persona v;
   v.price_sensitivity = 0.7;
   Touchpoint tp(x);
-  const std::vector<js_outcome> out = run(tp, one_persona(v, {}, kN));
+  const std::vector<js_outcome> out = tp.Run(one_persona(v, {}, kN).Batch());
   const Reference r = reference(x, v, {});
-  const std::array<double, 6> shares = reference_shares(r);
+  const std::array<double, 6> shares = FunnelShares(r.q, r.p);
   std::array<int, 6> counts{};
   int drops = 0;
   for (const js_outcome& o : out) {
@@ -723,8 +563,8 @@ TEST(WebChannel, ReasonSharesMatchFunnelShares) {
 
 TEST(WebChannel, StageWithoutHazardNeverNamed) {
   // Mobile friendly, no price, no form: only three reasons can occur.
-  Touchpoint tp(with(kDefaults, kLoad, 6.0));
-  const std::vector<js_outcome> out = run(tp, mixed(kN, 23));
+  Touchpoint tp(With(kDefaults, kLoad, 6.0));
+  const std::vector<js_outcome> out = tp.Run(RandomCrowd(kN, 23).Batch());
   for (const js_outcome& o : out) {
     if (o.next == JS_NEXT_DROP) {
       ASSERT_TRUE(o.reason == kSlowPage || o.reason == kNotRelevant ||

@@ -190,11 +190,14 @@ const js_channel_descriptor* journeysim_channel_v1(void);
 #ifdef __cplusplus
 #include <array>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <exception>
 
 /// Small helpers for channel authors writing C++. Header-only and inline, so
-/// a plugin still depends on nothing but this file.
+/// a plugin still depends on nothing but the SDK's headers. The boundary
+/// itself (configure, destroy, interact and the descriptor) is written once
+/// in journeysim/channel_boundary.h.
 namespace journeysim::sdk {
 
 /// Clamps to [0, 1].
@@ -222,6 +225,20 @@ inline void write_error(char* error, const char* message) {
   if (error != nullptr) {
     std::snprintf(error, JS_ERROR_CAPACITY, "%s", message);
   }
+}
+
+/// Writes a printf-style message into the host's error buffer (truncated to
+/// fit), for messages that name the offending values.
+[[gnu::format(printf, 2, 3)]] inline void write_errorf(char* error,
+                                                      const char* format,
+                                                      ...) noexcept {
+  if (error == nullptr) {
+    return;
+  }
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(error, JS_ERROR_CAPACITY, format, args);
+  va_end(args);
 }
 
 /// Runs `body` (returning js_status) and turns any exception into JS_ERROR
