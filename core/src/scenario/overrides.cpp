@@ -3,15 +3,13 @@
 #include <algorithm>
 #include <utility>
 
+#include "scenario/canonical_form.h"
+#include "scenario/parse_document.h"
+#include "scenario/toml_tokens.h"
 #include "util/text.h"
 
 namespace journeysim::scenario {
 namespace {
-
-bool is_bare_key_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '-';
-}
 
 // Position of the '=' separating path from value: the first one outside a
 // quoted key.

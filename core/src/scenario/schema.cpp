@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "scenario/canonical_form.h"
+
 namespace journeysim::scenario {
 namespace {
 
