@@ -4,31 +4,13 @@
 
 #include "calibrate/csv_source.h"
 #include "journeysim/event_log.h"
+#include "util/text.h"
 
 namespace journeysim {
 namespace {
 
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) {
-    ++b;
-  }
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
-    --e;
-  }
-  return std::string(s.substr(b, e - b));
-}
-
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) {
-    out += (out.empty() ? "" : ", ") + n;
-  }
-  return out;
-}
-
 bool parse_flag(std::string_view text, bool& value) {
-  const std::string t = trim(text);
+  const std::string_view t = util::trim_blanks(text);
   if (t == "1" || t == "true" || t == "TRUE" || t == "True" || t == "yes" || t == "y") {
     value = true;
     return true;
@@ -42,7 +24,7 @@ bool parse_flag(std::string_view text, bool& value) {
 }
 
 bool parse_money(std::string_view text, double& value) {
-  const std::string t = trim(text);
+  const std::string_view t = util::trim_blanks(text);
   if (t.empty()) {
     value = 0.0;
     return true;
@@ -70,7 +52,7 @@ class EventLogReader::Impl {
                        "header: unbalanced quotes");
     }
     for (std::string& f : fields_) {
-      f = trim(f);
+      f = std::string(util::trim_blanks(f));
     }
     header_ = fields_;
     const EventLogColumns& c = options.columns;
@@ -106,17 +88,17 @@ class EventLogReader::Impl {
       event = LogEvent{};
       event.line = line;
       event.customer = field(customer_);
-      if (trim(event.customer).empty()) {
+      if (util::trim_blanks(event.customer).empty()) {
         bad_.add(line, starts_[customer_], "missing customer id");
         continue;
       }
       event.touchpoint = field(touchpoint_);
-      if (trim(event.touchpoint).empty()) {
+      if (util::trim_blanks(event.touchpoint).empty()) {
         bad_.add(line, starts_[touchpoint_], "missing touchpoint");
         continue;
       }
       event.timestamp_column = starts_[timestamp_];
-      const std::string stamp = trim(field(timestamp_));
+      const std::string stamp(util::trim_blanks(field(timestamp_)));
       if (!parse_timestamp(stamp, options_.epoch_unit, event.seconds)) {
         bad_.add(line, starts_[timestamp_],
                  "unparseable timestamp '" + stamp.substr(0, 64) +
@@ -158,8 +140,8 @@ class EventLogReader::Impl {
       const int k = calibrate::find_column(header_, chosen);
       if (k < 0) {
         problems_.push_back({where, "header has no column '" + chosen + "'" +
-                                        did_you_mean(chosen, header_) + " (columns: " +
-                                        join(header_) + ")"});
+                                        did_you_mean(chosen, header_) +
+                                        " (columns: " + util::join(header_, ", ") + ")"});
       }
       return k;
     }
@@ -169,9 +151,9 @@ class EventLogReader::Impl {
       }
     }
     if (required) {
-      problems_.push_back({where, "header has none of the columns " + join(defaults) +
+      problems_.push_back({where, "header has none of the columns " + util::join(defaults, ", ") +
                                       "; name the column with a flag (columns: " +
-                                      join(header_) + ")"});
+                                      util::join(header_, ", ") + ")"});
     }
     return -1;
   }

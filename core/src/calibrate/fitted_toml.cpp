@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "journeysim/calibrate.h"
+#include "util/text.h"
 
 namespace journeysim {
 namespace {
@@ -17,35 +18,6 @@ std::string number(double v) {
     out += ".0";
   }
   return out;
-}
-
-// Length of the well-formed UTF-8 sequence at `k` (Unicode table 3-7: no
-// overlongs, no surrogates, nothing past U+10FFFF), or 0.
-size_t utf8_length(const std::string& text, size_t k) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[k + i]); };
-  const unsigned char c = byte(0);
-  size_t len = 0;
-  unsigned char low = 0x80, high = 0xbf;  // range of the second byte
-  if (c >= 0xc2 && c <= 0xdf) {
-    len = 2;
-  } else if (c >= 0xe0 && c <= 0xef) {
-    len = 3;
-    low = c == 0xe0 ? 0xa0 : 0x80;
-    high = c == 0xed ? 0x9f : 0xbf;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    len = 4;
-    low = c == 0xf0 ? 0x90 : 0x80;
-    high = c == 0xf4 ? 0x8f : 0xbf;
-  }
-  if (len == 0 || k + len > text.size() || byte(1) < low || byte(1) > high) {
-    return 0;
-  }
-  for (size_t i = 2; i < len; ++i) {
-    if ((byte(i) & 0xc0) != 0x80) {
-      return 0;
-    }
-  }
-  return len;
 }
 
 // A TOML basic string. Invalid UTF-8 bytes become U+FFFD so the file
@@ -67,7 +39,7 @@ std::string quoted(const std::string& text) {
       out += static_cast<char>(c);
       ++k;
     } else {
-      const size_t len = utf8_length(text, k);
+      const size_t len = util::decode_utf8(text, k).length;
       if (len > 0) {
         out.append(text, k, len);
         k += len;

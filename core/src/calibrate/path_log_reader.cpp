@@ -6,23 +6,13 @@
 
 #include "calibrate/csv_source.h"
 #include "journeysim/event_log.h"
+#include "util/text.h"
 
 namespace journeysim {
 namespace {
 
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) {
-    ++b;
-  }
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
-    --e;
-  }
-  return std::string(s.substr(b, e - b));
-}
-
 bool whole_number(const std::string& text, uint64_t& value) {
-  const std::string t = trim(text);
+  const std::string_view t = util::trim_blanks(text);
   if (t.empty()) {
     value = 0;
     return true;
@@ -65,7 +55,7 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
   }
   std::vector<std::string> header;
   for (const std::string& f : fields) {
-    header.push_back(trim(f));
+    header.emplace_back(util::trim_blanks(f));
   }
   const int path = pick(header, columns.path, {"path", "paths"});
   const int conv = pick(header, columns.conversions, {"total_conversions", "conversions"});
@@ -109,7 +99,7 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
       if (end == std::string::npos) {
         end = text.size();
       }
-      std::string step = trim(text.substr(start, end - start));
+      std::string step(util::trim_blanks(std::string_view(text).substr(start, end - start)));
       empty_step = empty_step || step.empty();
       out.steps.push_back(std::move(step));
       start = end + 1;
@@ -128,7 +118,7 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
       continue;
     }
     if (value >= 0) {
-      const std::string v = trim(fields[static_cast<size_t>(value)]);
+      const std::string_view v = util::trim_blanks(fields[static_cast<size_t>(value)]);
       if (!v.empty()) {
         const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out.value);
         if (ec != std::errc() || ptr != v.data() + v.size() || !std::isfinite(out.value) ||

@@ -6,6 +6,7 @@
 
 #include "check/format.h"
 #include "journeysim/check.h"
+#include "util/text.h"
 
 namespace journeysim {
 namespace {
@@ -15,83 +16,8 @@ using check_detail::format_change;
 using check_detail::format_observed;
 using check_detail::format_value;
 
-// Length of the valid UTF-8 sequence at `i`, or 0.
-size_t utf8_length(const std::string& s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  const size_t n = c < 0x80           ? 1
-                   : (c >> 5) == 0x6  ? 2
-                   : (c >> 4) == 0xE  ? 3
-                   : (c >> 3) == 0x1E ? 4
-                                      : 0;
-  if (n == 0 || i + n > s.size()) {
-    return 0;
-  }
-  for (size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      return 0;
-    }
-  }
-  return n;
-}
-
-// Escapes for text and attributes alike. Characters XML 1.0 cannot carry
-// (most control characters, broken UTF-8, e.g. from a plugin's message)
-// become U+FFFD rather than making the file unreadable.
-std::string escape(const std::string& s, bool attribute) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    const char c = s[i];
-    const size_t n = utf8_length(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    if (n > 1) {
-      out.append(s, i, n);
-      i += n;
-      continue;
-    }
-    ++i;
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          out += "\xEF\xBF\xBD";
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
-std::string attr(const std::string& s) { return escape(s, true); }
-std::string text(const std::string& s) { return escape(s, false); }
+std::string attr(const std::string& s) { return util::escape_xml(s, util::XmlPlace::Attribute); }
+std::string text(const std::string& s) { return util::escape_xml(s, util::XmlPlace::Text); }
 
 std::string interval_words(const Estimate& e, bool is_count) {
   if (!e.has_value() || (!is_count && e.n == 0)) {

@@ -3,16 +3,16 @@
 #include <fstream>
 #include <optional>
 
+#include "util/text.h"
+
 namespace journeysim::check_detail {
 namespace {
-
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // TOML++ counts columns in code points; the scanner works in bytes.
 std::optional<size_t> byte_of_column(const std::string& line, uint32_t column) {
   uint32_t current = 1;
   for (size_t b = 0; b < line.size(); ++b) {
-    if (is_continuation(line[b])) {
+    if (util::is_utf8_continuation(line[b])) {
       continue;
     }
     if (current == column) {
@@ -26,7 +26,7 @@ std::optional<size_t> byte_of_column(const std::string& line, uint32_t column) {
 uint32_t column_of_byte(const std::string& line, size_t byte) {
   uint32_t column = 1;
   for (size_t b = 0; b < byte && b < line.size(); ++b) {
-    if (!is_continuation(line[b])) {
+    if (!util::is_utf8_continuation(line[b])) {
       ++column;
     }
   }

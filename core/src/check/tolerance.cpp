@@ -4,19 +4,12 @@
 #include <set>
 
 #include "journeysim/check.h"
+#include "util/text.h"
 
 namespace journeysim {
 namespace {
 
 const SourceLocation kOption{"--tolerance", 0, 0};
-
-std::string trim(const std::string& text) {
-  const size_t first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) {
-    return "";
-  }
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
 
 bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
@@ -54,8 +47,8 @@ Tolerance parse_tolerance(const std::string& spec) {
     throw InputError(kOption, "'" + spec + "' has no '='" + usage);
   }
   Tolerance t;
-  t.metric = trim(spec.substr(0, equals));
-  t.text = trim(spec.substr(equals + 1));
+  t.metric = util::trim_blanks(std::string_view(spec).substr(0, equals));
+  t.text = util::trim_blanks(std::string_view(spec).substr(equals + 1));
   if (t.metric.empty()) {
     throw InputError(kOption, "'" + spec + "' names no metric" + usage);
   }

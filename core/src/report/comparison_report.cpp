@@ -7,19 +7,14 @@
 #include "journeysim/comparison.h"
 #include "manifest/manifest_json.h"
 #include "report/report_manifests.h"
+#include "util/text.h"
 
 namespace journeysim {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using util::pad_columns;
 
-std::string pad(const std::string& text, size_t width) {
-  size_t columns = 0;
-  for (unsigned char c : text) {
-    columns += (c & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return columns >= width ? text + " " : text + std::string(width - columns, ' ');
-}
+using Json = nlohmann::ordered_json;
 
 Json estimate_json(const Estimate& e) {
   if (!e.has_value()) {
@@ -72,12 +67,12 @@ std::string render_comparison_table(const ComparisonReport& report) {
         out += "    " + v.friction_moves[i] + "\n";
       }
     }
-    out += "\n  " + pad("metric", 52) + pad("baseline", 12) + pad("variant", 12) +
-           "difference [95% interval]\n";
+    out += "\n  " + pad_columns("metric", 52) + pad_columns("baseline", 12) +
+           pad_columns("variant", 12) + "difference [95% interval]\n";
     const auto [shown, more, quiet] = select_changes(v, kTableRows);
     for (const MetricChange* c : shown) {
-      out += "  " + pad(c->path, 52) + pad(format_value(c->path, c->baseline), 12) +
-             pad(format_value(c->path, c->variant), 12) +
+      out += "  " + pad_columns(c->path, 52) + pad_columns(format_value(c->path, c->baseline), 12) +
+             pad_columns(format_value(c->path, c->variant), 12) +
              format_difference(c->path, c->difference) + (c->paired ? "" : " (unpaired)") + " *\n";
     }
     if (shown.empty()) {

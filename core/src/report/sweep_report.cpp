@@ -7,15 +7,15 @@
 #include "journeysim/sweep.h"
 #include "manifest/manifest_json.h"
 #include "manifest/manifest_text.h"
+#include "util/text.h"
 
 namespace journeysim {
 namespace {
 
-using Json = nlohmann::ordered_json;
+// Sweep columns have always been measured in bytes (see util::pad_bytes).
+using util::pad_bytes;
 
-std::string pad(const std::string& text, size_t width) {
-  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
-}
+using Json = nlohmann::ordered_json;
 
 std::string value_of(const std::string& setting) { return setting.substr(setting.find('=') + 1); }
 
@@ -45,20 +45,20 @@ std::string render_sweep_table(const SweepReport& r) {
   std::vector<size_t> widths;
   for (const SweepAxis& a : r.axes) {
     widths.push_back(std::max<size_t>(short_name(a.path).size() + 2, 8));
-    out += pad(short_name(a.path), widths.back());
+    out += pad_bytes(short_name(a.path), widths.back());
   }
   for (const std::string& m : r.metrics) {
-    out += pad(m, std::max<size_t>(m.size() + 2, 30));
+    out += pad_bytes(m, std::max<size_t>(m.size() + 2, 30));
   }
   out += "\n";
   for (size_t p = 0; p < r.points.size(); ++p) {
     const SweepPoint& point = r.points[p];
     for (size_t a = 0; a < point.settings.size(); ++a) {
-      out += pad(value_of(point.settings[a]), widths[a]);
+      out += pad_bytes(value_of(point.settings[a]), widths[a]);
     }
     for (size_t k = 0; k < r.metrics.size(); ++k) {
-      out += pad(with_interval(r.metrics[k], point.metrics[k]),
-                 std::max<size_t>(r.metrics[k].size() + 2, 30));
+      out += pad_bytes(with_interval(r.metrics[k], point.metrics[k]),
+                       std::max<size_t>(r.metrics[k].size() + 2, 30));
     }
     out += static_cast<int>(p) == r.best ? " <- best\n" : "\n";
   }

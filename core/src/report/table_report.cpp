@@ -7,9 +7,12 @@
 #include <cstdio>
 
 #include "journeysim/report_writers.h"
+#include "util/text.h"
 
 namespace journeysim {
 namespace {
+
+using util::pad_columns;
 
 std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 std::string format(const char* fmt, ...) {
@@ -50,15 +53,6 @@ std::string count(uint64_t n) {
   return out;
 }
 
-// Pads by display width (UTF-8 continuation bytes take no column).
-std::string pad(const std::string& text, size_t width) {
-  size_t columns = 0;
-  for (unsigned char c : text) {
-    columns += (c & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return columns >= width ? text + " " : text + std::string(width - columns, ' ');
-}
-
 std::string top_reasons(const TouchpointReport& t) {
   const uint64_t leaving = t.dropped + t.cut_off;
   std::string out;
@@ -75,7 +69,7 @@ constexpr size_t kLabel = 36;
 
 void headline(std::string& out, const char* label, const std::string& value,
               const std::string& interval) {
-  out += "  " + pad(label, 32) + pad(value, 12) + interval + "\n";
+  out += "  " + pad_columns(label, 32) + pad_columns(value, 12) + interval + "\n";
 }
 
 }  // namespace
@@ -116,7 +110,7 @@ std::string render_table(const RunReport& r) {
                 count(j.exited).c_str(), count(j.dropped).c_str(), count(j.horizon).c_str(),
                 count(j.step_limit).c_str());
 
-  out += pad("JOURNEY MAP", kLabel) +
+  out += pad_columns("JOURNEY MAP", kLabel) +
          " arrived   continued     dropped  drop rate [95%]             effort  emotion  "
          "top drop reasons\n";
   for (size_t s = 0; s < r.stages.size(); ++s) {
@@ -135,9 +129,10 @@ std::string render_table(const RunReport& r) {
       if (!t.milestone.empty()) {
         label += " *" + t.milestone;
       }
-      out += pad(label, kLabel) + format("%8s  %10s  %10s  ", count(t.arrivals).c_str(),
-                                     count(t.continued).c_str(), count(t.dropped).c_str());
-      out += pad(percent(t.drop_rate) + " " + percent_interval(t.drop_rate), 28);
+      out += pad_columns(label, kLabel) +
+             format("%8s  %10s  %10s  ", count(t.arrivals).c_str(), count(t.continued).c_str(),
+                    count(t.dropped).c_str());
+      out += pad_columns(percent(t.drop_rate) + " " + percent_interval(t.drop_rate), 28);
       out += format("%6s  %7s  ", plain(t.effort).c_str(),
                     t.emotion.has_value() ? format("%+.3f", t.emotion.value).c_str() : "n/a");
       out += top_reasons(t) + "\n";
@@ -147,27 +142,27 @@ std::string render_table(const RunReport& r) {
          "CSAT     CES    NPS     revenue/agent\n";
   for (const PersonaReport& p : r.personas) {
     const JourneyMetrics& m = p.metrics;
-    out += pad("  " + p.id, 18) + format("%5.1f%%  ", 100 * p.share) +
-           pad(count(m.agents), 9) +
-           pad(percent(m.conversion_rate) + " " + percent_interval(m.conversion_rate), 28) +
-           pad(m.time_to_convert_median_days.has_value()
-                   ? format("%.2f d", m.time_to_convert_median_days.value)
-                   : "n/a",
-               12) +
-           pad(percent(m.csat), 9) + pad(plain(m.ces), 7) + pad(signed_value(m.nps), 8) +
-           plain(m.revenue_per_agent) + "\n";
+    out += pad_columns("  " + p.id, 18) + format("%5.1f%%  ", 100 * p.share) +
+           pad_columns(count(m.agents), 9) +
+           pad_columns(percent(m.conversion_rate) + " " + percent_interval(m.conversion_rate), 28) +
+           pad_columns(m.time_to_convert_median_days.has_value()
+                           ? format("%.2f d", m.time_to_convert_median_days.value)
+                           : "n/a",
+                       12) +
+           pad_columns(percent(m.csat), 9) + pad_columns(plain(m.ces), 7) +
+           pad_columns(signed_value(m.nps), 8) + plain(m.revenue_per_agent) + "\n";
   }
   if (!r.personas.empty() && !r.stages.empty()) {
     out += "\nEMOTION CURVE (mean satisfaction 0-1 on leaving each stage)\n";
-    out += pad("", 18);
+    out += pad_columns("", 18);
     for (const StageReport& st : r.stages) {
-      out += pad(st.id.substr(0, 13), 14);
+      out += pad_columns(st.id.substr(0, 13), 14);
     }
     out += "\n";
     for (const PersonaReport& p : r.personas) {
-      out += pad("  " + p.id, 18);
+      out += pad_columns("  " + p.id, 18);
       for (const Estimate& e : p.stage_satisfaction) {
-        out += pad(plain(e), 14);
+        out += pad_columns(plain(e), 14);
       }
       out += "\n";
     }

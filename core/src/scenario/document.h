@@ -53,17 +53,6 @@ struct Member {
 /// "table", "array", "string", "integer", "float", "boolean", "date", ...
 const char* type_name(Node::Type type);
 
-/// The result of parsing one TOML text: a root table or the parse error.
-struct ParsedDocument {
-  Node root;
-  bool ok = false;
-  Diagnostic error;  // when !ok
-};
-
-/// Parses TOML text; `file` names it in every location. Rejects nesting
-/// deeper than the loader supports before TOML++ sees the text.
-ParsedDocument parse_document(std::string_view text, const std::string& file);
-
 /// Deep merge, as `extends` and overrides define it: tables merge key by key
 /// (recursively); arrays and scalars in `overlay` replace those in `base`.
 /// Values keep their own locations.
@@ -71,16 +60,5 @@ void merge_into(Node& base, Node overlay);
 
 /// Sets every location in `node` (keys included) to `where`.
 void relocate(Node& node, const SourceLocation& where);
-
-/// Canonical serialisation: table keys sorted, numbers in shortest
-/// round-trip form, types tagged, strings length-prefixed. Two documents
-/// serialise equally iff they hold the same data.
-std::string canonical_form(const Node& node);
-
-/// `key` as written in a dotted path: bare when it can be, else quoted.
-std::string format_key(std::string_view key);
-
-/// Shortest round-trip decimal form of a double ("0.1", "1e+30", "nan").
-std::string format_number(double value);
 
 }  // namespace journeysim::scenario

@@ -9,8 +9,10 @@
 #include <utility>
 
 #include "journeysim/scenario_loader.h"
+#include "scenario/canonical_form.h"
 #include "scenario/document.h"
 #include "scenario/overrides.h"
+#include "scenario/parse_document.h"
 #include "scenario/schema.h"
 #include "util/sha256.h"
 

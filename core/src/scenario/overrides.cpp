@@ -3,24 +3,13 @@
 #include <algorithm>
 #include <utility>
 
+#include "scenario/canonical_form.h"
+#include "scenario/parse_document.h"
+#include "scenario/toml_tokens.h"
+#include "util/text.h"
+
 namespace journeysim::scenario {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && space(s.back())) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-bool is_bare_key_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '-';
-}
 
 // Position of the '=' separating path from value: the first one outside a
 // quoted key.
@@ -90,7 +79,7 @@ std::string join_path(const std::vector<std::string>& keys, size_t count) {
 
 // The override's value: TOML if it parses as one, else the text itself.
 Node parse_value(std::string_view text, const SourceLocation& where) {
-  const std::string_view value = trim(text);
+  const std::string_view value = util::trim_whitespace(text);
   ParsedDocument parsed = parse_document("v = " + std::string(value), where.file);
   Node node;
   if (parsed.ok && parsed.root.members.size() == 1 && parsed.root.find("v") != nullptr) {
@@ -168,7 +157,7 @@ void apply_overrides(Node& doc, const std::vector<std::string>& overrides,
   for (const std::string& raw : overrides) {
     const size_t separator = find_separator(raw);
     const std::string path_text(
-        trim(std::string_view(raw).substr(0, std::min(separator, raw.size()))));
+        util::trim_whitespace(std::string_view(raw).substr(0, std::min(separator, raw.size()))));
     const SourceLocation where{"--set " + path_text, 0, 0};
     if (separator == std::string::npos) {
       problems.push_back(

@@ -1,6 +1,7 @@
 #include "report/html/format.h"
 
 #include "compare/verdict.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -10,8 +11,6 @@
 
 namespace journeysim::html {
 namespace {
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // Decimals for an estimate, chosen from its value so that the value and
 // both ends of its interval read alike (0.0042 [0.0038, 0.0046], not 0.00).
@@ -72,32 +71,7 @@ std::string strf(const char* fmt, ...) {
   return out;
 }
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return util::escape_html(text); }
 
 std::string exact(double value) {
   char buffer[64];
@@ -145,22 +119,14 @@ std::string coord(double value) {
   return strf("%.1f", rounded);
 }
 
-size_t utf8_length(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) {
-    n += is_continuation(static_cast<unsigned char>(c)) ? 0 : 1;
-  }
-  return n;
-}
-
 std::string shorten(std::string_view text, size_t max_chars) {
-  if (utf8_length(text) <= max_chars) {
+  if (util::utf8_length(text) <= max_chars) {
     return std::string(text);
   }
   const size_t keep = max_chars > 0 ? max_chars - 1 : 0;
   size_t chars = 0, end = 0;
   while (end < text.size()) {
-    if (!is_continuation(static_cast<unsigned char>(text[end]))) {
+    if (!util::is_utf8_continuation(text[end])) {
       if (chars == keep) {
         break;
       }

@@ -15,7 +15,7 @@ namespace journeysim::html {
 std::string strf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /// Escapes & < > " ' so the text is safe both as element content and inside
-/// a quoted attribute value.
+/// a quoted attribute value (util::escape_html, by the name the page uses).
 std::string escape(std::string_view text);
 
 /// The shortest decimal text that reads back as exactly `value`: what
@@ -33,8 +33,6 @@ std::string money(double amount);
 /// An SVG coordinate: one decimal, no trailing ".0".
 std::string coord(double value);
 
-/// Number of characters (not bytes) of UTF-8 text.
-size_t utf8_length(std::string_view text);
 /// At most `max_chars` characters, ending in an ellipsis when cut; never
 /// splits a multi-byte character.
 std::string shorten(std::string_view text, size_t max_chars);

@@ -1,0 +1,173 @@
+#include "scenario/field_reader.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "scenario/canonical_form.h"
+#include "util/text.h"
+
+namespace journeysim::scenario {
+namespace {
+
+constexpr size_t kMaxSuggestedProblems = 100;
+
+}  // namespace
+
+std::string child(const std::string& path, std::string_view key) {
+  return path.empty() ? format_key(key) : path + "." + format_key(key);
+}
+
+std::string element(const std::string& path, size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+std::string table_label(const std::string& path) { return "[" + path + "]"; }
+
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::vector<std::string> quoted;
+  quoted.reserve(items.size());
+  for (const std::string& item : items) {
+    quoted.push_back("'" + item + "'");
+  }
+  return util::join(quoted, ", ");
+}
+
+void FieldReader::error(const SourceLocation& where, std::string message) {
+  problems_.push_back(Diagnostic{where, std::move(message)});
+}
+
+// A typo suggestion costs an edit distance per known name; past the first
+// problems a file is not a draft with typos, so stop paying for them.
+std::string FieldReader::suggest(const std::string& name,
+                                 const std::vector<std::string>& known) const {
+  return problems_.size() < kMaxSuggestedProblems ? did_you_mean(name, known) : "";
+}
+
+void FieldReader::type_error(const Node& node, const std::string& path,
+                             const std::string& expected) {
+  std::string got = type_name(node.type);
+  if (node.type == Node::Type::Float) {
+    got += " " + format_number(node.number);
+  }
+  error(node.where, path + ": expected " + expected + ", got " + got);
+}
+
+bool FieldReader::expect_table(const Node& node, const std::string& path) {
+  if (!node.is_table()) {
+    type_error(node, path, "table");
+    return false;
+  }
+  return true;
+}
+
+// Unknown keys are errors: a misspelt key silently ignored is a default
+// silently used.
+void FieldReader::check_keys(const Node& table, const std::string& label,
+                             const std::vector<std::string>& allowed) {
+  for (const Member& m : table.members) {
+    if (std::find(allowed.begin(), allowed.end(), m.key) != allowed.end()) {
+      continue;
+    }
+    std::string message = label.empty() ? "unknown top-level key '" + m.key + "'"
+                                        : "unknown key '" + m.key + "' in " + label;
+    const std::string hint = suggest(m.key, allowed);
+    message += hint.empty() ? "; valid keys: " + util::join(allowed, ", ") : hint;
+    error(m.key_where, std::move(message));
+  }
+}
+
+const Node* FieldReader::required(const Node& table, std::string_view key,
+                                  const std::string& path) {
+  const Node* node = table.find(key);
+  if (node == nullptr) {
+    error(table.where, "missing required key '" + std::string(key) + "' in " + table_label(path));
+  }
+  return node;
+}
+
+std::optional<std::string> FieldReader::string(const Node& node, const std::string& path) {
+  if (node.type != Node::Type::String) {
+    type_error(node, path, "string");
+    return std::nullopt;
+  }
+  return node.text;
+}
+
+std::optional<std::string> FieldReader::non_empty_string(const Node& node,
+                                                         const std::string& path) {
+  std::optional<std::string> s = string(node, path);
+  if (s && s->empty()) {
+    error(node.where, path + " must not be empty");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<double> FieldReader::number(const Node& node, const std::string& path) {
+  if (node.type == Node::Type::Integer) {
+    return static_cast<double>(node.integer);
+  }
+  if (node.type != Node::Type::Float) {
+    type_error(node, path, "number");
+    return std::nullopt;
+  }
+  if (!std::isfinite(node.number)) {
+    error(node.where, path + ": expected a finite number, got " + format_number(node.number));
+    return std::nullopt;
+  }
+  return node.number;
+}
+
+std::optional<double> FieldReader::number_in(const Node& node, const std::string& path, double lo,
+                                             double hi, bool open_low) {
+  std::optional<double> v = number(node, path);
+  if (v && ((open_low ? *v <= lo : *v < lo) || *v > hi)) {
+    error(node.where, path + " must be in " + (open_low ? "(" : "[") + format_number(lo) + ", " +
+                          format_number(hi) + "], got " + format_number(*v));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<int64_t> FieldReader::integer_in(const Node& node, const std::string& path,
+                                               int64_t lo, int64_t hi) {
+  if (node.type != Node::Type::Integer) {
+    type_error(node, path, "integer");
+    return std::nullopt;
+  }
+  if (node.integer < lo || node.integer > hi) {
+    error(node.where, path + " must be between " + std::to_string(lo) + " and " +
+                          std::to_string(hi) + ", got " + std::to_string(node.integer));
+    return std::nullopt;
+  }
+  return node.integer;
+}
+
+std::optional<bool> FieldReader::boolean(const Node& node, const std::string& path) {
+  if (node.type != Node::Type::Boolean) {
+    type_error(node, path, "boolean");
+    return std::nullopt;
+  }
+  return node.boolean;
+}
+
+std::optional<std::vector<std::string>> FieldReader::strings(const Node& node,
+                                                             const std::string& path) {
+  if (!node.is_array()) {
+    type_error(node, path, "array of strings");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (size_t i = 0; i < node.items.size(); ++i) {
+    std::optional<std::string> s = string(node.items[i], element(path, i));
+    if (s) {
+      out.push_back(std::move(*s));
+    } else {
+      ok = false;
+    }
+  }
+  return ok ? std::optional(std::move(out)) : std::nullopt;
+}
+
+}  // namespace journeysim::scenario
