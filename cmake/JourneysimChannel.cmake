@@ -30,6 +30,6 @@ function(journeysim_add_channel name)
     add_executable(${test} ${ARG_TESTS})
     target_link_libraries(${test} PRIVATE ${obj} journeysim::channel_harness
       journeysim_warnings GTest::gtest GTest::gtest_main)
-    gtest_discover_tests(${test} DISCOVERY_TIMEOUT 60)
+    journeysim_discover_tests(${test})
   endif()
 endfunction()
