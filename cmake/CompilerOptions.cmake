@@ -24,3 +24,12 @@ if(JOURNEYSIM_SANITIZE)
   add_compile_options(-fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fno-sanitize-recover=all)
 endif()
+
+# Plugins are linked with --no-undefined so a missing symbol fails the build,
+# not dlopen. clang links its sanitizer runtimes into executables only, and a
+# sanitized plugin takes __asan_*/__ubsan_* from the executable that loads
+# it, so that check is left to the unsanitized builds there.
+set(JOURNEYSIM_PLUGIN_LINK_OPTIONS -Wl,--no-undefined)
+if(JOURNEYSIM_SANITIZE AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  set(JOURNEYSIM_PLUGIN_LINK_OPTIONS "")
+endif()

@@ -21,7 +21,7 @@ function(journeysim_add_channel name)
   add_library(${plugin} MODULE $<TARGET_OBJECTS:${obj}>)
   set_target_properties(${plugin} PROPERTIES
     LIBRARY_OUTPUT_DIRECTORY ${JOURNEYSIM_PLUGIN_OUTPUT_DIR})
-  target_link_options(${plugin} PRIVATE -Wl,--no-undefined)
+  target_link_options(${plugin} PRIVATE ${JOURNEYSIM_PLUGIN_LINK_OPTIONS})
   install(TARGETS ${plugin} LIBRARY DESTINATION ${JOURNEYSIM_INSTALL_PLUGIN_DIR})
   set_property(GLOBAL APPEND PROPERTY JOURNEYSIM_CHANNELS ${plugin})
 

@@ -6,7 +6,7 @@
 namespace journeysim {
 namespace {
 
-constexpr long double kScale = FixedSum::kScale;
+constexpr long double kScale = static_cast<long double>(FixedSum::kScale);
 
 int128 fixed(double v) { return static_cast<int128>(std::llround(v * FixedSum::kScale)); }
 long double real(int128 v) { return static_cast<long double>(v) / kScale; }
@@ -81,7 +81,7 @@ Estimate PairedMoments::ratio_difference() const {
   phi2 = std::max<long double>(phi2, 0);  // rounding on a near-zero spread
   const long double variance = phi2 / (k * (k - 1));
   const auto d = static_cast<double>(rv - rb);
-  const auto half = static_cast<double>(kZ95 * std::sqrt(variance));
+  const auto half = static_cast<double>(static_cast<long double>(kZ95) * std::sqrt(variance));
   return {d, d - half, d + half, clusters_, true};
 }
 
@@ -95,7 +95,7 @@ Estimate PairedMoments::total_difference() const {
   const long double spread = std::max<long double>(real2(cross_[kDx][kDx]) - d * d / k, 0);
   // Var(sum of k iid cluster differences) = k * s^2.
   const long double variance = k * spread / (k - 1);
-  const auto half = static_cast<double>(kZ95 * std::sqrt(variance));
+  const auto half = static_cast<double>(static_cast<long double>(kZ95) * std::sqrt(variance));
   const auto dv = static_cast<double>(d);
   return {dv, dv - half, dv + half, clusters_, true};
 }

@@ -118,7 +118,7 @@ double FixedSum::variance() const {
   const long double s = static_cast<long double>(settled.sum_);
   const long double q = static_cast<long double>(settled.sum_sq_);
   const long double spread = (q - s * s / n) / (n - 1.0L);
-  const long double scale2 = static_cast<long double>(kScale) * kScale;
+  const long double scale2 = static_cast<long double>(kScale) * static_cast<long double>(kScale);
   return std::max(0.0, static_cast<double>(spread / scale2));
 }
 
