@@ -3,7 +3,6 @@
 // act on.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -25,8 +24,6 @@ struct ScenarioOptions {
   bool allow_outside = false;            // --allow-outside
 };
 
-void add_scenario_options(CLI::App& command, ScenarioOptions& options);
-
 /// How a simulation runs: options shared by run, compare, sweep and check.
 struct RunControl {
   std::string agents;  // "" = the scenario's
@@ -38,7 +35,6 @@ struct RunControl {
   bool manifest_execution = false;  // --manifest-execution
 };
 
-void add_run_control(CLI::App& command, RunControl& control);
 /// RunOptions for `scenario` (its agents and seed unless overridden).
 RunOptions run_options(const RunControl& control, const Scenario& scenario);
 /// Progress on stderr: on a terminal unless --quiet/--no-progress, or forced.
@@ -46,12 +42,10 @@ bool show_progress(const RunControl& control);
 
 /// Where and how results are written.
 struct OutputTarget {
-  std::string format = "table";
+  std::string format;  // the command's first format (report_formats.h) unless given
   std::string out;  // "" = stdout
 };
 
-void add_output_options(CLI::App& command, OutputTarget& target,
-                        const std::vector<std::string>& formats);
 /// Writes `text` to stdout or, atomically, to --out.
 void emit(const OutputTarget& target, const std::string& text, bool quiet);
 
