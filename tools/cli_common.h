@@ -28,7 +28,7 @@ struct ScenarioOptions {
 struct RunControl {
   std::string agents;  // "" = the scenario's
   int64_t seed = -1;   // -1 = the scenario's
-  unsigned threads = 0;
+  unsigned threads = kDefaultThreads;  // --threads
   bool quiet = false;
   bool progress = false;
   bool no_progress = false;
