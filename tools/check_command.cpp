@@ -113,10 +113,7 @@ int run_check(const CheckArgs& args) {
     }
   }
   if (!args.junit.empty()) {
-    write_file_atomically(args.junit, render_check_junit(report));
-    if (!args.control.quiet) {
-      std::cerr << "wrote " << args.junit << "\n";
-    }
+    write_output_file(args.junit, render_check_junit(report), args.control.quiet);
   }
   if (!args.report.empty()) {
     std::vector<CheckedRun> pages;
@@ -124,10 +121,7 @@ int run_check(const CheckArgs& args) {
       pages.push_back(runs[i] ? CheckedRun{runs[i].get(), &prepared.scenarios[i].model->scenario()}
                               : CheckedRun{});
     }
-    write_file_atomically(args.report, render_check_html(report, pages));
-    if (!args.control.quiet) {
-      std::cerr << "wrote " << args.report << "\n";
-    }
+    write_output_file(args.report, render_check_html(report, pages), args.control.quiet);
   }
   const std::string summary =
       render_as(check_formats(), args.output.format, CheckSummary{report, use_colour(args)});

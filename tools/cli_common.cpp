@@ -33,9 +33,13 @@ void emit(const OutputTarget& target, const std::string& text, bool quiet) {
     std::cout << text << std::flush;
     return;
   }
-  write_file_atomically(target.out, text);
+  write_output_file(target.out, text, quiet);
+}
+
+void write_output_file(const std::string& file, const std::string& text, bool quiet) {
+  write_file_atomically(file, text);
   if (!quiet) {
-    std::cerr << "wrote " << target.out << "\n";
+    std::cerr << "wrote " << file << "\n";
   }
 }
 

@@ -48,6 +48,8 @@ struct OutputTarget {
 
 /// Writes `text` to stdout or, atomically, to --out.
 void emit(const OutputTarget& target, const std::string& text, bool quiet);
+/// Writes `text` to `file` atomically and, unless `quiet`, says so on stderr.
+void write_output_file(const std::string& file, const std::string& text, bool quiet);
 
 /// Plugin directories in search order: next to the executable (build tree
 /// or installed layout), then JOURNEYSIM_PLUGIN_PATH, then --plugin-dir.

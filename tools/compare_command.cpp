@@ -1,13 +1,11 @@
 // journeysim compare: a baseline and its what-if variants on the same agents.
 #include "compare_command.h"
 
-#include <iostream>
 
 #include "cli_common.h"
 #include "distributed_run.h"
 #include "execution.h"
 #include "journeysim/comparison.h"
-#include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
 #include "mpi_runtime.h"
 #include "progress_bar.h"
@@ -54,29 +52,17 @@ int compare_on_ranks(const CompareArgs& args, ReadyGate& gate) {
   const std::string text = render_as(comparison_formats(), args.output.format, report);
   if (!args.report.empty()) {
     // Written before stdout so a bad --report path fails the comparison whole.
-    write_file_atomically(args.report, render_comparison_html(report, baseline->scenario()));
-    if (!args.control.quiet) {
-      std::cerr << "wrote " << args.report << "\n";
-    }
+    write_output_file(args.report, render_comparison_html(report, baseline->scenario()),
+                      args.control.quiet);
   }
   emit(args.output, text, args.control.quiet);
   return kOk;
 }
 
-// Under mpirun, a rank that fails before the comparison runs (bad input)
-// meets the others at the gate, so all stop together with exit code 2.
-
 }  // namespace
 
 int run_compare(const CompareArgs& args) {
-  ReadyGate gate;
-  try {
-    return compare_on_ranks(args, gate);
-  } catch (const JobStopped&) {
-    return kBadInput;
-  } catch (const std::exception&) {
-    return gate.fail(std::current_exception());
-  }
+  return run_behind_ready_gate([&](ReadyGate& gate) { return compare_on_ranks(args, gate); });
 }
 
 }  // namespace journeysim::cli

@@ -11,7 +11,6 @@
 #include "journeysim/engine.h"
 #include "journeysim/event_trace.h"
 #include "journeysim/manifest.h"
-#include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
 #include "mpi_runtime.h"
 #include "progress_bar.h"
@@ -97,10 +96,7 @@ int run_run(const RunArgs& args) {
   }
   if (!args.report.empty()) {
     // Written before stdout so a bad --report path fails the run whole.
-    write_file_atomically(args.report, render_html(report, model->scenario()));
-    if (!args.control.quiet) {
-      std::cerr << "wrote " << args.report << "\n";
-    }
+    write_output_file(args.report, render_html(report, model->scenario()), args.control.quiet);
   }
   emit(args.output, text, args.control.quiet);
   return kOk;

@@ -62,20 +62,10 @@ int sweep_on_ranks(const SweepArgs& args, ReadyGate& gate) {
   return kOk;
 }
 
-// Under mpirun, a rank that fails before the first point runs (bad input)
-// meets the others at the gate, so all stop together with exit code 2.
-
 }  // namespace
 
 int run_sweep(const SweepArgs& args) {
-  ReadyGate gate;
-  try {
-    return sweep_on_ranks(args, gate);
-  } catch (const JobStopped&) {
-    return kBadInput;
-  } catch (const std::exception&) {
-    return gate.fail(std::current_exception());
-  }
+  return run_behind_ready_gate([&](ReadyGate& gate) { return sweep_on_ranks(args, gate); });
 }
 
 }  // namespace journeysim::cli
