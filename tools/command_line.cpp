@@ -33,14 +33,22 @@ void set_action(CLI::App* command, const std::shared_ptr<Args>& args, int (*run)
 
 // ---- option groups several commands share
 
-void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
-  command.add_option("--plugin-dir", options.plugin_dirs,
+void add_plugin_dir_option(CLI::App& command, std::vector<std::string>& plugin_dirs) {
+  command.add_option("--plugin-dir", plugin_dirs,
                      "Also load channel plugins from this directory (repeatable)");
+}
+
+void add_allow_outside_flag(CLI::App& command, bool& allow_outside) {
+  command.add_flag("--allow-outside", allow_outside,
+                   "Let `extends` reach files outside the scenario's directory");
+}
+
+void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
+  add_plugin_dir_option(command, options.plugin_dirs);
   command.add_option("--set", options.overrides,
                      "Override a scenario value, e.g. touchpoints.checkout.params.steps=3 "
                      "(repeatable; same paths as a variant file)");
-  command.add_flag("--allow-outside", options.allow_outside,
-                   "Let `extends` reach files outside the scenario's directory");
+  add_allow_outside_flag(command, options.allow_outside);
 }
 
 void add_run_control(CLI::App& command, RunControl& control) {
@@ -152,8 +160,7 @@ void add_plugins_command(CLI::App& app, std::function<int()>& action) {
   CLI::App* cmd =
       app.add_subcommand("plugins", "List the channel plugins found and their parameters");
   cmd->footer("Example:\n  journeysim plugins --plugin-dir ./my-plugins");
-  cmd->add_option("--plugin-dir", args->scenario_options.plugin_dirs,
-                  "Also load channel plugins from this directory (repeatable)");
+  add_plugin_dir_option(*cmd, args->scenario_options.plugin_dirs);
   set_action(cmd, args, run_plugins, action);
 }
 
@@ -202,10 +209,9 @@ void add_sweep_command(CLI::App& app, std::function<int()>& action) {
   optimize->excludes(minimize);
   add_output_options(*cmd, args->output, sweep_formats());
   add_run_control(*cmd, args->control);
-  cmd->add_option("--plugin-dir", args->plugin_dirs,
-                  "Also load channel plugins from this directory (repeatable)");
-  cmd->add_flag("--allow-outside", args->allow_outside,
-                "Let `extends` reach files outside the scenario's directory");
+  // Not add_scenario_options: here --set names an axis of the grid.
+  add_plugin_dir_option(*cmd, args->plugin_dirs);
+  add_allow_outside_flag(*cmd, args->allow_outside);
   set_action(cmd, args, run_sweep, action);
 }
 
