@@ -6,7 +6,6 @@
 #include "execution.h"
 #include "interrupt.h"
 #include "journeysim/engine.h"
-#include "journeysim/run_report.h"
 #include "mpi_runtime.h"
 
 namespace {
