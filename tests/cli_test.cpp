@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "support/command.h"
@@ -132,6 +136,52 @@ TEST_F(CliTest, HelpAndVersionExitZero) {
   const auto help = journeysim("run --help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("Example"), std::string::npos);
+}
+
+// Each command's --format values come from one table (tools/report_formats.cpp):
+// --help lists them, an unknown one is refused with the list, each renders,
+// and no --format means the first.
+TEST_F(CliTest, EveryFormatOfEveryCommandIsListedAndRenders) {
+  const std::string variant =
+      journeysim::testing::source_dir() + "/scenarios/store-launch.guest-checkout.toml";
+  struct Command {
+    std::string name, arguments;
+    std::vector<std::string> formats;
+  };
+  const std::vector<Command> commands = {
+      {"run", kStore, {"table", "json", "csv", "markdown", "mermaid"}},
+      {"compare", kStore + " " + variant, {"table", "json", "csv", "markdown"}},
+      {"sweep", kStore + " --set touchpoints.checkout.params.steps=2..3", {"table", "json", "csv"}},
+      {"check", kStore, {"text", "json", "markdown"}},
+      {"attribute", kStore, {"table", "json"}},
+  };
+  for (const Command& c : commands) {
+    std::string list;
+    for (const std::string& f : c.formats) {
+      list += (list.empty() ? "" : ",") + f;
+    }
+    const auto help = journeysim(c.name + " --help");
+    EXPECT_NE(help.out.find("{" + list + "}"), std::string::npos) << c.name << help.out;
+    const auto unknown = journeysim(c.name + " " + c.arguments + " --format xml");
+    EXPECT_EQ(unknown.exit_code, 2) << c.name;
+    EXPECT_NE(unknown.err.find("xml not in {" + list + "}"), std::string::npos) << unknown.err;
+
+    const std::string run = c.name + " " + c.arguments + " --agents 1000 -q";
+    // 0, or 1 when check's thresholds fail on so few agents: not bad input.
+    const auto plain = journeysim(run);
+    ASSERT_LE(plain.exit_code, 1) << run << "\n" << plain.err;
+    std::set<std::string> outputs;
+    for (const std::string& f : c.formats) {
+      const auto r = journeysim(run + " --format " + f);
+      ASSERT_EQ(r.exit_code, plain.exit_code) << run << " --format " << f << "\n" << r.err;
+      EXPECT_FALSE(r.out.empty()) << c.name << " --format " << f;
+      outputs.insert(r.out);
+      if (f == c.formats.front()) {
+        EXPECT_EQ(r.out, plain.out) << c.name << ": the first format is the default";
+      }
+    }
+    EXPECT_EQ(outputs.size(), c.formats.size()) << c.name << ": each format renders its own way";
+  }
 }
 
 TEST_F(CliTest, ValidateAcceptsEveryExampleScenario) {

@@ -1,25 +1,17 @@
 // journeysim attribute: channel attribution by removal effect.
+#include "attribute_command.h"
+
 #include <filesystem>
 #include <iostream>
 
 #include "cli_common.h"
-#include "commands.h"
 #include "event_log_options.h"
 #include "interrupt.h"
 #include "journeysim/attribution.h"
+#include "report_formats.h"
 
 namespace journeysim::cli {
 namespace {
-
-struct AttributeArgs {
-  std::string journey;
-  std::string paths;
-  bool simulate = false;
-  OutputTarget output;
-  RunControl control;
-  ScenarioOptions scenario_options;
-  EventLogArgs log;
-};
 
 bool all_fixed(const Scenario& s) {
   for (const Touchpoint& tp : s.touchpoints) {
@@ -30,7 +22,9 @@ bool all_fixed(const Scenario& s) {
   return true;
 }
 
-int attribute(const AttributeArgs& args) {
+}  // namespace
+
+int run_attribute(const AttributeArgs& args) {
   Attribution result;
   if (!args.paths.empty()) {
     if (!args.journey.empty()) {
@@ -59,33 +53,10 @@ int attribute(const AttributeArgs& args) {
     }
     result.journey = args.journey;
   }
-  const std::string text = args.output.format == "json" ? render_attribution_json(result)
-                                                         : render_attribution_table(result);
+  const std::string text = render_as(attribution_formats(), args.output.format, result);
   throw_if_interrupted();
   emit(args.output, text, args.control.quiet);
   return kOk;
-}
-
-}  // namespace
-
-void add_attribute_command(CLI::App& app, std::function<int()>& action) {
-  auto args = std::make_shared<AttributeArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "attribute", "Channel attribution by removal effect (exact for fixed journeys)");
-  cmd->footer(
-      "Example:\n  journeysim attribute fitted.toml\n"
-      "  journeysim attribute scenarios/store-launch.toml --agents 200000 --format json\n"
-      "  journeysim attribute --paths paths.csv");
-  cmd->add_option("journey", args->journey, "Journey (TOML)");
-  cmd->add_option("--paths", args->paths,
-                  "Attribute from the aggregated path format instead of a journey");
-  cmd->add_flag("--simulate", args->simulate,
-                "Simulate even when the exact absorbing-chain answer is available");
-  add_output_options(*cmd, args->output, {"table", "json"});
-  add_run_control(*cmd, args->control);
-  add_scenario_options(*cmd, args->scenario_options);
-  add_event_log_options(*cmd, args->log, false);
-  cmd->callback([args, &action] { action = [args] { return attribute(*args); }; });
 }
 
 }  // namespace journeysim::cli

@@ -1,23 +1,15 @@
 // journeysim calibrate: fit a journey of fixed touchpoints to an event log.
+#include "calibrate_command.h"
+
 #include <filesystem>
 #include <iostream>
 
 #include "cli_common.h"
-#include "commands.h"
 #include "event_log_options.h"
 #include "journeysim/output_file.h"
 
 namespace journeysim::cli {
 namespace {
-
-struct CalibrateArgs {
-  std::string input;
-  std::string out;
-  std::string name;
-  bool per_segment = false;
-  bool quiet = false;
-  EventLogArgs log;
-};
 
 std::string segment_file(const std::string& out, const std::string& segment) {
   const std::filesystem::path path(out);
@@ -26,7 +18,9 @@ std::string segment_file(const std::string& out, const std::string& segment) {
       .string();
 }
 
-int calibrate(const CalibrateArgs& args) {
+}  // namespace
+
+int run_calibrate(const CalibrateArgs& args) {
   uint64_t bad = 0;
   const LogSummary summary = read_log_summary(args.input, args.log, args.quiet, bad);
   const std::string source = std::filesystem::path(args.input).filename().string();
@@ -78,29 +72,6 @@ int calibrate(const CalibrateArgs& args) {
     }
   }
   return kOk;
-}
-
-}  // namespace
-
-void add_calibrate_command(CLI::App& app, std::function<int()>& action) {
-  auto args = std::make_shared<CalibrateArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "calibrate", "Fit a journey of fixed touchpoints to an event log (or a path file)");
-  cmd->footer(
-      "Example:\n  journeysim calibrate events.csv --out fitted.toml\n"
-      "  journeysim calibrate export.csv --customer-column user_pseudo_id "
-      "--timestamp-column event_timestamp --epoch-unit us --touchpoint-column event_name "
-      "--conversion-event purchase --out fitted.toml\n"
-      "  journeysim calibrate paths.csv --paths --out fitted.toml\n"
-      "Bad rows are counted and listed with file:line:column; --strict makes them exit 2.");
-  cmd->add_option("input", args->input, "Event log (CSV with a header)")->required();
-  cmd->add_option("--out,-o", args->out, "Write the fitted journey here (atomically)");
-  cmd->add_option("--name", args->name, "Journey name (default: Fitted from <file>)");
-  cmd->add_flag("--per-segment", args->per_segment,
-                "Also fit each segment alone: <out>.<segment>.toml beside --out");
-  cmd->add_flag("--quiet,-q", args->quiet, "No summary on stderr");
-  add_event_log_options(*cmd, args->log, true);
-  cmd->callback([args, &action] { action = [args] { return calibrate(*args); }; });
 }
 
 }  // namespace journeysim::cli

@@ -1,5 +1,7 @@
 // journeysim check: run journeys and gate a pipeline on their thresholds and
 // on regressions against stored baselines.
+#include "check_command.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,12 +10,12 @@
 #include <memory>
 
 #include "check_prepare.h"
-#include "commands.h"
 #include "execution.h"
 #include "journeysim/manifest.h"
 #include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
 #include "progress_bar.h"
+#include "report_formats.h"
 
 namespace journeysim::cli {
 namespace {
@@ -80,7 +82,9 @@ ScenarioCheck run_one(PreparedScenario& s, const CheckArgs& args,
   return out;
 }
 
-int check(const CheckArgs& args) {
+}  // namespace
+
+int run_check(const CheckArgs& args) {
   const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
   PreparedCheck prepared = prepare_check(args, catalog);
   CheckReport report;
@@ -109,10 +113,7 @@ int check(const CheckArgs& args) {
     }
   }
   if (!args.junit.empty()) {
-    write_file_atomically(args.junit, render_check_junit(report));
-    if (!args.control.quiet) {
-      std::cerr << "wrote " << args.junit << "\n";
-    }
+    write_output_file(args.junit, render_check_junit(report), args.control.quiet);
   }
   if (!args.report.empty()) {
     std::vector<CheckedRun> pages;
@@ -120,15 +121,10 @@ int check(const CheckArgs& args) {
       pages.push_back(runs[i] ? CheckedRun{runs[i].get(), &prepared.scenarios[i].model->scenario()}
                               : CheckedRun{});
     }
-    write_file_atomically(args.report, render_check_html(report, pages));
-    if (!args.control.quiet) {
-      std::cerr << "wrote " << args.report << "\n";
-    }
+    write_output_file(args.report, render_check_html(report, pages), args.control.quiet);
   }
-  const std::string summary = args.output.format == "json" ? render_check_json(report)
-                              : args.output.format == "markdown"
-                                  ? render_check_markdown(report)
-                                  : render_check_text(report, use_colour(args));
+  const std::string summary =
+      render_as(check_formats(), args.output.format, CheckSummary{report, use_colour(args)});
   emit(args.output, summary, args.control.quiet);
 
   if (run_failed) {
@@ -141,57 +137,6 @@ int check(const CheckArgs& args) {
     return kOk;
   }
   return report.passed() ? kOk : kFailed;
-}
-
-}  // namespace
-
-void add_check_command(CLI::App& app, std::function<int()>& action) {
-  auto args = std::make_shared<CheckArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "check",
-      "Run journeys and gate CI on their [thresholds] and on regressions against a "
-      "baseline");
-  cmd->footer(
-      "Conditions in [thresholds]: \"<op> <value>[%] [@<level>%]\", op one of < <= > >= == !=;\n"
-      "  \">= 4%\" is \">= 0.04\" (NPS, CES and other scores are plain numbers: \"nps >= 20\");\n"
-      "  \"@95%\" (or @90%, @99%) asks the whole interval to satisfy the condition.\n"
-      "  A threshold on a metric with no data (n = 0) fails.\n"
-      "Baselines: --baseline FILE (or DIR holding <scenario>.json) written by\n"
-      "  `journeysim run --format json --out FILE` or --update-baseline. Metrics with a\n"
-      "  --tolerance fail when worse by more than it (0.5pp = percentage points, 10% = of the\n"
-      "  baseline, 0.3 = absolute); conversion_rate, csat, ces, nps, time_to_convert.median_days,\n"
-      "  revenue_per_agent, bounce_rate and cart_abandonment_rate fail on a statistically\n"
-      "  significant worsening (95%). Which inputs differ from the baseline's run (scenario\n"
-      "  files, plugin versions and libraries, seed, agents...) is read from the manifests.\n"
-      "--format markdown: the summary as a pull-request comment.\n"
-      "Exit codes: 0 every check holds; 1 a threshold or regression failed; 2 bad input\n"
-      "  (scenario, option, baseline, plugin) — bad input wins over a failed check.\n"
-      "Examples:\n"
-      "  journeysim check scenarios/*.toml --junit results.xml\n"
-      "  journeysim check scenarios/store-launch.toml --baseline baselines/store-launch.json \\\n"
-      "      --tolerance conversion_rate=0.5pp --tolerance touchpoints.checkout.drop_rate=2pp\n"
-      "  journeysim check scenarios/*.toml --baseline baselines/ --update-baseline");
-  cmd->add_option("scenarios", args->scenarios, "Scenario files (TOML); shell globs welcome")
-      ->required();
-  cmd->add_option("--baseline", args->baseline,
-                  "Stored run to compare against (`run --format json`: journeysim.run/2, or "
-                  "an older run/1), or a directory "
-                  "holding <scenario>.json per scenario");
-  cmd->add_option("--tolerance", args->tolerances,
-                  "METRIC=VALUE: worsening allowed against the baseline, e.g. "
-                  "conversion_rate=0.5pp, revenue_per_agent=10%, nps=5 (repeatable)");
-  cmd->add_flag("--update-baseline", args->update_baseline,
-                "Rewrite the baseline with this run's results (atomically) and exit 0");
-  cmd->add_option("--junit", args->junit, "Also write JUnit XML to this file (atomically)");
-  cmd->add_option("--report", args->report,
-                  "Also write every verdict and each scenario's journey map as a "
-                  "self-contained HTML page (atomically)");
-  args->output.format = "text";
-  add_output_options(*cmd, args->output, {"text", "json", "markdown"});
-  cmd->add_flag("--no-color", args->no_color, "No colours in the summary");
-  add_run_control(*cmd, args->control);
-  add_scenario_options(*cmd, args->scenario_options);
-  cmd->callback([args, &action] { action = [args] { return check(*args); }; });
 }
 
 }  // namespace journeysim::cli

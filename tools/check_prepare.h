@@ -9,23 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "check_command.h"
 #include "cli_common.h"
 #include "journeysim/check.h"
 
 namespace journeysim::cli {
-
-struct CheckArgs {
-  std::vector<std::string> scenarios;
-  std::string baseline;                 // a file, or a directory of <stem>.json
-  std::vector<std::string> tolerances;  // metric=VALUE
-  bool update_baseline = false;
-  std::string junit;
-  std::string report;  // --report: the check as an HTML page, "" = none
-  OutputTarget output;  // text | json, stdout or --out
-  bool no_color = false;
-  RunControl control;
-  ScenarioOptions scenario_options;
-};
 
 struct PreparedScenario {
   std::string file;

@@ -15,32 +15,6 @@
 
 namespace journeysim::cli {
 
-void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
-  command.add_option("--plugin-dir", options.plugin_dirs,
-                     "Also load channel plugins from this directory (repeatable)");
-  command.add_option("--set", options.overrides,
-                     "Override a scenario value, e.g. touchpoints.checkout.params.steps=3 "
-                     "(repeatable; same paths as a variant file)");
-  command.add_flag("--allow-outside", options.allow_outside,
-                   "Let `extends` reach files outside the scenario's directory");
-}
-
-void add_run_control(CLI::App& command, RunControl& control) {
-  command.add_option("--agents,-n", control.agents,
-                     "Number of agents, e.g. 200000 or 1e6 (default: the scenario's)");
-  command.add_option("--seed", control.seed, "Random seed (default: the scenario's)")
-      ->check(CLI::NonNegativeNumber);
-  command.add_option("--threads,-j", control.threads,
-                     "Worker threads (0 = one per core; never changes results)");
-  command.add_flag("--quiet,-q", control.quiet, "No progress or messages on stderr");
-  command.add_flag("--progress", control.progress,
-                   "Show progress even when stderr is not a terminal");
-  command.add_flag("--no-progress", control.no_progress, "Never show progress");
-  command.add_flag("--manifest-execution", control.manifest_execution,
-                   "Also record threads, MPI ranks and the command line in the outputs' "
-                   "manifest (they then differ between machines and thread counts)");
-}
-
 RunOptions run_options(const RunControl& control, const Scenario& scenario) {
   RunOptions options;
   options.seed = control.seed >= 0 ? static_cast<uint64_t>(control.seed) : scenario.journey.seed;
@@ -54,21 +28,18 @@ bool show_progress(const RunControl& control) {
   return !control.no_progress && !control.quiet && (control.progress || stderr_is_terminal());
 }
 
-void add_output_options(CLI::App& command, OutputTarget& target,
-                        const std::vector<std::string>& formats) {
-  command.add_option("--format,-f", target.format, "Output format")
-      ->check(CLI::IsMember(formats));
-  command.add_option("--out,-o", target.out, "Write to this file (atomically) instead of stdout");
-}
-
 void emit(const OutputTarget& target, const std::string& text, bool quiet) {
   if (target.out.empty()) {
     std::cout << text << std::flush;
     return;
   }
-  write_file_atomically(target.out, text);
+  write_output_file(target.out, text, quiet);
+}
+
+void write_output_file(const std::string& file, const std::string& text, bool quiet) {
+  write_file_atomically(file, text);
   if (!quiet) {
-    std::cerr << "wrote " << target.out << "\n";
+    std::cerr << "wrote " << file << "\n";
   }
 }
 

@@ -3,7 +3,6 @@
 // act on.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -25,20 +24,17 @@ struct ScenarioOptions {
   bool allow_outside = false;            // --allow-outside
 };
 
-void add_scenario_options(CLI::App& command, ScenarioOptions& options);
-
 /// How a simulation runs: options shared by run, compare, sweep and check.
 struct RunControl {
   std::string agents;  // "" = the scenario's
   int64_t seed = -1;   // -1 = the scenario's
-  unsigned threads = 0;
+  unsigned threads = kDefaultThreads;  // --threads
   bool quiet = false;
   bool progress = false;
   bool no_progress = false;
   bool manifest_execution = false;  // --manifest-execution
 };
 
-void add_run_control(CLI::App& command, RunControl& control);
 /// RunOptions for `scenario` (its agents and seed unless overridden).
 RunOptions run_options(const RunControl& control, const Scenario& scenario);
 /// Progress on stderr: on a terminal unless --quiet/--no-progress, or forced.
@@ -46,14 +42,14 @@ bool show_progress(const RunControl& control);
 
 /// Where and how results are written.
 struct OutputTarget {
-  std::string format = "table";
+  std::string format;  // the command's first format (report_formats.h) unless given
   std::string out;  // "" = stdout
 };
 
-void add_output_options(CLI::App& command, OutputTarget& target,
-                        const std::vector<std::string>& formats);
 /// Writes `text` to stdout or, atomically, to --out.
 void emit(const OutputTarget& target, const std::string& text, bool quiet);
+/// Writes `text` to `file` atomically and, unless `quiet`, says so on stderr.
+void write_output_file(const std::string& file, const std::string& text, bool quiet);
 
 /// Plugin directories in search order: next to the executable (build tree
 /// or installed layout), then JOURNEYSIM_PLUGIN_PATH, then --plugin-dir.

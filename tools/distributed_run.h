@@ -10,6 +10,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "cli_common.h"
 #include "journeysim/engine.h"
 #include "journeysim/simulation_model.h"
 
@@ -50,6 +51,22 @@ class ReadyGate {
  private:
   bool passed_ = false;
 };
+
+/// Runs `work(gate)`, a command whose ranks meet at `gate` once their inputs
+/// are ready (compare, sweep). Under mpirun, a rank that fails before the
+/// gate (bad input) meets the others there, so all stop together with exit
+/// code 2.
+template <class Work>
+int run_behind_ready_gate(const Work& work) {
+  ReadyGate gate;
+  try {
+    return work(gate);
+  } catch (const JobStopped&) {
+    return kBadInput;
+  } catch (const std::exception&) {
+    return gate.fail(std::current_exception());
+  }
+}
 
 /// "journeysim: rank N failed: ..." and the end of the job (exit code 2;
 /// 130/143 for Interrupted). Alone, rethrows: call it in a catch block.

@@ -2,7 +2,6 @@
 // validate-fit, attribute --paths): column names, timestamp unit, --strict.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 
 #include "journeysim/calibrate.h"
@@ -16,10 +15,6 @@ struct EventLogArgs {
   bool strict = false;
   bool path_format = false;  // --paths: the file is the aggregated path format
 };
-
-/// Adds the column flags; `with_path_switch` adds --paths (a flag that says
-/// the input is the path format).
-void add_event_log_options(CLI::App& command, EventLogArgs& args, bool with_path_switch);
 
 /// Reads `file` (event log or path format) into a summary; bad rows are
 /// listed on stderr (the first 20) unless `quiet`. Throws InputError on a

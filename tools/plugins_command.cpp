@@ -1,9 +1,10 @@
 // journeysim plugins: what channels are available and what they accept.
+#include "plugins_command.h"
+
 #include <cstdio>
 #include <iostream>
 
 #include "cli_common.h"
-#include "commands.h"
 
 namespace journeysim::cli {
 namespace {
@@ -26,8 +27,10 @@ std::string number(double v) {
   return buffer;
 }
 
-int list(const ScenarioOptions& options) {
-  const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(options));
+}  // namespace
+
+int run_plugins(const PluginsArgs& args) {
+  const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
   for (const ChannelPtr& channel : catalog.channels()) {
     const js_channel_descriptor& d = channel->descriptor();
     std::cout << d.name << " " << d.version << "  (" << channel->origin() << ")\n  "
@@ -49,17 +52,6 @@ int list(const ScenarioOptions& options) {
     std::cout << "\n\n" << std::flush;
   }
   return kOk;
-}
-
-}  // namespace
-
-void add_plugins_command(CLI::App& app, std::function<int()>& action) {
-  auto options = std::make_shared<ScenarioOptions>();
-  CLI::App* cmd = app.add_subcommand("plugins", "List the channel plugins found and their parameters");
-  cmd->footer("Example:\n  journeysim plugins --plugin-dir ./my-plugins");
-  cmd->add_option("--plugin-dir", options->plugin_dirs,
-                  "Also load channel plugins from this directory (repeatable)");
-  cmd->callback([options, &action] { action = [options] { return list(*options); }; });
 }
 
 }  // namespace journeysim::cli

@@ -1,8 +1,9 @@
 // journeysim run: simulate a journey and print its map.
+#include "run_command.h"
+
 #include <iostream>
 
 #include "cli_common.h"
-#include "commands.h"
 #include "distributed_run.h"
 #include "execution.h"
 #include "interrupt.h"
@@ -10,24 +11,13 @@
 #include "journeysim/engine.h"
 #include "journeysim/event_trace.h"
 #include "journeysim/manifest.h"
-#include "journeysim/output_file.h"
 #include "journeysim/report_writers.h"
 #include "mpi_runtime.h"
 #include "progress_bar.h"
+#include "report_formats.h"
 
 namespace journeysim::cli {
 namespace {
-
-struct RunArgs {
-  std::string scenario;
-  OutputTarget output;
-  RunControl control;
-  ScenarioOptions scenario_options;
-  std::string report;  // --report: the HTML journey map, "" = none
-  std::string events;  // --events: every agent's events as CSV, "" = none
-  bool manifest_only = false;  // --manifest-only: print the manifest, simulate nothing
-  bool format_given = false;   // --format was on the command line
-};
 
 // --manifest-only: everything is loaded and checked as for a run (bad input
 // exits 2 the same way), then the manifest is printed instead of simulating.
@@ -45,7 +35,9 @@ int print_manifest(const RunArgs& args, const SimulationModel& model, const RunO
   return kOk;
 }
 
-int run(const RunArgs& args) {
+}  // namespace
+
+int run_run(const RunArgs& args) {
   // Under mpirun every rank loads and checks the inputs, runs its share of
   // the agents, and rank 0 reports for all (docs/mpi.md); alone, this is
   // the whole run.
@@ -94,18 +86,7 @@ int run(const RunArgs& args) {
   }
   RunReport report = summarize(*model, tally, options);
   report.execution = execution;
-  std::string text;
-  if (args.output.format == "json") {
-    text = render_json(report);
-  } else if (args.output.format == "csv") {
-    text = render_csv(report);
-  } else if (args.output.format == "markdown") {
-    text = render_markdown(report);
-  } else if (args.output.format == "mermaid") {
-    text = render_mermaid(report);
-  } else {
-    text = render_table(report);
-  }
+  const std::string text = render_as(run_report_formats(), args.output.format, report);
   throw_if_interrupted();  // a signal while reporting: keep the old files
   if (events_file) {
     events_file->commit();
@@ -115,45 +96,10 @@ int run(const RunArgs& args) {
   }
   if (!args.report.empty()) {
     // Written before stdout so a bad --report path fails the run whole.
-    write_file_atomically(args.report, render_html(report, model->scenario()));
-    if (!args.control.quiet) {
-      std::cerr << "wrote " << args.report << "\n";
-    }
+    write_output_file(args.report, render_html(report, model->scenario()), args.control.quiet);
   }
   emit(args.output, text, args.control.quiet);
   return kOk;
-}
-
-}  // namespace
-
-void add_run_command(CLI::App& app, std::function<int()>& action) {
-  auto args = std::make_shared<RunArgs>();
-  CLI::App* cmd = app.add_subcommand("run", "Simulate a journey and print its map");
-  cmd->footer(
-      "Example:\n  journeysim run scenarios/store-launch.toml\n"
-      "  journeysim run scenarios/store-launch.toml --format json --out result.json\n"
-      "  journeysim run scenarios/store-launch.toml --set touchpoints.checkout.params.steps=3\n"
-      "  journeysim run scenarios/store-launch.toml --report journey.html\n"
-      "  journeysim run scenarios/store-launch.toml --manifest-only");
-  cmd->add_option("scenario", args->scenario, "Scenario file (TOML)")->required();
-  add_output_options(*cmd, args->output, {"table", "json", "csv", "markdown", "mermaid"});
-  add_run_control(*cmd, args->control);
-  add_scenario_options(*cmd, args->scenario_options);
-  auto* report = cmd->add_option(
-      "--report", args->report,
-      "Also write the journey map as a self-contained HTML page (atomically)");
-  auto* events = cmd->add_option("--events", args->events,
-                                 "Also write every agent's events as CSV in the calibrate input "
-                                 "format (atomically; same bytes for any --threads)");
-  cmd->add_flag("--manifest-only", args->manifest_only,
-                "Load and check everything, then print the run's manifest (JSON: versions, "
-                "scenario files, plugins with their SHA-256, seed, agents) without simulating")
-      ->excludes(report)
-      ->excludes(events);
-  cmd->callback([args, cmd, &action] {
-    args->format_given = cmd->get_option("--format")->count() > 0;
-    action = [args] { return run(*args); };
-  });
 }
 
 }  // namespace journeysim::cli

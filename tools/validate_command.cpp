@@ -1,18 +1,12 @@
 // journeysim validate: load and check scenarios without running them.
+#include "validate_command.h"
+
 #include <iostream>
 
 #include "cli_common.h"
-#include "commands.h"
 
 namespace journeysim::cli {
-namespace {
-
-struct ValidateArgs {
-  std::vector<std::string> scenarios;
-  ScenarioOptions scenario_options;
-};
-
-int validate(const ValidateArgs& args) {
+int run_validate(const ValidateArgs& args) {
   const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
   std::vector<Diagnostic> problems;
   for (const std::string& file : args.scenarios) {
@@ -29,18 +23,6 @@ int validate(const ValidateArgs& args) {
     throw InputError(std::move(problems));
   }
   return kOk;
-}
-
-}  // namespace
-
-void add_validate_command(CLI::App& app, std::function<int()>& action) {
-  auto args = std::make_shared<ValidateArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "validate", "Check scenario files (keys, types, graph, plugin parameters) without running");
-  cmd->footer("Example:\n  journeysim validate scenarios/*.toml");
-  cmd->add_option("scenarios", args->scenarios, "Scenario files (TOML)")->required();
-  add_scenario_options(*cmd, args->scenario_options);
-  cmd->callback([args, &action] { action = [args] { return validate(*args); }; });
 }
 
 }  // namespace journeysim::cli

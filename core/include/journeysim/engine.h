@@ -51,4 +51,8 @@ const char* engine_version();
 /// `requested`, or one per core when 0.
 unsigned resolve_threads(unsigned requested);
 
+/// The worker threads a run gets when its user names none: `--threads` and
+/// SweepRequest::threads start here. 0 = one per core (resolve_threads).
+inline constexpr unsigned kDefaultThreads = 0;
+
 }  // namespace journeysim

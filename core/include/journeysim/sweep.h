@@ -52,7 +52,7 @@ struct SweepRequest {
   bool maximize = true;
   std::string agents;                // "" = the scenario's
   int64_t seed = -1;                 // -1 = the scenario's
-  unsigned threads = 0;
+  unsigned threads = kDefaultThreads;
   std::atomic<uint64_t>* progress = nullptr;  // agents done, over all points
   /// Runs one point's agents (default: run_agents). Called only after every
   /// point is validated. A distributed sweep (tools/distributed_run.h)
