@@ -15,7 +15,7 @@ phase() {
   "$@" || status=$?
   end=$(date +%s.%N)
   phase_names+=("$name")
-  phase_seconds+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", b - a }')")
+  phase_seconds+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')")
   if [ "$status" -ne 0 ]; then
     echo "== $name: FAILED (exit $status)" >&2
     exit "$status"
@@ -24,13 +24,14 @@ phase() {
 
 print_phase_table() {
   local total
-  total=$(awk -v a="$phase_started_at" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
+  total=$(awk -v a="$phase_started_at" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   echo
   echo "== phase times (wall clock)"
   local i
   for i in "${!phase_names[@]}"; do
-    printf '  %6s s  %s\n' "${phase_seconds[$i]}" "${phase_names[$i]}"
+    printf '  %7s s  %s\n' "${phase_seconds[$i]}" "${phase_names[$i]}"
   done
-  printf '  %6s s  total (%d min %02d s)\n' "$total" $((total / 60)) $((total % 60))
+  local whole=${total%.*}
+  printf '  %7s s  total (%d min %02d s)\n' "$total" $((whole / 60)) $((whole % 60))
 }
 trap print_phase_table EXIT
