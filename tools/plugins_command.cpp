@@ -27,8 +27,8 @@ std::string number(double v) {
   return buffer;
 }
 
-// One line per event: name, success or the drop reasons that end in it,
-// and its label.
+// One line per event: name, label, and "success" or the drop reasons that
+// end in it.
 void print_events(const js_channel_descriptor& d, const ChannelEvents& events) {
   for (uint32_t e = 0; e < events.size(); ++e) {
     std::string how;
@@ -41,8 +41,8 @@ void print_events(const js_channel_descriptor& d, const ChannelEvents& events) {
         }
       }
     }
-    std::printf("    %-22s %-40s %s\n", events.names()[e].c_str(), how.c_str(),
-                events.labels()[e].c_str());
+    std::printf("    %-22s %-44s %s\n", events.names()[e].c_str(),
+                events.labels()[e].c_str(), how.c_str());
   }
 }
 
