@@ -99,17 +99,12 @@ constexpr ChannelFacts facts(const char* name, const char* version,
                              const js_event (&events)[kEventCount],
                              const uint32_t (&reason_events)[kReasonCount],
                              uint32_t uniforms_per_interaction) noexcept {
-  return {name,
-          version,
-          description,
-          params,
-          static_cast<uint32_t>(kParamCount),
-          reasons,
-          static_cast<uint32_t>(kReasonCount),
-          uniforms_per_interaction,
-          events,
-          static_cast<uint32_t>(kEventCount),
-          reason_events};
+  ChannelFacts with_events = facts(name, version, description, params, reasons,
+                                   uniforms_per_interaction);
+  with_events.events = events;
+  with_events.event_count = static_cast<uint32_t>(kEventCount);
+  with_events.reason_events = reason_events;
+  return with_events;
 }
 
 /// The `CheckCombinations` of a channel whose every in-range combination of
