@@ -209,6 +209,18 @@ TEST_F(CliTest, PluginsListsTheChannelsWithTheirParameters) {
   }
 }
 
+TEST_F(CliTest, PluginsListsEachChannelsEventsWithTheirReasons) {
+  const auto r = journeysim("plugins");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* line :
+       {"    clicked                opened and clicked                           success: "
+        "continues along next\n",
+        "    opened                 opened, did not click                        <- no_click\n",
+        "    declined               said no to the offer                         <- said_no\n"}) {
+    EXPECT_NE(r.out.find(line), std::string::npos) << line << r.out;
+  }
+}
+
 TEST_F(CliTest, ABrokenPluginOnThePluginPathExitsTwoNamingIt) {
   const std::string dir = journeysim::testing::broken_plugin_dir() + "/bad_api_version";
   const auto r = journeysim("run " + kStore, "JOURNEYSIM_PLUGIN_PATH=" + dir);

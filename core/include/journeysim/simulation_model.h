@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,13 @@ struct ModelTouchpoint {
   ChannelInstancePtr channel;       // configured plugin instance
   uint32_t uniforms = 0;            // per interaction, from the descriptor
   uint32_t reason_count = 0;        // the channel's declared reasons
+  // Above a continuing outcome's largest valid `reason`: the channel's
+  // success-event count (API 2); unbounded for a version-1 plugin, whose
+  // continuing `reason` means nothing.
+  uint32_t success_reason_limit = std::numeric_limits<uint32_t>::max();
+  // The channel's events; points into the Channel that `channel` keeps
+  // alive. Null only in a ModelTouchpoint not bound to a channel.
+  const ChannelEvents* events = nullptr;
   std::vector<double> params;       // resolved, in declaration order
   std::vector<uint32_t> edge_targets;
   std::vector<double> edge_weights;  // normalised
@@ -30,6 +38,12 @@ struct ModelTouchpoint {
   int milestone = -1;               // index into SimulationModel::milestones
   bool converts = false;            // its milestone is the conversion
   std::vector<js_persona_view> personas;  // as this channel sees each persona
+
+  /// The channel's event names, in declaration order (routing keys of `on`).
+  const std::vector<std::string>& event_names() const { return events->names(); }
+  /// The event a checked outcome (check_outcome) ended in: an index into
+  /// event_names(). Dropped: its reason's event; continuing: a success event.
+  uint32_t event_of(const js_outcome& o) const { return events->event_of(o); }
 };
 
 /// Reasons the engine itself ends a journey, listed after a channel's own.
