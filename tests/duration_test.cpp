@@ -41,6 +41,26 @@ WaitDistributionFields table(const std::string& distribution) {
   return fields;
 }
 
+WaitDuration lognormal(const std::string& median, const std::string& p90) {
+  WaitDistributionFields fields = table("lognormal");
+  fields.median = field(median, 12);
+  fields.p90 = field(p90, 13);
+  return wait_from_fields(fields);
+}
+
+WaitDuration exponential(const std::string& mean) {
+  WaitDistributionFields fields = table("exponential");
+  fields.mean = field(mean, 12);
+  return wait_from_fields(fields);
+}
+
+WaitDuration uniform(const std::string& min, const std::string& max) {
+  WaitDistributionFields fields = table("uniform");
+  fields.min = field(min, 12);
+  fields.max = field(max, 13);
+  return wait_from_fields(fields);
+}
+
 // Every diagnostic of a table, as "line: message".
 std::vector<std::string> table_errors(const WaitDistributionFields& fields) {
   try {
@@ -107,10 +127,7 @@ TEST(Duration, MalformedTextIsRefused) {
 }
 
 TEST(Duration, LognormalTakesSigmaFromMedianAndP90) {
-  WaitDistributionFields fields = table("lognormal");
-  fields.median = field("4h", 12);
-  fields.p90 = field("12h", 13);
-  const WaitDuration wait = wait_from_fields(fields);
+  const WaitDuration wait = lognormal("4h", "12h");
   EXPECT_EQ(wait.distribution, WaitDistribution::Lognormal);
   EXPECT_EQ(wait.median_hours, 4.0);
   EXPECT_EQ(wait.p90_hours, 12.0);
@@ -118,18 +135,13 @@ TEST(Duration, LognormalTakesSigmaFromMedianAndP90) {
 }
 
 TEST(Duration, ExponentialTakesItsMean) {
-  WaitDistributionFields fields = table("exponential");
-  fields.mean = field("2d", 12);
-  const WaitDuration wait = wait_from_fields(fields);
+  const WaitDuration wait = exponential("2d");
   EXPECT_EQ(wait.distribution, WaitDistribution::Exponential);
   EXPECT_EQ(wait.mean_hours, 48.0);
 }
 
 TEST(Duration, UniformTakesMinAndMax) {
-  WaitDistributionFields fields = table("uniform");
-  fields.min = field("1h", 12);
-  fields.max = field("3h", 13);
-  const WaitDuration wait = wait_from_fields(fields);
+  const WaitDuration wait = uniform("1h", "3h");
   EXPECT_EQ(wait.min_hours, 1.0);
   EXPECT_EQ(wait.max_hours, 3.0);
 }
@@ -198,10 +210,7 @@ TEST(WaitDraw, NormalQuantileIsZeroAtTheMiddleAndZ90AtNinety) {
 }
 
 TEST(WaitDraw, LognormalGivesItsMedianAtOneHalfAndP90AtNinetyPercent) {
-  WaitDistributionFields fields = table("lognormal");
-  fields.median = field("4h", 12);
-  fields.p90 = field("12h", 13);
-  const WaitDuration wait = wait_from_fields(fields);
+  const WaitDuration wait = lognormal("4h", "12h");
   EXPECT_EQ(sample_wait_hours(wait, 0.5), 4.0);
   EXPECT_NEAR(sample_wait_hours(wait, 0.9), 12.0, 12.0 * 1e-14);
   EXPECT_EQ(sample_wait_hours(wait, 0.0), 0.0);
@@ -209,9 +218,7 @@ TEST(WaitDraw, LognormalGivesItsMedianAtOneHalfAndP90AtNinetyPercent) {
 }
 
 TEST(WaitDraw, ExponentialIsMinusMeanTimesLogOfOneMinusU) {
-  WaitDistributionFields fields = table("exponential");
-  fields.mean = field("2d", 12);
-  const WaitDuration wait = wait_from_fields(fields);
+  const WaitDuration wait = exponential("2d");
   for (double u : {0.0, 0.1, 0.5, 0.9, 0.999}) {
     EXPECT_EQ(sample_wait_hours(wait, u), -48.0 * std::log1p(-u)) << u;
   }
@@ -219,28 +226,21 @@ TEST(WaitDraw, ExponentialIsMinusMeanTimesLogOfOneMinusU) {
 }
 
 TEST(WaitDraw, UniformIsLinearInU) {
-  WaitDistributionFields fields = table("uniform");
-  fields.min = field("1h", 12);
-  fields.max = field("3h", 13);
-  const WaitDuration wait = wait_from_fields(fields);
+  const WaitDuration wait = uniform("1h", "3h");
   EXPECT_EQ(sample_wait_hours(wait, 0.0), 1.0);
   EXPECT_EQ(sample_wait_hours(wait, 0.25), 1.5);
 }
 
 TEST(WaitDraw, UniformsOutsideTheUnitIntervalAreClamped) {
-  WaitDistributionFields fields = table("exponential");
-  fields.mean = field("1h", 12);
-  const WaitDuration wait = wait_from_fields(fields);
+  const WaitDuration wait = exponential("1h");
   EXPECT_EQ(sample_wait_hours(wait, -0.5), 0.0);
   EXPECT_TRUE(std::isfinite(sample_wait_hours(wait, 1.0)));
 }
 
 TEST(WaitDraw, MeansFollowTheDistributions) {
-  WaitDistributionFields fields = table("lognormal");
-  fields.median = field("4h", 12);
-  fields.p90 = field("12h", 13);
-  const WaitDuration lognormal = wait_from_fields(fields);
-  EXPECT_EQ(mean_wait_hours(lognormal), 4.0 * std::exp(lognormal.sigma * lognormal.sigma / 2));
+  const WaitDuration skewed = lognormal("4h", "12h");
+  EXPECT_EQ(mean_wait_hours(skewed), 4.0 * std::exp(skewed.sigma * skewed.sigma / 2));
+  EXPECT_EQ(mean_wait_hours(uniform("1h", "3h")), 2.0);
   EXPECT_EQ(mean_wait_hours(fixed_wait("1w", kAt)), 168.0);
 }
 
@@ -252,10 +252,9 @@ TEST(WaitText, DescriptionsUseTheLargestWholeUnit) {
   EXPECT_EQ(format_duration(0.01), "36s");
   EXPECT_EQ(format_duration(1.2345), "1.2345h");
   EXPECT_EQ(format_duration(0), "0h");
-  WaitDistributionFields fields = table("lognormal");
-  fields.median = field("4h", 12);
-  fields.p90 = field("0.5d", 13);
-  EXPECT_EQ(describe_wait(wait_from_fields(fields)), "lognormal, median 4h, p90 12h");
+  EXPECT_EQ(describe_wait(lognormal("4h", "0.5d")), "lognormal, median 4h, p90 12h");
+  EXPECT_EQ(describe_wait(exponential("2d")), "exponential, mean 2d");
+  EXPECT_EQ(describe_wait(uniform("1h", "90m")), "uniform 1h to 90m");
   EXPECT_EQ(describe_wait(fixed_wait("2d", kAt)), "2d");
 }
 
@@ -307,9 +306,7 @@ double grid_return_share(const WaitDuration& wait, const std::vector<double>& ra
 }
 
 TEST(Race, ReturnFirstAgainstAnExponentialWaitIsRateOverRatePlusOneOverMean) {
-  WaitDistributionFields fields = table("exponential");
-  fields.mean = field("2d", 12);
-  const WaitDuration wait = wait_from_fields(fields);
+  const WaitDuration wait = exponential("2d");
   const std::vector<double> rates = {0.05, 0.25};  // 0.3 a day
   const double r = 0.3 / 24, exact = r / (r + 1 / 48.0);
   EXPECT_DOUBLE_EQ(race_return_probability(wait, rates), exact);
@@ -325,15 +322,9 @@ TEST(Race, ReturnFirstAgainstAFixedWaitIsOneMinusExpOfRateTimesWait) {
 
 TEST(Race, ReturnFirstAgainstUniformAndLognormalWaitsMatchesTheQuadrature) {
   const std::vector<double> rates = {0.5};
-  WaitDistributionFields uniform = table("uniform");
-  uniform.min = field("1d", 12);
-  uniform.max = field("3d", 13);
-  const WaitDuration u = wait_from_fields(uniform);
+  const WaitDuration u = uniform("1d", "3d");
   EXPECT_NEAR(race_return_probability(u, rates), grid_return_share(u, rates, 1000), 1e-3);
-  WaitDistributionFields lognormal = table("lognormal");
-  lognormal.median = field("1d", 12);
-  lognormal.p90 = field("4d", 13);
-  const WaitDuration l = wait_from_fields(lognormal);
+  const WaitDuration l = lognormal("1d", "4d");
   EXPECT_NEAR(race_return_probability(l, rates), grid_return_share(l, rates, 1000), 1e-3);
 }
 

@@ -15,23 +15,23 @@ namespace {
 // recursion here and in the compiler cannot exhaust the stack.
 constexpr uint32_t kMaxDepth = 64;
 
+struct ComparisonToken {
+  TokenKind token;
+  CompareOp op;
+};
+constexpr ComparisonToken kComparisons[] = {
+    {TokenKind::Less, CompareOp::Less},       {TokenKind::LessEqual, CompareOp::LessEqual},
+    {TokenKind::Greater, CompareOp::Greater}, {TokenKind::GreaterEqual, CompareOp::GreaterEqual},
+    {TokenKind::Equal, CompareOp::Equal},     {TokenKind::NotEqual, CompareOp::NotEqual},
+};
+
 std::optional<CompareOp> compare_op(TokenKind kind) {
-  switch (kind) {
-    case TokenKind::Less:
-      return CompareOp::Less;
-    case TokenKind::LessEqual:
-      return CompareOp::LessEqual;
-    case TokenKind::Greater:
-      return CompareOp::Greater;
-    case TokenKind::GreaterEqual:
-      return CompareOp::GreaterEqual;
-    case TokenKind::Equal:
-      return CompareOp::Equal;
-    case TokenKind::NotEqual:
-      return CompareOp::NotEqual;
-    default:
-      return std::nullopt;
+  for (const ComparisonToken& c : kComparisons) {
+    if (c.token == kind) {
+      return c.op;
+    }
   }
+  return std::nullopt;
 }
 
 bool is_keyword(const Token& token, std::string_view word) {
@@ -114,20 +114,16 @@ class Parser {
     }
   }
 
-  uint32_t parse_or() {
-    uint32_t left = parse_and();
-    while (is_keyword(peek(), "or")) {
-      const Token& word = take();
-      left = binary(SyntaxNode::Kind::Or, word, left, parse_and());
-    }
-    return left;
-  }
+  uint32_t parse_or() { return parse_joined("or", SyntaxNode::Kind::Or, &Parser::parse_and); }
 
-  uint32_t parse_and() {
-    uint32_t left = parse_not();
-    while (is_keyword(peek(), "and")) {
-      const Token& word = take();
-      left = binary(SyntaxNode::Kind::And, word, left, parse_not());
+  uint32_t parse_and() { return parse_joined("and", SyntaxNode::Kind::And, &Parser::parse_not); }
+
+  // operand (word operand)*, grouped from the left.
+  uint32_t parse_joined(std::string_view word, SyntaxNode::Kind kind, uint32_t (Parser::*operand)()) {
+    uint32_t left = (this->*operand)();
+    while (is_keyword(peek(), word)) {
+      const Token& joiner = take();
+      left = binary(kind, joiner, left, (this->*operand)());
     }
     return left;
   }
@@ -159,26 +155,23 @@ class Parser {
     return node;
   }
 
+  // A node that is one token: a number, a string, a name.
+  static SyntaxNode leaf(SyntaxNode::Kind kind, const Token& token) {
+    SyntaxNode node;
+    node.kind = kind;
+    node.offset = token.offset;
+    node.text = token.text;
+    node.number = token.number;
+    return node;
+  }
+
   uint32_t parse_value() {
     const Token& token = peek();
     switch (token.kind) {
-      case TokenKind::Number: {
-        take();
-        SyntaxNode node;
-        node.kind = SyntaxNode::Kind::Number;
-        node.offset = token.offset;
-        node.text = token.text;
-        node.number = token.number;
-        return add(std::move(node));
-      }
-      case TokenKind::String: {
-        take();
-        SyntaxNode node;
-        node.kind = SyntaxNode::Kind::String;
-        node.offset = token.offset;
-        node.text = token.text;
-        return add(std::move(node));
-      }
+      case TokenKind::Number:
+        return add(leaf(SyntaxNode::Kind::Number, take()));
+      case TokenKind::String:
+        return add(leaf(SyntaxNode::Kind::String, take()));
       case TokenKind::LeftParen:
         return parse_parenthesised();
       case TokenKind::Name:
@@ -212,10 +205,7 @@ class Parser {
 
   uint32_t parse_name() {
     const Token& name = take();
-    SyntaxNode node;
-    node.kind = SyntaxNode::Kind::Name;
-    node.offset = name.offset;
-    node.text = name.text;
+    SyntaxNode node = leaf(SyntaxNode::Kind::Name, name);
     if (peek().kind != TokenKind::LeftParen) {
       return add(std::move(node));
     }
