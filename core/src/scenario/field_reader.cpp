@@ -133,6 +133,15 @@ std::optional<double> FieldReader::number(const Node& node, const std::string& p
   return node.number;
 }
 
+std::optional<double> FieldReader::positive(const Node& node, const std::string& path) {
+  std::optional<double> v = number(node, path);
+  if (v && *v <= 0.0) {
+    error(node.where, path + " must be positive, got " + format_number(*v));
+    return std::nullopt;
+  }
+  return v;
+}
+
 std::optional<double> FieldReader::number_in(const Node& node, const std::string& path, double lo,
                                              double hi, bool open_low) {
   std::optional<double> v = number(node, path);

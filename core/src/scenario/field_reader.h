@@ -63,6 +63,8 @@ class FieldReader {
   std::optional<std::string> non_empty_string(const Node& node, const std::string& path);
   /// An integer or a finite float.
   std::optional<double> number(const Node& node, const std::string& path);
+  /// A number > 0 ("<path> must be positive, got -1").
+  std::optional<double> positive(const Node& node, const std::string& path);
   /// A number within [lo, hi], or (lo, hi] when `open_low`.
   std::optional<double> number_in(const Node& node, const std::string& path, double lo, double hi,
                                   bool open_low = false);

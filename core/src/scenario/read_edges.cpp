@@ -20,13 +20,8 @@ bool read_edge_table(FieldReader& in, const Node& item, const std::string& item_
   edge.to = std::move(to->id);
   edge.where = to->where;
   if (const Node* weight = item.find("weight")) {
-    auto w = in.number(*weight, child(item_path, "weight"));
+    auto w = in.positive(*weight, child(item_path, "weight"));
     if (!w) {
-      return false;
-    }
-    if (*w <= 0.0) {
-      in.error(weight->where,
-               child(item_path, "weight") + " must be positive, got " + format_number(*w));
       return false;
     }
     edge.weight = *w;

@@ -93,19 +93,29 @@ void each_item(FieldReader& in, const Node& node, const std::string& path,
   }
 }
 
+// The non-empty string `key` of an entry and where it was written; false
+// when it is wrong, or missing and `required`.
+bool entry_text(FieldReader& in, const Node& item, const std::string& key,
+                const std::string& item_path, bool required, std::string& text,
+                SourceLocation& where) {
+  const Node* node = required ? in.required_in_item(item, key, item_path) : item.find(key);
+  if (node == nullptr) {
+    return !required;
+  }
+  auto value = in.non_empty_string(*node, child(item_path, key));
+  text = value.value_or("");
+  where = node->where;
+  return value.has_value();
+}
+
 void read_branches(FieldReader& in, const Node& node, const std::string& path, Step& step) {
   each_item(in, node, path, "array of {when, to} tables",
             [&](const Node& item, const std::string& item_path) {
               in.check_keys(item, item_path, kBranchKeys);
               Branch branch;
               branch.where = item.where;
-              bool ok = true;
-              if (const Node* when = item.find("when")) {
-                auto text = in.non_empty_string(*when, child(item_path, "when"));
-                ok = text.has_value();
-                branch.when = text.value_or("");
-                branch.when_where = when->where;
-              }
+              const bool ok = entry_text(in, item, "when", item_path, false, branch.when,
+                                         branch.when_where);
               auto to = read_to(in, item, item_path);
               if (ok && to) {
                 branch.to = std::move(*to);
@@ -121,23 +131,11 @@ void read_arms(FieldReader& in, const Node& node, const std::string& path, Step&
               Arm arm;
               arm.where = item.where;
               arm.weight_where = item.where;
-              bool ok = true;
-              if (const Node* name = in.required_in_item(item, "name", item_path)) {
-                auto text = in.non_empty_string(*name, child(item_path, "name"));
-                ok = text.has_value();
-                arm.name = text.value_or("");
-                arm.name_where = name->where;
-              } else {
-                ok = false;
-              }
+              bool ok = entry_text(in, item, "name", item_path, true, arm.name,
+                                   arm.name_where);
               if (const Node* weight = item.find("weight")) {
-                const std::string weight_path = child(item_path, "weight");
-                auto w = in.number(*weight, weight_path);
-                if (w && *w <= 0.0) {
-                  in.error(weight->where,
-                           weight_path + " must be positive, got " + format_number(*w));
-                }
-                ok = ok && w && *w > 0.0;
+                auto w = in.positive(*weight, child(item_path, "weight"));
+                ok = ok && w.has_value();
                 arm.weight = w.value_or(0.0);
                 arm.weight_where = weight->where;
               }

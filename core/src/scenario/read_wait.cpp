@@ -143,13 +143,9 @@ void read_race(FieldReader& in, const Node& node, const std::string& path, Step&
     race.where = item.where;
     const Node* rate = in.required_in_item(item, "rate_per_day", item_path);
     const auto per_day =
-        rate != nullptr ? in.number(*rate, child(item_path, "rate_per_day")) : std::nullopt;
-    if (per_day && *per_day <= 0.0) {
-      in.error(rate->where, child(item_path, "rate_per_day") + " must be positive, got " +
-                                format_number(*per_day));
-    }
+        rate != nullptr ? in.positive(*rate, child(item_path, "rate_per_day")) : std::nullopt;
     auto to = read_to(in, item, item_path);
-    if (!per_day || *per_day <= 0.0 || !to) {
+    if (!per_day || !to) {
       continue;
     }
     race.rate_per_day = *per_day;
