@@ -252,6 +252,25 @@ clicked = "shop"
   EXPECT_EQ(touchpoint(s, "mail").on.at(0).to.index, 1u);
 }
 
+TEST(ScenarioSteps, OnEventNamesAreLeftToTheBinder) {
+  // Only the channel knows its events: the loader keeps any name.
+  const Scenario s = load_text(base(R"(["shop"])", R"(
+[touchpoints.mail.on]
+no_such_event = "shop"
+)"));
+  EXPECT_EQ(touchpoint(s, "mail").on.at(0).event, "no_such_event");
+}
+
+TEST(ScenarioSteps, StructureChecksAHandBuiltModelsArmWeights) {
+  Scenario s = acceptance();
+  s.steps.at(static_cast<size_t>(s.find_step("test"))).arms[1].weight = 0.0;
+  std::vector<Diagnostic> problems;
+  validate_structure(s, problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].message,
+            "step 'test': arm 'B' has weight 0; experiment weights must be positive and finite");
+}
+
 TEST(ScenarioSteps, ExistingScenarioIsNumberedAsBefore) {
   const Scenario s = load_scenario(fs::path(journeysim::testing::source_dir()) / "scenarios" /
                                    "store-launch.toml");
