@@ -461,8 +461,8 @@ kind = "wait"
 for = "2 days"
 next = ["shop"]
 )")),
-            (Lines{"inline.toml:22:7: error: steps.gap.for: '2 days' is not a duration; write a "
-                   "number and a unit, e.g. 30m, 4h, 2d or 1w"}));
+            (Lines{"inline.toml:22:7: error: steps.gap.for: duration '2 days': write the unit "
+                   "right after the number, without a space"}));
 }
 
 TEST(ScenarioSteps, LognormalP90MustExceedTheMedian) {

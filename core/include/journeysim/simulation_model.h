@@ -14,6 +14,11 @@
 
 namespace journeysim {
 
+struct ModelSteps;  // engine/model_steps.h: internal to the core
+
+/// An event of a touchpoint that its `on` table does not route.
+inline constexpr uint32_t kNoRoute = UINT32_MAX;
+
 /// One touchpoint, ready to run.
 struct ModelTouchpoint {
   uint32_t stage = 0;
@@ -34,6 +39,9 @@ struct ModelTouchpoint {
   std::vector<double> edge_cdf;      // cumulative, last = 1
   std::vector<double> edge_delay_hours;  // mean gap before each target
   bool has_delays = false;               // any edge_delay_hours > 0
+  // By event: the node its `on` entry routes to, or kNoRoute. Empty when
+  // the touchpoint has no `on` (routing is then model 1's, unchanged).
+  std::vector<uint32_t> event_targets;
   bool exit = false;
   int milestone = -1;               // index into SimulationModel::milestones
   bool converts = false;            // its milestone is the conversion
@@ -59,6 +67,9 @@ class SimulationModel {
 
   const Scenario& scenario() const { return scenario_; }
   const std::vector<ModelTouchpoint>& touchpoints() const { return touchpoints_; }
+  /// The steps, by step index (node index - touchpoint count).
+  const ModelSteps& steps() const { return *steps_; }
+  bool has_steps() const { return !scenario_.steps.empty(); }
   const std::vector<std::string>& milestones() const { return milestones_; }
   /// Cumulative persona shares (normalised), by persona index.
   const std::vector<double>& persona_cdf() const { return persona_cdf_; }
@@ -81,6 +92,7 @@ class SimulationModel {
   std::vector<uint32_t> entries_;
   std::vector<double> entry_cdf_;
   std::vector<ChannelPtr> channels_;
+  std::shared_ptr<const ModelSteps> steps_;
 };
 using SimulationModelPtr = std::shared_ptr<const SimulationModel>;
 

@@ -98,6 +98,47 @@ JsonTree& row_node(JsonTree& doc, const MetricRow& row) {
       .at_path(row.metric);
 }
 
+Json rate_json(const Estimate& e) {
+  if (!e.has_value()) {
+    return {{"value", nullptr}, {"ci95", nullptr}, {"n", 0}};
+  }
+  return {{"value", e.value}, {"ci95", {e.low, e.high}}, {"n", e.n}};
+}
+
+// Journey model 2's keys, only for a journey with steps, so a model-1
+// journey's JSON keeps its bytes.
+void add_steps(const RunReport& report, JsonTree& doc) {
+  if (report.steps.empty()) {
+    return;
+  }
+  doc["steps"].value = Json::object();
+  for (const StepReport& s : report.steps) {
+    JsonTree& node = doc["steps"][s.id];
+    node["kind"].value = s.kind;
+    node["arrivals"].value = s.arrivals;
+    node["agents"].value = s.agents;
+    node["cut_off"].value = s.cut_off;
+    if (s.kind == "exit") {
+      node["exits"].value = s.exits;
+    }
+    if (s.kind == "wait") {
+      node["mean_hours"].value = s.mean_hours ? Json(*s.mean_hours) : Json(nullptr);
+      node["returned"].value = s.returned;
+    }
+  }
+  doc["experiments"].value = Json::object();
+  for (const ExperimentReport& x : report.experiments) {
+    JsonTree& arms = doc["experiments"][x.id]["arms"];
+    for (const ArmReport& a : x.arms) {
+      JsonTree& node = arms[a.name];
+      node["agents"].value = a.agents;
+      node["arrivals"].value = a.arrivals;
+      node["converted"].value = a.converted;
+      node["conversion_rate"].value = rate_json(a.conversion_rate);
+    }
+  }
+}
+
 }  // namespace
 
 std::string render_json(const RunReport& report) {
@@ -166,6 +207,7 @@ std::string render_json(const RunReport& report) {
                              {"impact", o.impact}});
   }
   doc["opportunities"].value = opportunities;
+  add_steps(report, doc);
   return std::move(doc).build().dump(2) + "\n";
 }
 

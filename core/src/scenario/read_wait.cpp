@@ -4,10 +4,10 @@
 // one is refused at its file:line:column before anything runs.
 #include "scenario/read_wait.h"
 
-#include <charconv>
 #include <optional>
 
 #include "scenario/sections.h"
+#include "steps/duration.h"
 
 namespace journeysim::scenario {
 namespace {
@@ -18,59 +18,27 @@ const std::vector<std::string> kExponentialKeys = {"distribution", "mean"};
 const std::vector<std::string> kAnyDistributionKeys = {"distribution", "median", "p90", "mean"};
 const std::vector<std::string> kRaceKeys = {"rate_per_day", "to"};
 
-// Hours in "30m", "4h", "2d", "1w" (a decimal number, then one unit), or
-// nullopt. The loader's interim reading of the duration form: the shared
-// duration parser replaces it when it lands, with the same messages.
-std::optional<double> duration_hours(const std::string& text) {
-  if (text.size() < 2) {
-    return std::nullopt;
-  }
-  double unit = 0.0;
-  switch (text.back()) {
-    case 'm':
-      unit = 1.0 / 60.0;
-      break;
-    case 'h':
-      unit = 1.0;
-      break;
-    case 'd':
-      unit = 24.0;
-      break;
-    case 'w':
-      unit = 168.0;
-      break;
-    default:
-      return std::nullopt;
-  }
-  const char* first = text.data();
-  const char* last = text.data() + text.size() - 1;
-  if (*first < '0' || *first > '9') {
-    return std::nullopt;  // no sign, no leading point, no spaces
-  }
-  double value = 0.0;
-  const auto result = std::from_chars(first, last, value, std::chars_format::fixed);
-  if (result.ec != std::errc() || result.ptr != last) {
-    return std::nullopt;
-  }
-  return value * unit;
-}
-
 // A duration string at `path`: its text, and its hours for the checks that
 // compare two of them.
+// The shared parser (steps/duration.h) reads it, so the loader refuses
+// exactly what the binder could not turn into hours. A fixed wait may be
+// zero (a variant can switch it off); a distribution's durations may not.
 std::optional<double> read_duration(FieldReader& in, const Node& node, const std::string& path,
-                                    DurationText& out) {
+                                    DurationText& out, bool zero_allowed = false) {
   auto text = in.string(node, path);
   if (!text) {
     return std::nullopt;
   }
-  const auto hours = duration_hours(*text);
-  if (!hours) {
-    in.error(node.where, path + ": '" + *text +
-                             "' is not a duration; write a number and a unit, e.g. 30m, 4h, "
-                             "2d or 1w");
+  double hours = 0.0;
+  try {
+    hours = parse_duration_hours(*text, node.where);
+  } catch (const InputError& error) {
+    for (const Diagnostic& d : error.diagnostics()) {
+      in.error(d.where, path + ": " + d.message);
+    }
     return std::nullopt;
   }
-  if (!(*hours > 0.0)) {
+  if (!zero_allowed && !(hours > 0.0)) {
     in.error(node.where, path + " must be longer than 0, got '" + *text + "'");
     return std::nullopt;
   }
@@ -117,7 +85,7 @@ void read_for(FieldReader& in, const Node& node, const std::string& path, WaitTi
   wait.where = node.where;
   if (node.type == Node::Type::String) {
     wait.distribution = WaitTime::Distribution::Fixed;
-    read_duration(in, node, path, wait.fixed);
+    read_duration(in, node, path, wait.fixed, /*zero_allowed=*/true);
   } else if (node.is_table()) {
     read_distribution(in, node, path, wait);
   } else {
