@@ -281,13 +281,13 @@ TEST_F(CliTest, EveryFormatAndTheReportRunAJourneyWithSteps) {
 
 TEST_F(CliTest, AnUnknownOnEventExitsTwoListingTheChannelsEvents) {
   std::string text = read_file(kSteps);
-  text.replace(text.find("on = { dropped"), 14, "on = { dropt");
+  text.replace(text.find("on = { dropped"), 14, "on = { droped");
   const auto bad = write("bad_on.toml", text);
   const auto r = journeysim("run " + bad.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(bad.string() +
                        ":27:8: error: touchpoint 'welcome': channel 'fixed' has no event "
-                       "'dropt' (did you mean 'dropped'?); its events: continued, dropped"),
+                       "'droped' (did you mean 'dropped'?); its events: continued, dropped"),
             std::string::npos)
       << r.err;
 }
