@@ -14,6 +14,21 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// {value, ci95, n}; an estimate with no observations has nulls.
+Json rate_json(const Estimate& e) {
+  Json out;
+  if (!e.has_value()) {
+    out["value"] = nullptr;
+    out["ci95"] = nullptr;
+    out["n"] = 0;
+    return out;
+  }
+  out["value"] = e.value;
+  out["ci95"] = {e.low, e.high};
+  out["n"] = e.n;
+  return out;
+}
+
 Json estimate_json(const MetricRow& row) {
   if (row.is_count) {
     // Whole counts print as integers; sums of money keep their decimals.
@@ -23,17 +38,7 @@ Json estimate_json(const MetricRow& row) {
     }
     return v;
   }
-  Json out;
-  if (!row.estimate.has_value()) {
-    out["value"] = nullptr;
-    out["ci95"] = nullptr;
-    out["n"] = 0;
-    return out;
-  }
-  out["value"] = row.estimate.value;
-  out["ci95"] = {row.estimate.low, row.estimate.high};
-  out["n"] = row.estimate.n;
-  return out;
+  return rate_json(row.estimate);
 }
 
 // A JSON object under construction whose keys are found through a hash
@@ -96,13 +101,6 @@ JsonTree& row_node(JsonTree& doc, const MetricRow& row) {
              : row.scope == "persona"   ? "personas"
                                         : "touchpoints"][row.entity]
       .at_path(row.metric);
-}
-
-Json rate_json(const Estimate& e) {
-  if (!e.has_value()) {
-    return {{"value", nullptr}, {"ci95", nullptr}, {"n", 0}};
-  }
-  return {{"value", e.value}, {"ci95", {e.low, e.high}}, {"n", e.n}};
 }
 
 // Journey model 2's keys, only for a journey with steps, so a model-1
