@@ -205,6 +205,24 @@ exit = true
   EXPECT_LT(*pause.mean_hours, 48.0);
 }
 
+TEST(EngineSteps, ALoopThroughStepsAloneEndsAtTheStepLimit) {
+  // pause -> again -> pause ... : the split's first branch always holds, so
+  // only the step limit (each step's own visits, max_steps) ends it.
+  std::string text = kWaitChain;
+  const std::string wait = "for = \"1d\"\nnext = [\"buy\"]";
+  text.replace(text.find(wait), wait.size(), "for = \"0h\"\nnext = [\"again\"]");
+  text += R"toml(
+[steps.again]
+kind = "split"
+branches = [{ when = "messages >= 0", to = "pause" }, { to = "buy" }]
+)toml";
+  const SimulationModel model = model_from_text(text);
+  const RunReport r = run_report(model, 1'000, 2);
+  EXPECT_EQ(r.journey.step_limit, r.journey.agents - r.journey.dropped);
+  EXPECT_EQ(step(r, "pause").cut_off + step(r, "again").cut_off, r.journey.step_limit);
+  EXPECT_EQ(metric(r, "touchpoints.buy.arrivals").value, 0.0);
+}
+
 // --- splits and updates ------------------------------------------------------
 
 const char* kSplit = R"toml(

@@ -359,7 +359,9 @@ class BlockRunner::Impl {
         ++here.returned;
       }
     }
-    here.hours.add(fixed_part(hours));
+    // Time waited within the horizon: a customer cut off there waited only
+    // until it (and a wait of any length stays in fixed-point range).
+    here.hours.add(fixed_part(std::min(hours, horizon_ - a.hours)));
     a.hours += hours;
     if (a.hours > horizon_) {
       return cut_off_step(i, st, here, Ending::Horizon);
