@@ -46,6 +46,12 @@ const char* type_name(AttributeType type) {
   return "a number";
 }
 
+template <class Attributes>
+auto find_attribute(Attributes& attributes, const std::string& name) {
+  return std::find_if(attributes.begin(), attributes.end(),
+                      [&name](const ConditionAttribute& a) { return a.name == name; });
+}
+
 // The names conditions may use: personas, every node (touchpoints with their
 // channel's events), and the attributes `update` steps set, each with one
 // type across the journey (a second type is an error where it is set).
@@ -65,8 +71,7 @@ ConditionContext condition_context(const Scenario& scenario,
   for (const Step& step : scenario.steps) {
     context.nodes.push_back({step.id, {}});
     for (const auto& [name, value] : step.set) {
-      auto it = std::find_if(context.attributes.begin(), context.attributes.end(),
-                             [&](const ConditionAttribute& a) { return a.name == name; });
+      auto it = find_attribute(context.attributes, name);
       if (it == context.attributes.end()) {
         context.attributes.push_back({name, type_of(value), {}});
         first_set.push_back(value.where);
@@ -120,8 +125,7 @@ void bind_edges(const std::vector<Edge>& next, ModelStep& m) {
 
 void bind_update(const Step& step, const ConditionContext& context, ModelStep& m) {
   for (const auto& [name, value] : step.set) {
-    const auto it = std::find_if(context.attributes.begin(), context.attributes.end(),
-                                 [&](const ConditionAttribute& a) { return a.name == name; });
+    const auto it = find_attribute(context.attributes, name);
     const auto index = static_cast<uint32_t>(it - context.attributes.begin());
     double code = value.number;
     if (it->type == AttributeType::Bool) {
