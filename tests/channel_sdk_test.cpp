@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -185,14 +186,42 @@ struct ToyTouchpoint {
 };
 
 TEST(ChannelBoundary, DescribesTheChannelFromItsFacts) {
-  EXPECT_EQ(kToy.api_version, JS_CHANNEL_API_VERSION);
-  EXPECT_EQ(kToy.struct_size, sizeof(js_channel_descriptor));
+  EXPECT_STREQ(kToy.name, "toy");
   EXPECT_STREQ(kToy.name, "toy");
   EXPECT_STREQ(kToy.version, "0.1.0");
   EXPECT_EQ(kToy.params, kToyParams);
   EXPECT_EQ(kToy.param_count, 3u);
   EXPECT_EQ(kToy.reason_count, 1u);
   EXPECT_EQ(kToy.uniforms_per_interaction, 1u);
+}
+
+TEST(ChannelBoundary, FactsWithoutEventsDescribeAnApiVersionOneChannel) {
+  EXPECT_EQ(kToy.api_version, JS_CHANNEL_API_VERSION_1);
+  EXPECT_EQ(kToy.struct_size, JS_CHANNEL_DESCRIPTOR_V1_SIZE);
+}
+
+constexpr js_event kToyEvents[] = {{"accepted", "said yes", JS_EVENT_SUCCESS},
+                                   {"refused", "said no", 0}};
+constexpr uint32_t kToyReasonEvents[] = {1};
+constexpr journeysim::sdk::ChannelFacts kToyV2Facts = journeysim::sdk::facts(
+    "toy", "0.2.0", "a toy", kToyParams, kToyReasons, kToyEvents, kToyReasonEvents, 1);
+constexpr js_channel_descriptor kToyV2 =
+    journeysim::sdk::describe<kToyV2Facts, MakeToy, ToyTerms, DecideToy, NoFastToy>();
+
+TEST(ChannelBoundary, FactsWithEventsDescribeAnApiVersionTwoChannel) {
+  EXPECT_EQ(kToyV2.api_version, JS_CHANNEL_API_VERSION);
+  EXPECT_EQ(kToyV2.struct_size, sizeof(js_channel_descriptor));
+  EXPECT_EQ(kToyV2.events, kToyEvents);
+  EXPECT_EQ(kToyV2.event_count, 2u);
+  EXPECT_EQ(kToyV2.reason_events, kToyReasonEvents);
+}
+
+TEST(ChannelSdk, VersionTwoAppendsToVersionOnesLayout) {
+  // Every version-1 field keeps its offset: a version-1 plugin's descriptor
+  // is exactly the first JS_CHANNEL_DESCRIPTOR_V1_SIZE bytes of version 2's.
+  EXPECT_EQ(offsetof(js_channel_descriptor, interact) + sizeof(void*),
+            JS_CHANNEL_DESCRIPTOR_V1_SIZE);
+  EXPECT_GT(sizeof(js_channel_descriptor), JS_CHANNEL_DESCRIPTOR_V1_SIZE);
 }
 
 TEST(ChannelBoundary, ConfigureChecksDomainsThenCombinations) {

@@ -209,6 +209,18 @@ TEST_F(CliTest, PluginsListsTheChannelsWithTheirParameters) {
   }
 }
 
+TEST_F(CliTest, PluginsListsEachChannelsEventsWithTheirReasons) {
+  const auto r = journeysim("plugins");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* line :
+       {"    clicked                opened and clicked                           success: "
+        "continues along next\n",
+        "    opened                 opened, did not click                        <- no_click\n",
+        "    declined               said no to the offer                         <- said_no\n"}) {
+    EXPECT_NE(r.out.find(line), std::string::npos) << line << r.out;
+  }
+}
+
 TEST_F(CliTest, ABrokenPluginOnThePluginPathExitsTwoNamingIt) {
   const std::string dir = journeysim::testing::broken_plugin_dir() + "/bad_api_version";
   const auto r = journeysim("run " + kStore, "JOURNEYSIM_PLUGIN_PATH=" + dir);
@@ -226,6 +238,65 @@ TEST_F(CliTest, APluginInTheCurrentDirectoryIsNeverLoadedImplicitly) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.find("bad_api_version"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("checkout"), std::string::npos) << r.out;
+}
+
+// --- journey model 2 (steps) ------------------------------------------------
+
+const std::string kSteps =
+    journeysim::testing::test_data_dir() + "/loader/steps_acceptance.toml";
+
+TEST_F(CliTest, StepsJourneyGivesTheSameJsonBytesForOneTwoAndThreeThreads) {
+  const auto one = journeysim("run " + kSteps + " --agents 20000 --format json --threads 1");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const auto doc = nlohmann::json::parse(one.out);
+  EXPECT_EQ(doc["steps"]["wait_2d"]["kind"], "wait");
+  EXPECT_EQ(doc["steps"]["wait_2d"]["mean_hours"], 48.0);
+  EXPECT_TRUE(doc["experiments"]["test"]["arms"]["B"]["conversion_rate"].contains("ci95"));
+  for (const char* threads : {"2", "3"}) {
+    const auto other = journeysim("run " + kSteps + " --agents 20000 --format json --threads " +
+                                  threads);
+    EXPECT_EQ(other.out, one.out) << threads;
+  }
+}
+
+TEST_F(CliTest, AJourneyWithoutStepsHasNoStepKeys) {
+  const auto r = journeysim("run " + kStore + " --agents 2000 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(doc.contains("steps"));
+  EXPECT_FALSE(doc.contains("experiments"));
+}
+
+TEST_F(CliTest, EveryFormatAndTheReportRunAJourneyWithSteps) {
+  for (const char* format : {"table", "markdown", "mermaid", "csv"}) {
+    const auto r = journeysim("run " + kSteps + " --agents 2000 --format " + format);
+    EXPECT_EQ(r.exit_code, 0) << format << ": " << r.err;
+    EXPECT_NE(r.out.find("checkout_a"), std::string::npos) << format;
+  }
+  const auto report = dir_ / "steps.html";
+  const auto r = journeysim("run " + kSteps + " --agents 2000 -q --report " + report.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(report));
+}
+
+TEST_F(CliTest, AnUnknownOnEventExitsTwoListingTheChannelsEvents) {
+  std::string text = read_file(kSteps);
+  text.replace(text.find("on = { dropped"), 14, "on = { droped");
+  const auto bad = write("bad_on.toml", text);
+  const auto r = journeysim("run " + bad.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(bad.string() +
+                       ":27:8: error: touchpoint 'welcome': channel 'fixed' has no event "
+                       "'droped' (did you mean 'dropped'?); its events: continued, dropped"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(CliTest, AttributeRefusesAJourneyWithStepsInsteadOfAnsweringWrongly) {
+  const auto r = journeysim("attribute " + kSteps);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("attribute does not handle journeys with steps yet"), std::string::npos)
+      << r.err;
 }
 
 }  // namespace

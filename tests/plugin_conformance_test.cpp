@@ -31,8 +31,48 @@ TEST(PluginConformance, EveryShippedChannelPassesEveryCheck) {
   for (const char* name : {"checkout", "email", "social", "support", "web"}) {
     const ConformanceReport report = test_channel_library(shipped(name));
     EXPECT_TRUE(report.passed()) << render_conformance(report);
-    EXPECT_EQ(report.checks.size(), 8u) << name;
+    EXPECT_EQ(report.checks.size(), 9u) << name;
   }
+}
+
+const ConformanceCheck& check_named(const ConformanceReport& report, const std::string& name) {
+  for (const ConformanceCheck& c : report.checks) {
+    if (c.name == name) {
+      return c;
+    }
+  }
+  static const ConformanceCheck missing{"missing", false, "no check named " + name};
+  return missing;
+}
+
+const char* kEvents = "every outcome ends in a declared event";
+
+TEST(PluginConformance, AnApiVersionOnePluginPassesEveryCheck) {
+  const ConformanceReport report = test_channel_library(broken("legacy_v1"));
+  EXPECT_TRUE(report.passed()) << render_conformance(report);
+  EXPECT_NE(report.checks.front().detail.find(
+                "API 1, 1 parameters, 1 drop reasons, events named by the host (API 1): "
+                "continued (success), dropped <- test_reason"),
+            std::string::npos)
+      << report.checks.front().detail;
+}
+
+TEST(PluginConformance, LoadingListsTheEventTableWithEachEventsReasons) {
+  const ConformanceReport report = test_channel_library(shipped("support"));
+  EXPECT_NE(report.checks.front().detail.find(
+                "API 2, 6 parameters, 4 drop reasons, events: resolved (success), "
+                "unresolved <- not_resolved|unfriendly, gave_up <- gave_up_waiting, "
+                "declined <- said_no"),
+            std::string::npos)
+      << report.checks.front().detail;
+}
+
+TEST(PluginConformance, ReportsHowOftenEachEventHappensAtTheDefaults) {
+  const ConformanceReport report = test_channel_library(shipped("checkout"));
+  const ConformanceCheck& events = check_named(report, kEvents);
+  EXPECT_TRUE(events.passed);
+  EXPECT_NE(events.detail.find("purchased "), std::string::npos) << events.detail;
+  EXPECT_NE(events.detail.find("% at the defaults"), std::string::npos) << events.detail;
 }
 
 struct Fault {
@@ -74,13 +114,20 @@ INSTANTIATE_TEST_SUITE_P(
                       Fault{"probability_above_one", kOutcomes, "p_continue = 1.5"},
                       Fault{"negative_time", kOutcomes, "hours = -1"},
                       Fault{"bad_edge", kOutcomes, "next = 7"},
-                      Fault{"bad_reason", kOutcomes, "reason = "}),
+                      Fault{"bad_reason", kOutcomes, "reason = "},
+                      Fault{"v2_with_v1_size", kLoads, "bytes, expected"},
+                      Fault{"duplicate_event", kLoads, "event 'continued' declared twice"},
+                      Fault{"bad_event_name", kLoads, "names are lowercase identifiers"},
+                      Fault{"no_success_event", kLoads, "no success event"},
+                      Fault{"reason_to_missing_event", kLoads, "belongs to event #7"},
+                      Fault{"reason_to_success_event", kLoads, "a success event"},
+                      Fault{"success_ordinal", kOutcomes, "reason = 1"}),
     [](const ::testing::TestParamInfo<Fault>& fault) { return std::string(fault.param.plugin); });
 
 TEST(PluginTestCli, ExitsZeroWhenEveryCheckPassesAndOneOtherwise) {
   const auto good = testing::journeysim("plugin-test " + shipped("email").string());
   EXPECT_EQ(good.exit_code, 0);
-  EXPECT_NE(good.out.find("PASSED (8 checks)"), std::string::npos) << good.out;
+  EXPECT_NE(good.out.find("PASSED (9 checks)"), std::string::npos) << good.out;
   const auto bad = testing::journeysim("plugin-test " + broken("returns_nan").string());
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("✗ outcomes are finite and in range"), std::string::npos) << bad.out;

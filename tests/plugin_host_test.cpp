@@ -33,13 +33,61 @@ TEST(PluginHost, LoadsEveryShippedChannelFromTheBuildDirectory) {
 
 TEST(PluginHost, RefusesAWrongApiVersionNamingBothVersions) {
   const std::string message = load_error("bad_api_version");
-  EXPECT_NE(message.find("wrong API version: plugin has 42, this journeysim supports 1"),
+  EXPECT_NE(message.find("wrong API version: plugin has 42, this journeysim supports 1 and 2"),
             std::string::npos)
       << message;
 }
 
 TEST(PluginHost, RefusesADescriptorOfTheWrongSize) {
   EXPECT_NE(load_error("bad_struct_size").find("descriptor size is"), std::string::npos);
+}
+
+TEST(PluginHost, RefusesAVersionTwoDescriptorWithVersionOnesSize) {
+  const std::string message = load_error("v2_with_v1_size");
+  EXPECT_NE(message.find("descriptor size is " + std::to_string(JS_CHANNEL_DESCRIPTOR_V1_SIZE) +
+                         " bytes, expected " + std::to_string(sizeof(js_channel_descriptor)) +
+                         " for API version 2"),
+            std::string::npos)
+      << message;
+}
+
+TEST(PluginHost, RefusesAnEventDeclaredTwice) {
+  const std::string message = load_error("duplicate_event");
+  EXPECT_NE(message.find("channel 'duplicate_event': event 'continued' declared twice"),
+            std::string::npos)
+      << message;
+}
+
+TEST(PluginHost, RefusesAnEventNameThatIsNotALowercaseIdentifier) {
+  const std::string message = load_error("bad_event_name");
+  EXPECT_NE(message.find("event 'Clicked': names are lowercase identifiers"), std::string::npos)
+      << message;
+}
+
+TEST(PluginHost, RefusesAnEventTableWithoutASuccessEvent) {
+  EXPECT_NE(load_error("no_success_event").find("no success event"), std::string::npos);
+}
+
+TEST(PluginHost, RefusesADropReasonBelongingToAnUndeclaredEvent) {
+  const std::string message = load_error("reason_to_missing_event");
+  EXPECT_NE(message.find("drop reason 'lost_reason' belongs to event #7, but only 2 events "
+                         "are declared"),
+            std::string::npos)
+      << message;
+}
+
+TEST(PluginHost, RefusesADropReasonBelongingToASuccessEvent) {
+  const std::string message = load_error("reason_to_success_event");
+  EXPECT_NE(message.find("drop reason 'happy_reason' belongs to 'continued', a success event"),
+            std::string::npos)
+      << message;
+}
+
+TEST(PluginHost, LoadsAVersionOnePluginBuiltWithItsSmallerDescriptor) {
+  const ChannelPtr channel = load_channel_library(broken("legacy_v1"));
+  EXPECT_EQ(channel->api_version(), JS_CHANNEL_API_VERSION_1);
+  EXPECT_EQ(channel->descriptor().events, nullptr);
+  EXPECT_EQ(channel->descriptor().reason_events, nullptr);
 }
 
 TEST(PluginHost, RefusesALibraryWithoutTheEntryPoint) {
@@ -159,6 +207,19 @@ TEST(PluginHost, AnUndeclaredDropReasonIsRefused) {
   EXPECT_NE(run_error("bad_reason").find("returned reason ="), std::string::npos);
 }
 
+TEST(PluginHost, AContinuingAgentMustEndInADeclaredSuccessEvent) {
+  const std::string message = run_error("success_ordinal");
+  EXPECT_NE(message.find("returned reason = 1 (a continuing agent's reason must index one of "
+                         "the channel's success events"),
+            std::string::npos)
+      << message;
+}
+
+TEST(PluginHost, AVersionOnePluginsContinuingReasonIsIgnored) {
+  // legacy_v1 leaves reason = 9 on every continuing agent, as API 1 allowed.
+  EXPECT_EQ(run_error("legacy_v1"), "ran without error");
+}
+
 TEST(PluginHost, ALibraryStaysLoadedWhileAnInstanceMadeFromItLives) {
   std::unique_ptr<SimulationModel> model;
   {
@@ -208,7 +269,7 @@ TEST(PluginHost, UnknownParameterSuggestsTheNearestDeclaredOne) {
     testing::model_from_text(text);
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("unknown parameter 'dorp' for channel 'fixed' 1.0.0 "
+    EXPECT_NE(std::string(e.what()).find("unknown parameter 'dorp' for channel 'fixed' 1.1.0 "
                                          "(did you mean 'drop'?)"),
               std::string::npos)
         << e.what();

@@ -92,6 +92,29 @@ TEST(TallyCodec, NegativeAndHugeFixedPointSumsSurvive) {
   EXPECT_EQ(decoded.journey.revenue.variance(), tally.journey.revenue.variance());
 }
 
+TEST(TallyCodec, StepsAndExperimentArmsSurviveAndMergeOverRanks) {
+  const SimulationModel model(
+      load_scenario(journeysim::testing::test_data_dir() + "/loader/steps_acceptance.toml"),
+      PluginCatalog());
+  const RunOptions options = options_for(3'000, 5);
+  const RunTally tally = run_agents(model, options);
+  ASSERT_EQ(tally.steps.size(), 3u);
+  const RunTally decoded = decode_tally(encode_tally(tally));
+  ASSERT_EQ(decoded.steps.size(), tally.steps.size());
+  for (size_t s = 0; s < tally.steps.size(); ++s) {
+    EXPECT_EQ(decoded.steps[s].arrivals, tally.steps[s].arrivals) << s;
+    EXPECT_EQ(decoded.steps[s].hours.sum(), tally.steps[s].hours.sum()) << s;
+    EXPECT_EQ(decoded.steps[s].arm_converted, tally.steps[s].arm_converted) << s;
+  }
+  const std::string json = render_json(summarize(model, tally, options));
+  EXPECT_NE(json.find("\"experiments\""), std::string::npos);
+  for (int ranks : {2, 3}) {
+    EXPECT_EQ(render_json(summarize(model, merged_over_ranks(model, options, ranks), options)),
+              json)
+        << ranks;
+  }
+}
+
 TEST(FixedSum, RefusesTotalsBeyondTheExactRangeInsteadOfWrapping) {
   // (8e12)^2 in units of 2^-40 is 7.0e37; three of them pass 2^127 = 1.7e38.
   FixedSum sum;

@@ -27,6 +27,25 @@ std::string number(double v) {
   return buffer;
 }
 
+// One line per event: name, label, and "success" or the drop reasons that
+// end in it.
+void print_events(const js_channel_descriptor& d, const ChannelEvents& events) {
+  for (uint32_t e = 0; e < events.size(); ++e) {
+    std::string how;
+    if (events.is_success(e)) {
+      how = "success: continues along next";
+    } else {
+      for (uint32_t r = 0; r < d.reason_count; ++r) {
+        if (events.reason_event(r) == e) {
+          how += (how.empty() ? "<- " : ", ") + std::string(d.reasons[r].code);
+        }
+      }
+    }
+    std::printf("    %-22s %-44s %s\n", events.names()[e].c_str(),
+                events.labels()[e].c_str(), how.c_str());
+  }
+}
+
 }  // namespace
 
 int run_plugins(const PluginsArgs& args) {
@@ -49,7 +68,12 @@ int run_plugins(const PluginsArgs& args) {
     for (uint32_t r = 0; r < d.reason_count; ++r) {
       std::cout << (r ? ", " : " ") << d.reasons[r].code;
     }
-    std::cout << "\n\n" << std::flush;
+    std::cout << "\n  events" << (channel->api_version() == JS_CHANNEL_API_VERSION_1
+                                      ? " (plugin API 1: named by the host)"
+                                      : "")
+              << ":\n";
+    print_events(d, channel->events());
+    std::cout << "\n" << std::flush;
   }
   return kOk;
 }

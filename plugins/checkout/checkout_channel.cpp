@@ -57,6 +57,19 @@ constexpr js_drop_reason kReasons[] = {
 };
 static_assert(std::size(kReasons) == kReasonCount);
 
+// Events the journey routes on (README.md "Events"): whatever the reason,
+// a customer who does not pay has abandoned the checkout.
+enum Event : uint32_t { kPurchased, kAbandoned, kEventCount };
+constexpr js_event kEvents[] = {
+    {"purchased", "paid", JS_EVENT_SUCCESS},
+    {"abandoned", "left the checkout without paying", 0},
+};
+static_assert(std::size(kEvents) == kEventCount);
+constexpr uint32_t kReasonEvents[kReasonCount] = {
+    kAbandoned, kAbandoned, kAbandoned, kAbandoned,
+    kAbandoned, kAbandoned, kAbandoned, kAbandoned,
+};
+
 // Uniforms: [0] buy or drop, [1] drop reason (and where), [2] and [3] the
 // order value (one standard normal, Box-Muller).
 constexpr uint32_t kUniforms = 4;
@@ -86,10 +99,10 @@ bool CheckCombinations(const js_config_view& config, char* error) {
 }
 
 constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
-    "checkout", "1.0.0",
+    "checkout", "1.1.0",
     "a checkout: account wall, steps, fields, page loads, errors, payment, "
     "final price",
-    kParams, kReasons, kUniforms);
+    kParams, kReasons, kEvents, kReasonEvents, kUniforms);
 
 constexpr js_channel_descriptor kDescriptor =
     journeysim::sdk::describe<kFacts, MakeTouchpoint, TermsFor, Decide,

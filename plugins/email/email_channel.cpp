@@ -40,13 +40,38 @@ constexpr js_drop_reason kReasons[] = {
 };
 static_assert(std::size(kReasons) == kReasonCount);
 
+// Events the journey routes on (README.md "Events"). Each reason is the
+// event it ends in; a click is the one success.
+enum Event : uint32_t {
+  kClicked,
+  kOpened,
+  kNotOpenedEvent,
+  kBounced,
+  kUnsubscribedEvent,
+  kEventCount
+};
+constexpr js_event kEvents[] = {
+    {"clicked", "opened and clicked", JS_EVENT_SUCCESS},
+    {"opened", "opened, did not click", 0},
+    {"not_opened", "delivered, not opened", 0},
+    {"bounced", "bounced or went to spam", 0},
+    {"unsubscribed", "unsubscribed (message fatigue)", 0},
+};
+static_assert(std::size(kEvents) == kEventCount);
+constexpr uint32_t kReasonEvents[kReasonCount] = {
+    kBounced,            // not_delivered
+    kNotOpenedEvent,     // not_opened
+    kOpened,             // no_click
+    kUnsubscribedEvent,  // unsubscribed
+};
+
 // Uniforms: [0] continue or drop, [1] drop reason, [2] delay until opened.
 constexpr uint32_t kUniforms = 3;
 
 constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
-    "email", "1.0.0",
+    "email", "1.1.0",
     "an email: delivered, opened (affinity, subject, hour, fatigue), clicked",
-    kParams, kReasons, kUniforms);
+    kParams, kReasons, kEvents, kReasonEvents, kUniforms);
 
 // No CheckCombinations: every combination in range describes a real
 // send (deliverability 0 is an outage what-if).

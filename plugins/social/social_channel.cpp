@@ -46,14 +46,41 @@ constexpr js_drop_reason kReasons[] = {
 };
 static_assert(std::size(kReasons) == kReasonCount);
 
+// Events the journey routes on (README.md "Events"): one per reason, since
+// each is a different situation to follow up (a post not seen is not a
+// conversation that went badly).
+enum Event : uint32_t {
+  kEngaged,
+  kNotReachedEvent,
+  kNotEngagedEvent,
+  kNoReply,
+  kUnhelpfulReply,
+  kEventCount
+};
+constexpr js_event kEvents[] = {
+    {"engaged", "engaged: followed the post, or got a helpful reply",
+     JS_EVENT_SUCCESS},
+    {"not_reached", "post not seen", 0},
+    {"not_engaged", "saw the post, did not engage", 0},
+    {"no_reply", "gave up waiting for a reply", 0},
+    {"unhelpful_reply", "reply unfriendly or unhelpful", 0},
+};
+static_assert(std::size(kEvents) == kEventCount);
+constexpr uint32_t kReasonEvents[kReasonCount] = {
+    kNotReachedEvent,  // not_reached
+    kNotEngagedEvent,  // not_engaged
+    kNoReply,          // slow_reply
+    kUnhelpfulReply,   // unfriendly_reply
+};
+
 // Uniforms: [0] continue or drop, [1] drop reason, [2] time spent,
 // [3] share.
 constexpr uint32_t kUniforms = 4;
 
 constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
-    "social", "1.0.0",
+    "social", "1.1.0",
     "a social post (reach, engagement) or inbox chat (reply speed and tone)",
-    kParams, kReasons, kUniforms);
+    kParams, kReasons, kEvents, kReasonEvents, kUniforms);
 
 // No CheckCombinations: each mode ignores the other mode's parameters
 // (README "Parameters"), and every value in range is a real setting

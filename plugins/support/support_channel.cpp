@@ -46,6 +46,23 @@ constexpr js_drop_reason kReasons[] = {
 };
 static_assert(std::size(kReasons) == kReasonCount);
 
+// Events the journey routes on (README.md "Events"): an unresolved issue
+// and an unfriendly agent both leave the customer unresolved.
+enum Event : uint32_t { kResolved, kUnresolved, kGaveUp, kDeclined, kEventCount };
+constexpr js_event kEvents[] = {
+    {"resolved", "resolved (on a sales call: said yes)", JS_EVENT_SUCCESS},
+    {"unresolved", "left unresolved or put off by the agent", 0},
+    {"gave_up", "gave up waiting for an agent", 0},
+    {"declined", "said no to the offer", 0},
+};
+static_assert(std::size(kEvents) == kEventCount);
+constexpr uint32_t kReasonEvents[kReasonCount] = {
+    kGaveUp,      // gave_up_waiting
+    kUnresolved,  // not_resolved
+    kUnresolved,  // unfriendly
+    kDeclined,    // said_no
+};
+
 // uniforms[0]: continue or drop; [1]: which reason; [2]: time spent.
 constexpr uint32_t kUniforms = 3;
 
@@ -64,9 +81,9 @@ bool CheckCombinations(const js_config_view& config, char* error) {
 }
 
 constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
-    "support", "1.0.0",
+    "support", "1.1.0",
     "a support or sales conversation: chat, phone or sales call", kParams,
-    kReasons, kUniforms);
+    kReasons, kEvents, kReasonEvents, kUniforms);
 
 // The host checks the declared ranges; support checks again only the count
 // its model reads, so its tests can drive the model beyond the ranges.

@@ -52,6 +52,17 @@ constexpr js_drop_reason kReasons[] = {
 };
 static_assert(std::size(kReasons) == kReasonCount);
 
+// Events the journey routes on (README.md "Events"): whatever the reason,
+// a visitor who does not take the next step has left.
+enum Event : uint32_t { kContinued, kLeft, kEventCount };
+constexpr js_event kEvents[] = {
+    {"continued", "took the next step", JS_EVENT_SUCCESS},
+    {"left", "left the page", 0},
+};
+static_assert(std::size(kEvents) == kEventCount);
+constexpr uint32_t kReasonEvents[kReasonCount] = {kLeft, kLeft, kLeft,
+                                                  kLeft, kLeft, kLeft};
+
 // uniforms[0]: continue or drop; [1]: which reason; [2]: dwell time.
 constexpr uint32_t kUniforms = 3;
 
@@ -70,8 +81,8 @@ bool CheckCombinations(const js_config_view& config, char* error) {
 }
 
 constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
-    "web", "1.0.0", "a landing, product or content page, or a lead form",
-    kParams, kReasons, kUniforms);
+    "web", "1.1.0", "a landing, product or content page, or a lead form",
+    kParams, kReasons, kEvents, kReasonEvents, kUniforms);
 
 // The host checks the declared ranges; web checks again only the count
 // its model reads, so its tests can drive the model beyond the ranges.

@@ -1,4 +1,4 @@
-// Breaks the API version: declares JS_CHANNEL_API_VERSION + 41, as a plugin
+// Breaks the API version: declares 42, as a plugin
 // built against a far newer SDK would. A host must refuse it before reading
 // anything else, naming the file and both versions.
 #include "well_behaved.h"
@@ -7,7 +7,7 @@ namespace {
 
 constexpr js_channel_descriptor kDescriptor = [] {
   js_channel_descriptor d = broken::make_descriptor("bad_api_version");
-  d.api_version = JS_CHANNEL_API_VERSION + 41;
+  d.api_version = 42;
   return d;
 }();
 

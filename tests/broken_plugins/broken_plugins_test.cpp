@@ -50,14 +50,71 @@ class Library {
   void* handle_;
 };
 
-// What a host must check before trusting a descriptor.
+bool is_event_name(const char* name) {
+  if (name == nullptr || !(*name >= 'a' && *name <= 'z')) {
+    return false;
+  }
+  for (const char* c = name; *c != '\0'; ++c) {
+    if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// What a host must check of an API version 2 event table.
+Problems event_problems(const js_channel_descriptor& d) {
+  Problems p;
+  if (d.events == nullptr || d.event_count == 0 || d.event_count > JS_MAX_EVENTS) {
+    return {"events"};
+  }
+  std::set<std::string> names;
+  bool success = false;
+  for (uint32_t e = 0; e < d.event_count; ++e) {
+    if (!is_event_name(d.events[e].name) || !names.insert(d.events[e].name).second) {
+      p.insert("event_names");
+    }
+    success = success || (d.events[e].flags & JS_EVENT_SUCCESS) != 0;
+  }
+  if (!success) {
+    p.insert("success_event");
+  }
+  std::set<uint32_t> reached;
+  for (uint32_t r = 0; r < d.reason_count; ++r) {
+    const uint32_t e = d.reason_events[r];
+    if (e >= d.event_count || (d.events[e].flags & JS_EVENT_SUCCESS) != 0) {
+      p.insert("reason_events");
+    } else {
+      reached.insert(e);
+    }
+  }
+  for (uint32_t e = 0; e < d.event_count; ++e) {
+    if ((d.events[e].flags & JS_EVENT_SUCCESS) == 0 && reached.count(e) == 0) {
+      p.insert("unreachable_event");
+    }
+  }
+  return p;
+}
+
+// The number of success events (API 2), or 0 for an API 1 plugin.
+uint32_t success_count(const js_channel_descriptor& d) {
+  uint32_t n = 0;
+  for (uint32_t e = 0; d.api_version == JS_CHANNEL_API_VERSION && e < d.event_count; ++e) {
+    n += (d.events[e].flags & JS_EVENT_SUCCESS) != 0 ? 1 : 0;
+  }
+  return n;
+}
+
+// What a host must check before trusting a descriptor. Only the two leading
+// fields are read before the version and size are known.
 Problems descriptor_problems(const js_channel_descriptor& d) {
   Problems p;
-  if (d.api_version != JS_CHANNEL_API_VERSION) {
-    p.insert("api_version");
+  const bool v1 = d.api_version == JS_CHANNEL_API_VERSION_1;
+  if (!v1 && d.api_version != JS_CHANNEL_API_VERSION) {
+    return {"api_version"};
   }
-  if (d.struct_size != sizeof(js_channel_descriptor)) {
-    p.insert("struct_size");
+  if (d.struct_size != (v1 ? JS_CHANNEL_DESCRIPTOR_V1_SIZE : sizeof(js_channel_descriptor))) {
+    return {"struct_size"};
   }
   if (d.name == nullptr || std::strlen(d.name) == 0) {
     p.insert("name");
@@ -77,6 +134,9 @@ Problems descriptor_problems(const js_channel_descriptor& d) {
   }
   if (d.configure == nullptr || d.destroy == nullptr || d.interact == nullptr) {
     p.insert("callbacks");
+  }
+  if (!v1) {
+    p.merge(event_problems(d));
   }
   return p;
 }
@@ -130,6 +190,10 @@ Problems run_problems(const js_channel_descriptor& d) {
     }
     if (o.next == JS_NEXT_DROP && o.reason >= d.reason_count) {
       p.insert("reason");
+    }
+    if (o.next != JS_NEXT_DROP && d.api_version == JS_CHANNEL_API_VERSION &&
+        o.reason >= success_count(d)) {
+      p.insert("success_reason");
     }
     if (!(o.p_continue >= 0.0 && o.p_continue <= 1.0)) {
       p.insert("p_continue");
@@ -197,7 +261,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"bad_reason", {"reason"}}, Case{"too_many_uniforms", {"uniforms"}},
         Case{"missing_callbacks", {"callbacks"}}, Case{"duplicate_email", {}},
         Case{"bad_param_spec", {"param_spec"}},
-        Case{"not_a_library", {"not_loadable"}}),
+        Case{"not_a_library", {"not_loadable"}},
+        Case{"duplicate_event", {"event_names"}},
+        Case{"bad_event_name", {"event_names"}},
+        Case{"no_success_event", {"success_event"}},
+        Case{"reason_to_missing_event", {"reason_events"}},
+        Case{"reason_to_success_event", {"reason_events"}},
+        Case{"v2_with_v1_size", {"struct_size"}},
+        Case{"success_ordinal", {"success_reason"}},
+        Case{"legacy_v1", {}}),
     [](const testing::TestParamInfo<Case>& param) {
       return std::string(param.param.plugin);
     });
@@ -219,11 +291,21 @@ TEST(BrokenPlugins, ChannelNamesAreThePluginNames) {
        {"bad_api_version", "bad_struct_size", "throws_at_configure",
         "throws_at_interact", "error_status", "returns_nan",
         "probability_above_one", "negative_time", "bad_edge", "bad_reason",
-        "too_many_uniforms", "missing_callbacks", "bad_param_spec"}) {
+        "too_many_uniforms", "missing_callbacks", "bad_param_spec",
+        "duplicate_event", "bad_event_name", "no_success_event",
+        "reason_to_missing_event", "reason_to_success_event", "v2_with_v1_size",
+        "success_ordinal", "legacy_v1"}) {
     Library lib(name);
     ASSERT_NE(lib.descriptor(), nullptr) << name;
     EXPECT_STREQ(lib.descriptor()->name, name);
   }
+}
+
+TEST(BrokenPlugins, LegacyV1IsBuiltWithApiVersionOnesLayout) {
+  Library lib("legacy_v1");
+  ASSERT_NE(lib.descriptor(), nullptr);
+  EXPECT_EQ(lib.descriptor()->api_version, JS_CHANNEL_API_VERSION_1);
+  EXPECT_EQ(lib.descriptor()->struct_size, JS_CHANNEL_DESCRIPTOR_V1_SIZE);
 }
 
 TEST(BrokenPlugins, NotALibraryFailsToLoadWithAReason) {

@@ -1,5 +1,6 @@
 // The well-behaved parts every broken test plugin shares: one parameter, one
-// drop reason, everyone continues by weight. Each plugin's own .cpp breaks
+// drop reason, API version 2's events `continued` (success) and `dropped`
+// (the reason's), everyone continues by weight. Each plugin's own .cpp breaks
 // exactly one thing, so a host test failing on it fails for that reason.
 #pragma once
 
@@ -14,6 +15,13 @@ inline constexpr js_param_spec kParams[] = {
 inline constexpr js_drop_reason kReasons[] = {
     {"test_reason", "a test reason", "nothing to do: a test plugin"},
 };
+
+inline constexpr js_event kEvents[] = {
+    {"continued", "passed on", JS_EVENT_SUCCESS},
+    {"dropped", "left", 0},
+};
+
+inline constexpr uint32_t kReasonEvents[] = {1};
 
 inline js_status configure_ok(const js_config_view* /*config*/, void** instance,
                               char* /*error*/) {
@@ -59,7 +67,10 @@ inline constexpr js_channel_descriptor make_descriptor(const char* name) {
           1,
           configure_ok,
           destroy_ok,
-          interact_ok};
+          interact_ok,
+          kEvents,
+          2,
+          kReasonEvents};
 }
 
 }  // namespace broken

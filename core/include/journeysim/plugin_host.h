@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "journeysim/channel_events.h"
 #include "journeysim/channel_sdk.h"
 #include "journeysim/diagnostics.h"
 
@@ -28,20 +29,28 @@ class PluginError : public InputError {
 /// One channel: its checked descriptor and the library that holds its code.
 class Channel {
  public:
-  /// A channel whose code lives in a loaded library; `library_sha256` is
-  /// the SHA-256 of the library file's bytes.
+  /// A channel whose code lives in a loaded library; `descriptor` has been
+  /// through read_descriptor; `library_sha256` is the SHA-256 of the
+  /// library file's bytes.
   Channel(std::shared_ptr<boost::dll::shared_library> library,
-          const js_channel_descriptor* descriptor,
+          const js_channel_descriptor& descriptor,
           std::filesystem::path origin, std::string library_sha256);
-  /// A channel compiled into the core (the built-in `fixed` channel).
+  /// A channel compiled into the core (the built-in `fixed` channel);
+  /// checked like a plugin's descriptor.
   Channel(const js_channel_descriptor* descriptor, std::string origin);
   ~Channel();
   Channel(const Channel&) = delete;
   Channel& operator=(const Channel&) = delete;
 
-  const js_channel_descriptor& descriptor() const { return *descriptor_; }
-  std::string name() const { return descriptor_->name; }
-  std::string version() const { return descriptor_->version; }
+  /// The descriptor, copied at load into the current API's full layout (a
+  /// version-1 plugin's has null event fields: use events()).
+  const js_channel_descriptor& descriptor() const { return descriptor_; }
+  /// The plugin API version the channel was built for (1 or 2).
+  uint32_t api_version() const { return descriptor_.api_version; }
+  /// The events its interactions end in (a version-1 plugin's synthesized).
+  const ChannelEvents& events() const { return events_; }
+  std::string name() const { return descriptor_.name; }
+  std::string version() const { return descriptor_.version; }
   /// The library's path, or "<built-in>".
   const std::string& origin() const { return origin_; }
   /// True for a channel compiled into journeysim (no library file).
@@ -55,7 +64,8 @@ class Channel {
  private:
   // Declared first so it is destroyed last: the descriptor points into it.
   std::shared_ptr<boost::dll::shared_library> library_;
-  const js_channel_descriptor* descriptor_;
+  js_channel_descriptor descriptor_;
+  ChannelEvents events_;
   std::string origin_;
   std::string library_sha256_;
 };
@@ -92,10 +102,13 @@ using ChannelInstancePtr = std::unique_ptr<ChannelInstance>;
 /// Loads one library and checks its descriptor. Throws PluginError.
 ChannelPtr load_channel_library(const std::filesystem::path& file);
 
-/// Checks a descriptor before anything else reads it; throws PluginError
-/// naming `origin` (API version and size first, then every declared field).
-void check_descriptor(const js_channel_descriptor* descriptor,
-                      const std::string& origin);
+/// Checks a descriptor before anything else reads it — API version and size
+/// first, then every declared field, then (version 2) the event table — and
+/// returns a copy in the current API's full layout: a version-1 plugin's
+/// `struct_size` bytes, the rest zero, so nothing reads past its struct.
+/// Throws PluginError naming `origin`.
+js_channel_descriptor read_descriptor(const js_channel_descriptor* descriptor,
+                                      const std::string& origin);
 
 /// The channels available to a run: the built-in ones plus every plugin found
 /// in the given directories (scanned in sorted order; one name, one channel).

@@ -41,6 +41,26 @@ struct TouchpointReport {
   std::vector<std::pair<std::string, uint64_t>> flows;        // next touchpoint -> count
 };
 
+/// A step that is not a channel (journey model 2).
+struct StepReport {
+  std::string id, kind;
+  uint64_t arrivals = 0, agents = 0, cut_off = 0, exits = 0;
+  uint64_t returned = 0;        // waits: the customer's own return came first
+  std::optional<double> mean_hours;  // waits: mean time waited
+};
+
+/// One arm of an experiment: customers assigned to it and how many converted.
+struct ArmReport {
+  std::string name;
+  uint64_t agents = 0, arrivals = 0, converted = 0;
+  Estimate conversion_rate;  // converted / agents
+};
+
+struct ExperimentReport {
+  std::string id;
+  std::vector<ArmReport> arms;
+};
+
 struct StageReport {
   std::string id, owner;
   uint64_t reached = 0, dropped = 0, converted = 0;
@@ -91,6 +111,8 @@ struct RunReport {
   std::vector<TouchpointReport> touchpoints;
   std::vector<PersonaReport> personas;
   std::vector<Opportunity> opportunities;
+  std::vector<StepReport> steps;              // empty for a model-1 journey
+  std::vector<ExperimentReport> experiments;  // by step order
 };
 
 RunReport summarize(const SimulationModel& model, const RunTally& tally,

@@ -60,14 +60,31 @@ struct ParamValue {
   SourceLocation where;
 };
 
-/// One `next` edge.
+/// One `next` edge (of a touchpoint, a wait or an update).
 struct Edge {
   std::string to;
-  double weight = 1.0;              // > 0; normalised per touchpoint
-  double delay_hours = 0.0;         // mean gap before the next touchpoint
+  double weight = 1.0;              // > 0; normalised per node
+  double delay_hours = 0.0;         // mean gap before the next node
                                     // (exponential); 0 = straight on
-  uint32_t target = 0;              // index into Scenario::touchpoints
+  uint32_t target = 0;              // node index (see Scenario::find_node)
   SourceLocation where;
+};
+
+/// A reference to a node (a touchpoint or a step) other than a `next` edge:
+/// an `on` route, a branch, an arm, a race.
+struct NodeRef {
+  std::string id;                   // as written
+  uint32_t index = 0;               // node index (see Scenario::find_node)
+  SourceLocation where;             // of the id string
+};
+
+/// One `on = { <event> = "<node id>" }` entry of a touchpoint. The event
+/// names come from the channel, so they are checked when the touchpoint is
+/// bound to its plugin, not by the loader.
+struct EventRoute {
+  std::string event;
+  SourceLocation event_where;       // of the key
+  NodeRef to;
 };
 
 /// [touchpoints.<id>]
@@ -85,10 +102,79 @@ struct Touchpoint {
   bool exit = false;                // journey may end normally here
   std::map<std::string, ParamValue> params;
   std::vector<Edge> next;
+  std::vector<EventRoute> on;       // sorted by event
   SourceLocation where;             // of the touchpoint's table
   SourceLocation channel_where;     // of its `channel` value
   SourceLocation params_where;      // of its params table (or the touchpoint)
 };
+
+/// A duration as written ("30m", "4h", "2d", "1w"). The loader checks its
+/// form; the binder turns it into hours.
+struct DurationText {
+  std::string text;
+  SourceLocation where;             // of the string
+};
+
+/// A wait's `for`: a fixed duration, or a distribution of durations.
+struct WaitTime {
+  enum class Distribution { Fixed, Lognormal, Exponential };
+  Distribution distribution = Distribution::Fixed;
+  DurationText fixed;               // Fixed: for = "2d"
+  DurationText median, p90;         // Lognormal: p90 > median
+  DurationText mean;                // Exponential
+  SourceLocation where;             // of the `for` value
+};
+
+/// One `race` entry of a wait: the customer's own return, at a rate, that
+/// ends the wait early when it comes first.
+struct Race {
+  double rate_per_day = 0.0;        // > 0, finite
+  SourceLocation rate_where;
+  NodeRef to;
+  SourceLocation where;             // of the entry's table
+};
+
+/// One `branches` entry of a split; the first whose condition holds wins.
+struct Branch {
+  std::string when;                 // condition text; "" = the default branch
+  SourceLocation when_where;        // of the condition string (its opening quote)
+  NodeRef to;
+  SourceLocation where;             // of the entry's table
+};
+
+/// One `arms` entry of an experiment.
+struct Arm {
+  std::string name;                 // unique within the experiment, non-empty
+  SourceLocation name_where;
+  double weight = 1.0;              // > 0, finite; normalised per experiment
+  SourceLocation weight_where;      // of `weight` (or the entry's table)
+  NodeRef to;
+  SourceLocation where;             // of the entry's table
+};
+
+/// [steps.<id>]: a node of the journey graph that is not a channel.
+struct Step {
+  enum class Kind { Wait, Split, Experiment, Update, Exit };
+  static constexpr uint32_t kNoStage = UINT32_MAX;
+
+  std::string id;                   // shares one namespace with touchpoint ids
+  std::string name;                 // display name; defaults to id
+  Kind kind = Kind::Wait;
+  std::string stage;                // a stage id, or "" when not given
+  uint32_t stage_index = kNoStage;  // index into Scenario::stages
+  WaitTime wait_for;                // Wait
+  std::vector<Race> race;           // Wait
+  std::vector<Branch> branches;     // Split: the last one has no condition
+  std::vector<Arm> arms;            // Experiment: at least two
+  std::map<std::string, ParamValue> set;  // Update: attribute -> value
+  std::string reason;               // Exit; "" = not given
+  std::vector<Edge> next;           // Wait, Update
+  SourceLocation where;             // of the step's table
+  SourceLocation kind_where;        // of its `kind` value
+};
+
+/// "wait", "split", "experiment", "update", "exit".
+const char* step_kind_name(Step::Kind kind);
 
 /// One `[thresholds]` entry: metric path -> conditions (evaluated by `check`).
 struct Threshold {
@@ -103,6 +189,7 @@ struct Scenario {
   std::vector<Stage> stages;            // in journey.stages order
   std::vector<Persona> personas;        // sorted by id
   std::vector<Touchpoint> touchpoints;  // by stage, then as first met
+  std::vector<Step> steps;              // as first met, then by id
   std::vector<Threshold> thresholds;    // sorted by metric
   std::vector<std::string> files;       // the file, then each `extends` base
   std::vector<std::string> file_sha256;  // SHA-256 of each file's bytes, as `files`
@@ -110,8 +197,22 @@ struct Scenario {
   std::string hash;                     // SHA-256 of the canonical merged content
                                         // (after extends and overrides)
 
+  // Touchpoints and steps are the nodes of one graph, numbered touchpoints
+  // first ([0, T), so a journey without steps numbers as it always did),
+  // then steps ([T, T + S)). Every target in the model is a node index.
+
   /// Index of the touchpoint with this id, or -1.
   int find_touchpoint(const std::string& id) const;
+  /// Index of the step with this id into `steps`, or -1.
+  int find_step(const std::string& id) const;
+  /// Node index of the touchpoint or step with this id, or -1.
+  int find_node(const std::string& id) const;
+  size_t node_count() const { return touchpoints.size() + steps.size(); }
+  bool is_step(uint32_t node) const { return node >= touchpoints.size(); }
+  /// The step at node index `node` (is_step(node) must hold).
+  const Step& step_at(uint32_t node) const { return steps[node - touchpoints.size()]; }
+  /// The id of the touchpoint or step at node index `node`.
+  const std::string& node_id(uint32_t node) const;
   /// Index of the persona with this id, or -1.
   int find_persona(const std::string& id) const;
 };

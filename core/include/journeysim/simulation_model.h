@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,11 @@
 
 namespace journeysim {
 
+struct ModelSteps;  // engine/model_steps.h: internal to the core
+
+/// An event of a touchpoint that its `on` table does not route.
+inline constexpr uint32_t kNoRoute = UINT32_MAX;
+
 /// One touchpoint, ready to run.
 struct ModelTouchpoint {
   uint32_t stage = 0;
@@ -20,16 +26,32 @@ struct ModelTouchpoint {
   ChannelInstancePtr channel;       // configured plugin instance
   uint32_t uniforms = 0;            // per interaction, from the descriptor
   uint32_t reason_count = 0;        // the channel's declared reasons
+  // Above a continuing outcome's largest valid `reason`: the channel's
+  // success-event count (API 2); unbounded for a version-1 plugin, whose
+  // continuing `reason` means nothing.
+  uint32_t success_reason_limit = std::numeric_limits<uint32_t>::max();
+  // The channel's events; points into the Channel that `channel` keeps
+  // alive. Null only in a ModelTouchpoint not bound to a channel.
+  const ChannelEvents* events = nullptr;
   std::vector<double> params;       // resolved, in declaration order
   std::vector<uint32_t> edge_targets;
   std::vector<double> edge_weights;  // normalised
   std::vector<double> edge_cdf;      // cumulative, last = 1
   std::vector<double> edge_delay_hours;  // mean gap before each target
   bool has_delays = false;               // any edge_delay_hours > 0
+  // By event: the node its `on` entry routes to, or kNoRoute. Empty when
+  // the touchpoint has no `on` (routing is then model 1's, unchanged).
+  std::vector<uint32_t> event_targets;
   bool exit = false;
   int milestone = -1;               // index into SimulationModel::milestones
   bool converts = false;            // its milestone is the conversion
   std::vector<js_persona_view> personas;  // as this channel sees each persona
+
+  /// The channel's event names, in declaration order (routing keys of `on`).
+  const std::vector<std::string>& event_names() const { return events->names(); }
+  /// The event a checked outcome (check_outcome) ended in: an index into
+  /// event_names(). Dropped: its reason's event; continuing: a success event.
+  uint32_t event_of(const js_outcome& o) const { return events->event_of(o); }
 };
 
 /// Reasons the engine itself ends a journey, listed after a channel's own.
@@ -45,6 +67,9 @@ class SimulationModel {
 
   const Scenario& scenario() const { return scenario_; }
   const std::vector<ModelTouchpoint>& touchpoints() const { return touchpoints_; }
+  /// The steps, by step index (node index - touchpoint count).
+  const ModelSteps& steps() const { return *steps_; }
+  bool has_steps() const { return !scenario_.steps.empty(); }
   const std::vector<std::string>& milestones() const { return milestones_; }
   /// Cumulative persona shares (normalised), by persona index.
   const std::vector<double>& persona_cdf() const { return persona_cdf_; }
@@ -67,6 +92,7 @@ class SimulationModel {
   std::vector<uint32_t> entries_;
   std::vector<double> entry_cdf_;
   std::vector<ChannelPtr> channels_;
+  std::shared_ptr<const ModelSteps> steps_;
 };
 using SimulationModelPtr = std::shared_ptr<const SimulationModel>;
 

@@ -114,6 +114,23 @@ struct TouchpointTally {
   void settle();
 };
 
+/// What happened at one step (journey model 2: wait, split, experiment,
+/// update, exit).
+struct StepTally {
+  uint64_t arrivals = 0;  // visits (an agent may come back)
+  uint64_t agents = 0;    // distinct agents who came
+  uint64_t cut_off = 0;   // horizon or step limit reached here
+  uint64_t exits = 0;     // journeys an exit step ended
+  uint64_t returned = 0;  // waits: the customer's own return came first
+  FixedSum hours;         // waits: time waited, each value fixed on its own
+  // Experiments, by arm: agents assigned (once each: an agent keeps its arm),
+  // visits, and assigned agents whose journey converted.
+  std::vector<uint64_t> arm_agents, arm_arrivals, arm_converted;
+
+  void merge(const StepTally& other);
+  void settle();
+};
+
 /// One persona's view of a touchpoint, for breakdowns (drop rates and
 /// reasons by persona; the means are the touchpoint's own).
 struct TouchpointSlice {
@@ -177,6 +194,7 @@ struct RunTally {
   JourneyTally journey;
   std::vector<StageTally> stages;
   std::vector<TouchpointTally> touchpoints;
+  std::vector<StepTally> steps;  // by step index; empty for a model-1 journey
   std::vector<PersonaTally> personas;
 
   void merge(const RunTally& other);

@@ -97,6 +97,9 @@ void fields(Tally& t, Io&& io) {
   if constexpr (std::is_same_v<T, TouchpointTally>) {
     io(t.arrivals, t.agents, t.continued, t.dropped, t.cut_off, t.exits, t.reasons, t.edges,
        t.effort, t.emotion, t.hours, t.money, t.satisfaction, t.p_continue);
+  } else if constexpr (std::is_same_v<T, StepTally>) {
+    io(t.arrivals, t.agents, t.cut_off, t.exits, t.returned, t.hours, t.arm_agents,
+       t.arm_arrivals, t.arm_converted);
   } else if constexpr (std::is_same_v<T, TouchpointSlice>) {
     io(t.arrivals, t.dropped, t.cut_off, t.reasons);
   } else if constexpr (std::is_same_v<T, StageTally>) {
@@ -110,7 +113,7 @@ void fields(Tally& t, Io&& io) {
     io(t.journey, t.stages, t.touchpoints);
   } else {
     static_assert(std::is_same_v<T, RunTally>);
-    io(t.journey, t.stages, t.touchpoints, t.personas);
+    io(t.journey, t.stages, t.touchpoints, t.steps, t.personas);
   }
 }
 

@@ -43,6 +43,11 @@ class AgentPaths {
     return it == long_visits_.end() ? 0 : it->second;
   }
 
+  /// The touchpoint of agent i's latest step (a.steps > 0).
+  uint32_t last(const BlockAgent& a, uint32_t i) const {
+    return path_[size_t{a.steps - 1} * capacity_ + i];
+  }
+
   /// Agent i takes its next step, at touchpoint t.
   void take_step(BlockAgent& a, uint32_t i, uint32_t t) {
     path_[size_t{a.steps} * capacity_ + i] = t;

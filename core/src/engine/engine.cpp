@@ -5,6 +5,7 @@
 
 #include "engine/block_runner.h"
 #include "engine/block_scheduler.h"
+#include "engine/model_steps.h"
 
 namespace journeysim {
 
@@ -22,6 +23,13 @@ RunTally empty_tally(const SimulationModel& model) {
     const ModelTouchpoint& tp = model.touchpoints()[t];
     tally.touchpoints[t].reasons.resize(tp.reason_count + kCutoffCount);
     tally.touchpoints[t].edges.resize(tp.edge_targets.size());
+  }
+  tally.steps.resize(scenario.steps.size());
+  for (const uint32_t s : model.steps().experiments) {
+    const size_t arms = scenario.steps[s].arms.size();
+    tally.steps[s].arm_agents.resize(arms);
+    tally.steps[s].arm_arrivals.resize(arms);
+    tally.steps[s].arm_converted.resize(arms);
   }
   tally.personas.resize(scenario.personas.size());
   for (PersonaTally& p : tally.personas) {

@@ -7,34 +7,11 @@
 #include <numeric>
 #include <string>
 
+#include "engine/model_steps.h"
+#include "engine/step_binding.h"
 #include "plugins/touchpoint_binding.h"
 
 namespace journeysim {
-namespace {
-
-uint32_t fnv1a32(const std::string& text) {
-  uint32_t hash = 2166136261u;
-  for (unsigned char c : text) {
-    hash = (hash ^ c) * 16777619u;
-  }
-  return hash;
-}
-
-std::vector<double> cumulative(const std::vector<double>& weights) {
-  std::vector<double> cdf(weights.size());
-  const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-  double running = 0.0;
-  for (size_t i = 0; i < weights.size(); ++i) {
-    running += weights[i];
-    cdf[i] = running / total;
-  }
-  if (!cdf.empty()) {
-    cdf.back() = 1.0;  // no agent may fall off the end through rounding
-  }
-  return cdf;
-}
-
-}  // namespace
 
 SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog)
     : scenario_(std::move(scenario)) {
@@ -53,7 +30,7 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
     const Touchpoint& tp = scenario_.touchpoints[t];
     ModelTouchpoint& m = touchpoints_[t];
     m.stage = tp.stage_index;
-    m.stream_key = fnv1a32(tp.id);
+    m.stream_key = node_stream_key(tp.id);
     m.exit = tp.exit;
     if (!tp.milestone.empty()) {
       m.milestone = static_cast<int>(
@@ -68,7 +45,7 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
       m.has_delays = m.has_delays || e.delay_hours > 0.0;
       weights.push_back(e.weight);
     }
-    m.edge_cdf = cumulative(weights);
+    m.edge_cdf = cumulative_weights(weights);
     const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
     for (double w : weights) {
       m.edge_weights.push_back(w / total);
@@ -78,9 +55,15 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
     if (!channel) {
       continue;
     }
+    bind_event_routes(tp, m, problems);
     if (std::find(channels_.begin(), channels_.end(), channel) == channels_.end()) {
       channels_.push_back(channel);
     }
+  }
+  // Conditions name touchpoints' events, so steps are bound only once every
+  // touchpoint is.
+  if (problems.empty()) {
+    steps_ = bind_steps(scenario_, touchpoints_, problems);
   }
   if (!problems.empty()) {
     throw InputError(std::move(problems));
@@ -92,7 +75,7 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
   for (const Persona& p : scenario_.personas) {
     shares.push_back(p.share);
   }
-  persona_cdf_ = cumulative(shares);
+  persona_cdf_ = cumulative_weights(shares);
   std::vector<double> entry_weights;
   for (size_t t = 0; t < scenario_.touchpoints.size(); ++t) {
     if (scenario_.touchpoints[t].entry > 0.0) {
@@ -100,7 +83,7 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
       entry_weights.push_back(scenario_.touchpoints[t].entry);
     }
   }
-  entry_cdf_ = cumulative(entry_weights);
+  entry_cdf_ = cumulative_weights(entry_weights);
 }
 
 std::vector<std::string> SimulationModel::reason_codes(uint32_t t) const {

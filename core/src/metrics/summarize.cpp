@@ -130,6 +130,41 @@ void add_opportunities(RunReport& report, const SimulationModel& model, const Ru
                    [](const Opportunity& a, const Opportunity& b) { return a.impact > b.impact; });
 }
 
+// Steps' arrivals (waits: time waited) and experiments' arms.
+void add_steps(const Scenario& scenario, const RunTally& tally, RunReport& report) {
+  for (size_t s = 0; s < scenario.steps.size() && s < tally.steps.size(); ++s) {
+    const Step& step = scenario.steps[s];
+    const StepTally& st = tally.steps[s];
+    StepReport r;
+    r.id = step.id;
+    r.kind = step_kind_name(step.kind);
+    r.arrivals = st.arrivals;
+    r.agents = st.agents;
+    r.cut_off = st.cut_off;
+    r.exits = st.exits;
+    r.returned = st.returned;
+    if (step.kind == Step::Kind::Wait && st.hours.count() > 0) {
+      r.mean_hours = st.hours.mean();
+    }
+    report.steps.push_back(std::move(r));
+    if (step.kind != Step::Kind::Experiment) {
+      continue;
+    }
+    ExperimentReport x;
+    x.id = step.id;
+    for (size_t a = 0; a < step.arms.size() && a < st.arm_agents.size(); ++a) {
+      ArmReport arm;
+      arm.name = step.arms[a].name;
+      arm.agents = st.arm_agents[a];
+      arm.arrivals = st.arm_arrivals[a];
+      arm.converted = st.arm_converted[a];
+      arm.conversion_rate = proportion(arm.converted, arm.agents);
+      x.arms.push_back(std::move(arm));
+    }
+    report.experiments.push_back(std::move(x));
+  }
+}
+
 }  // namespace
 
 RunReport summarize(const SimulationModel& model, const RunTally& tally,
@@ -180,6 +215,8 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
     }
     report.touchpoints.push_back(std::move(r));
   }
+
+  add_steps(scenario, tally, report);
 
   for (size_t p = 0; p < scenario.personas.size(); ++p) {
     const PersonaTally& pt = tally.personas[p];

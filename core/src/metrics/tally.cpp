@@ -249,6 +249,9 @@ void RunTally::settle() {
   for (TouchpointTally& t : touchpoints) {
     t.settle();
   }
+  for (StepTally& s : steps) {
+    s.settle();
+  }
   for (PersonaTally& p : personas) {
     p.settle();
   }
@@ -304,10 +307,25 @@ void PersonaTally::merge(const PersonaTally& o) {
   merge_each(touchpoints, o.touchpoints);
 }
 
+void StepTally::merge(const StepTally& o) {
+  arrivals += o.arrivals;
+  agents += o.agents;
+  cut_off += o.cut_off;
+  exits += o.exits;
+  returned += o.returned;
+  hours.merge(o.hours);
+  merge_counts(arm_agents, o.arm_agents);
+  merge_counts(arm_arrivals, o.arm_arrivals);
+  merge_counts(arm_converted, o.arm_converted);
+}
+
+void StepTally::settle() { hours.settle(); }
+
 void RunTally::merge(const RunTally& o) {
   journey.merge(o.journey);
   merge_each(stages, o.stages);
   merge_each(touchpoints, o.touchpoints);
+  merge_each(steps, o.steps);
   merge_each(personas, o.personas);
 }
 

@@ -64,27 +64,41 @@ void check_param(const js_param_spec& spec, uint32_t index,
   }
 }
 
-}  // namespace
-
-void check_descriptor(const js_channel_descriptor* d,
-                      const std::string& origin) {
-  if (d == nullptr) {
+// The two leading fields are all that may be read before the version is
+// known; the copy holds exactly the bytes the plugin's generation has.
+js_channel_descriptor copy_by_version(const js_channel_descriptor* raw,
+                                      const std::string& origin) {
+  if (raw == nullptr) {
     refuse(origin, "entry point " JS_CHANNEL_ENTRY_NAME
                    " returned no descriptor (null)");
   }
-  // Only the two leading fields may be read before the version is known.
-  if (d->api_version != JS_CHANNEL_API_VERSION) {
-    refuse(origin, "wrong API version: plugin has " +
-                       std::to_string(d->api_version) +
+  const uint32_t version = raw->api_version;
+  if (version != JS_CHANNEL_API_VERSION_1 && version != JS_CHANNEL_API_VERSION) {
+    refuse(origin, "wrong API version: plugin has " + std::to_string(version) +
                        ", this journeysim supports " +
+                       std::to_string(JS_CHANNEL_API_VERSION_1) + " and " +
                        std::to_string(JS_CHANNEL_API_VERSION));
   }
-  if (d->struct_size != sizeof(js_channel_descriptor)) {
-    refuse(origin, "descriptor size is " + std::to_string(d->struct_size) +
-                       " bytes, expected " +
-                       std::to_string(sizeof(js_channel_descriptor)) +
+  const size_t expected = version == JS_CHANNEL_API_VERSION_1
+                              ? JS_CHANNEL_DESCRIPTOR_V1_SIZE
+                              : sizeof(js_channel_descriptor);
+  if (raw->struct_size != expected) {
+    refuse(origin, "descriptor size is " + std::to_string(raw->struct_size) +
+                       " bytes, expected " + std::to_string(expected) +
+                       " for API version " + std::to_string(version) +
                        " (built against a different channel_sdk.h?)");
   }
+  js_channel_descriptor copy{};
+  std::memcpy(&copy, raw, expected);
+  return copy;
+}
+
+}  // namespace
+
+js_channel_descriptor read_descriptor(const js_channel_descriptor* raw,
+                                      const std::string& origin) {
+  const js_channel_descriptor copy = copy_by_version(raw, origin);
+  const js_channel_descriptor* d = &copy;
   if (!is_channel_name(d->name)) {
     refuse(origin,
            "channel name must be 1-64 characters of a-z, 0-9, '_' or '-'");
@@ -127,6 +141,10 @@ void check_descriptor(const js_channel_descriptor* d,
                          " needs a code, a label and a suggestion");
     }
   }
+  if (copy.api_version == JS_CHANNEL_API_VERSION) {
+    check_events(copy, origin);
+  }
+  return copy;
 }
 
 ChannelPtr load_channel_library(const std::filesystem::path& file) {
@@ -159,26 +177,29 @@ ChannelPtr load_channel_library(const std::filesystem::path& file) {
   } catch (...) {
     refuse(origin, "entry point threw a non-standard exception");
   }
-  check_descriptor(descriptor, origin);
-  return std::make_shared<const Channel>(std::move(library), descriptor, file, *sha256);
+  return std::make_shared<const Channel>(
+      std::move(library), read_descriptor(descriptor, origin), file, *sha256);
 }
 
 Channel::Channel(std::shared_ptr<boost::dll::shared_library> library,
-                 const js_channel_descriptor* descriptor,
+                 const js_channel_descriptor& descriptor,
                  std::filesystem::path origin, std::string library_sha256)
     : library_(std::move(library)),
       descriptor_(descriptor),
+      events_(ChannelEvents::of(descriptor_)),
       origin_(origin.string()),
       library_sha256_(std::move(library_sha256)) {}
 
 Channel::Channel(const js_channel_descriptor* descriptor, std::string origin)
-    : descriptor_(descriptor), origin_(std::move(origin)) {}
+    : descriptor_(read_descriptor(descriptor, origin)),
+      events_(ChannelEvents::of(descriptor_)),
+      origin_(std::move(origin)) {}
 
 Channel::~Channel() = default;
 
 int Channel::find_param(const std::string& name) const {
-  for (uint32_t i = 0; i < descriptor_->param_count; ++i) {
-    if (name == descriptor_->params[i].name) {
+  for (uint32_t i = 0; i < descriptor_.param_count; ++i) {
+    if (name == descriptor_.params[i].name) {
       return static_cast<int>(i);
     }
   }
@@ -187,8 +208,8 @@ int Channel::find_param(const std::string& name) const {
 
 std::vector<std::string> Channel::param_names() const {
   std::vector<std::string> names;
-  for (uint32_t i = 0; i < descriptor_->param_count; ++i) {
-    names.emplace_back(descriptor_->params[i].name);
+  for (uint32_t i = 0; i < descriptor_.param_count; ++i) {
+    names.emplace_back(descriptor_.params[i].name);
   }
   return names;
 }

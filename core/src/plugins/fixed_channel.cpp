@@ -29,6 +29,15 @@ const js_drop_reason kReasons[] = {
      "find out why customers leave here (survey, session recordings)"},
 };
 
+// The events a version-1 plugin's outcomes are named too, so a scenario
+// reads the same whichever channel serves a touchpoint.
+enum Event : uint32_t { kContinued, kDropped, kEventCount };
+const js_event kEvents[kEventCount] = {
+    {"continued", "passed on along next", JS_EVENT_SUCCESS},
+    {"dropped", "left at this step", 0},
+};
+const uint32_t kReasonEvents[] = {kDropped};
+
 struct FixedTouchpoint {
   double keep;  // 1 - drop
   double hours, effort, emotion, value;
@@ -53,7 +62,7 @@ js_status interact(void* instance, const js_batch* batch, js_outcome* out,
     const bool stays = batch->agents[i].uniforms[0] < tp.keep;
     js_outcome& o = out[i];
     o.next = stays ? JS_NEXT_BY_WEIGHT : JS_NEXT_DROP;
-    o.reason = 0;
+    o.reason = 0;  // the drop reason, or the one success event
     o.p_continue = tp.keep;
     o.hours = tp.hours;
     o.effort = tp.effort;
@@ -69,7 +78,7 @@ const js_channel_descriptor kDescriptor = {
     JS_CHANNEL_API_VERSION,
     sizeof(js_channel_descriptor),
     "fixed",
-    "1.0.0",
+    "1.1.0",
     "behaviour given outright: next weights are transition probabilities",
     kParams,
     kParamCount,
@@ -79,6 +88,9 @@ const js_channel_descriptor kDescriptor = {
     configure,
     destroy,
     interact,
+    kEvents,
+    kEventCount,
+    kReasonEvents,
 };
 
 }  // namespace

@@ -40,11 +40,19 @@ inline void check_outcome(const js_outcome& o, const ModelTouchpoint& tp) {
       reject_outcome(tp, "reason", o.reason,
                      "must index one of the channel's declared drop reasons");
     }
-  } else if (o.next != JS_NEXT_BY_WEIGHT &&
-             (o.next < 0 || static_cast<size_t>(o.next) >= tp.edge_targets.size())) {
+    return;
+  }
+  if (o.next != JS_NEXT_BY_WEIGHT &&
+      (o.next < 0 || static_cast<size_t>(o.next) >= tp.edge_targets.size())) {
     reject_outcome(tp, "next", o.next,
                    "must be an edge index below the touchpoint's edge count, "
                    "JS_NEXT_BY_WEIGHT or JS_NEXT_DROP");
+  }
+  // API version 2: a continuing agent's reason says which success event.
+  if (o.reason >= tp.success_reason_limit) {
+    reject_outcome(tp, "reason", o.reason,
+                   "a continuing agent's reason must index one of the channel's "
+                   "success events (0 when it has one)");
   }
 }
 

@@ -116,6 +116,13 @@ double best_other_affinity(const Persona& persona, const std::string& channel) {
 
 }  // namespace
 
+void bind_events(const Channel& channel, ModelTouchpoint& m) {
+  m.events = &channel.events();
+  if (channel.events().reason_selects_success()) {
+    m.success_reason_limit = static_cast<uint32_t>(channel.events().success_events().size());
+  }
+}
+
 ChannelPtr bind_touchpoint(const Scenario& scenario, const Touchpoint& tp,
                            const PluginCatalog& catalog, ModelTouchpoint& m,
                            std::vector<Diagnostic>& problems) {
@@ -144,6 +151,7 @@ ChannelPtr bind_touchpoint(const Scenario& scenario, const Touchpoint& tp,
   }
   m.uniforms = channel->descriptor().uniforms_per_interaction;
   m.reason_count = channel->descriptor().reason_count;
+  bind_events(*channel, m);
   const js_config_view view{tp.id.c_str(),
                             scenario.stages[tp.stage_index].id.c_str(),
                             m.params.data(),

@@ -14,8 +14,12 @@
 
 namespace journeysim {
 
+/// Sets m.events and m.success_reason_limit from `channel`, which m must
+/// keep alive (through m.channel).
+void bind_events(const Channel& channel, ModelTouchpoint& m);
+
 /// Binds `tp` (of `scenario`) to its channel: sets m.params, m.personas,
-/// m.uniforms, m.reason_count and m.channel, configured with m's edge
+/// m.uniforms, m.reason_count, the events (bind_events) and m.channel, configured with m's edge
 /// weights (already set). Returns the channel, or null after appending to
 /// `problems` a diagnostic for each unknown channel, unknown param, param
 /// of the wrong type or out of range, or param the plugin rejects.

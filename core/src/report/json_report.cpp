@@ -14,6 +14,21 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// {value, ci95, n}; an estimate with no observations has nulls.
+Json rate_json(const Estimate& e) {
+  Json out;
+  if (!e.has_value()) {
+    out["value"] = nullptr;
+    out["ci95"] = nullptr;
+    out["n"] = 0;
+    return out;
+  }
+  out["value"] = e.value;
+  out["ci95"] = {e.low, e.high};
+  out["n"] = e.n;
+  return out;
+}
+
 Json estimate_json(const MetricRow& row) {
   if (row.is_count) {
     // Whole counts print as integers; sums of money keep their decimals.
@@ -23,17 +38,7 @@ Json estimate_json(const MetricRow& row) {
     }
     return v;
   }
-  Json out;
-  if (!row.estimate.has_value()) {
-    out["value"] = nullptr;
-    out["ci95"] = nullptr;
-    out["n"] = 0;
-    return out;
-  }
-  out["value"] = row.estimate.value;
-  out["ci95"] = {row.estimate.low, row.estimate.high};
-  out["n"] = row.estimate.n;
-  return out;
+  return rate_json(row.estimate);
 }
 
 // A JSON object under construction whose keys are found through a hash
@@ -96,6 +101,40 @@ JsonTree& row_node(JsonTree& doc, const MetricRow& row) {
              : row.scope == "persona"   ? "personas"
                                         : "touchpoints"][row.entity]
       .at_path(row.metric);
+}
+
+// Journey model 2's keys, only for a journey with steps, so a model-1
+// journey's JSON keeps its bytes.
+void add_steps(const RunReport& report, JsonTree& doc) {
+  if (report.steps.empty()) {
+    return;
+  }
+  doc["steps"].value = Json::object();
+  for (const StepReport& s : report.steps) {
+    JsonTree& node = doc["steps"][s.id];
+    node["kind"].value = s.kind;
+    node["arrivals"].value = s.arrivals;
+    node["agents"].value = s.agents;
+    node["cut_off"].value = s.cut_off;
+    if (s.kind == "exit") {
+      node["exits"].value = s.exits;
+    }
+    if (s.kind == "wait") {
+      node["mean_hours"].value = s.mean_hours ? Json(*s.mean_hours) : Json(nullptr);
+      node["returned"].value = s.returned;
+    }
+  }
+  doc["experiments"].value = Json::object();
+  for (const ExperimentReport& x : report.experiments) {
+    JsonTree& arms = doc["experiments"][x.id]["arms"];
+    for (const ArmReport& a : x.arms) {
+      JsonTree& node = arms[a.name];
+      node["agents"].value = a.agents;
+      node["arrivals"].value = a.arrivals;
+      node["converted"].value = a.converted;
+      node["conversion_rate"].value = rate_json(a.conversion_rate);
+    }
+  }
 }
 
 }  // namespace
@@ -166,6 +205,7 @@ std::string render_json(const RunReport& report) {
                              {"impact", o.impact}});
   }
   doc["opportunities"].value = opportunities;
+  add_steps(report, doc);
   return std::move(doc).build().dump(2) + "\n";
 }
 

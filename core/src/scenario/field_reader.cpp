@@ -10,6 +10,8 @@ namespace journeysim::scenario {
 namespace {
 
 constexpr size_t kMaxSuggestedProblems = 100;
+// Integers beyond 2^53 do not survive the trip through ParamValue::number.
+constexpr int64_t kMaxExactInteger = int64_t{1} << 53;
 
 }  // namespace
 
@@ -65,15 +67,19 @@ bool FieldReader::expect_table(const Node& node, const std::string& path) {
 void FieldReader::check_keys(const Node& table, const std::string& label,
                              const std::vector<std::string>& allowed) {
   for (const Member& m : table.members) {
-    if (std::find(allowed.begin(), allowed.end(), m.key) != allowed.end()) {
-      continue;
+    if (std::find(allowed.begin(), allowed.end(), m.key) == allowed.end()) {
+      unknown_key(m, label, allowed);
     }
-    std::string message = label.empty() ? "unknown top-level key '" + m.key + "'"
-                                        : "unknown key '" + m.key + "' in " + label;
-    const std::string hint = suggest(m.key, allowed);
-    message += hint.empty() ? "; valid keys: " + util::join(allowed, ", ") : hint;
-    error(m.key_where, std::move(message));
   }
+}
+
+void FieldReader::unknown_key(const Member& m, const std::string& label,
+                              const std::vector<std::string>& allowed) {
+  std::string message = label.empty() ? "unknown top-level key '" + m.key + "'"
+                                      : "unknown key '" + m.key + "' in " + label;
+  const std::string hint = suggest(m.key, allowed);
+  message += hint.empty() ? "; valid keys: " + util::join(allowed, ", ") : hint;
+  error(m.key_where, std::move(message));
 }
 
 const Node* FieldReader::required(const Node& table, std::string_view key,
@@ -81,6 +87,15 @@ const Node* FieldReader::required(const Node& table, std::string_view key,
   const Node* node = table.find(key);
   if (node == nullptr) {
     error(table.where, "missing required key '" + std::string(key) + "' in " + table_label(path));
+  }
+  return node;
+}
+
+const Node* FieldReader::required_in_item(const Node& item, std::string_view key,
+                                          const std::string& item_path) {
+  const Node* node = item.find(key);
+  if (node == nullptr) {
+    error(item.where, "missing required key '" + std::string(key) + "' in " + item_path);
   }
   return node;
 }
@@ -116,6 +131,15 @@ std::optional<double> FieldReader::number(const Node& node, const std::string& p
     return std::nullopt;
   }
   return node.number;
+}
+
+std::optional<double> FieldReader::positive(const Node& node, const std::string& path) {
+  std::optional<double> v = number(node, path);
+  if (v && *v <= 0.0) {
+    error(node.where, path + " must be positive, got " + format_number(*v));
+    return std::nullopt;
+  }
+  return v;
 }
 
 std::optional<double> FieldReader::number_in(const Node& node, const std::string& path, double lo,
@@ -168,6 +192,53 @@ std::optional<std::vector<std::string>> FieldReader::strings(const Node& node,
     }
   }
   return ok ? std::optional(std::move(out)) : std::nullopt;
+}
+
+std::optional<std::string> FieldReader::one_of(const Node& node, const std::string& path,
+                                              const std::string& noun,
+                                              const std::vector<std::string>& choices) {
+  std::optional<std::string> s = string(node, path);
+  if (s && std::find(choices.begin(), choices.end(), *s) == choices.end()) {
+    error(node.where, path + ": unknown " + noun + " '" + *s + "'" + suggest(*s, choices) + "; " +
+                          noun + "s: " + util::join(choices, ", "));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<ParamValue> FieldReader::scalar(const Node& node, const std::string& path) {
+  ParamValue value;
+  value.where = node.where;
+  switch (node.type) {
+    case Node::Type::Integer:
+      if (node.integer > kMaxExactInteger || node.integer < -kMaxExactInteger) {
+        error(node.where,
+              path + ": integer " + std::to_string(node.integer) + " is too large (limit 2^53)");
+        return std::nullopt;
+      }
+      value.kind = ParamValue::Kind::Integer;
+      value.number = static_cast<double>(node.integer);
+      return value;
+    case Node::Type::Float:
+      if (!std::isfinite(node.number)) {
+        error(node.where, path + ": expected a finite number, got " + format_number(node.number));
+        return std::nullopt;
+      }
+      value.kind = ParamValue::Kind::Number;
+      value.number = node.number;
+      return value;
+    case Node::Type::Boolean:
+      value.kind = ParamValue::Kind::Boolean;
+      value.number = node.boolean ? 1.0 : 0.0;
+      return value;
+    case Node::Type::String:
+      value.kind = ParamValue::Kind::String;
+      value.text = node.text;
+      return value;
+    default:
+      type_error(node, path, "number, integer, boolean or string");
+      return std::nullopt;
+  }
 }
 
 }  // namespace journeysim::scenario

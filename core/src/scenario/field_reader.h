@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "journeysim/diagnostics.h"
+#include "journeysim/scenario.h"
 #include "scenario/document.h"
 
 namespace journeysim::scenario {
@@ -48,14 +49,22 @@ class FieldReader {
   /// top level).
   void check_keys(const Node& table, const std::string& label,
                   const std::vector<std::string>& allowed);
+  /// Reports the one key `m` as check_keys does.
+  void unknown_key(const Member& m, const std::string& label,
+                   const std::vector<std::string>& allowed);
 
   /// The member `key` of `table`, or nullptr after reporting it missing.
   const Node* required(const Node& table, std::string_view key, const std::string& path);
+  /// Same for an inline table inside an array ("... in next[0]").
+  const Node* required_in_item(const Node& item, std::string_view key,
+                               const std::string& item_path);
 
   std::optional<std::string> string(const Node& node, const std::string& path);
   std::optional<std::string> non_empty_string(const Node& node, const std::string& path);
   /// An integer or a finite float.
   std::optional<double> number(const Node& node, const std::string& path);
+  /// A number > 0 ("<path> must be positive, got -1").
+  std::optional<double> positive(const Node& node, const std::string& path);
   /// A number within [lo, hi], or (lo, hi] when `open_low`.
   std::optional<double> number_in(const Node& node, const std::string& path, double lo, double hi,
                                   bool open_low = false);
@@ -63,6 +72,14 @@ class FieldReader {
                                     int64_t hi);
   std::optional<bool> boolean(const Node& node, const std::string& path);
   std::optional<std::vector<std::string>> strings(const Node& node, const std::string& path);
+  /// A string that is one of `choices`; otherwise "<path>: unknown <noun>
+  /// 'x' (did you mean 'y'?); <noun>s: a, b, c".
+  std::optional<std::string> one_of(const Node& node, const std::string& path,
+                                    const std::string& noun,
+                                    const std::vector<std::string>& choices);
+  /// A number, integer (exact up to 2^53), boolean or string, as a plugin
+  /// parameter or an attribute value holds it.
+  std::optional<ParamValue> scalar(const Node& node, const std::string& path);
 
   /// Calls `read(id, entity_table)` for each [<section>.<id>] table in id
   /// order. A section that is missing (reported at `root_where`), empty or

@@ -34,7 +34,7 @@ size_t find_separator(std::string_view text) {
 
 // The entities an override may change but not create, as (collection, noun).
 const std::vector<std::pair<std::string, std::string>> kEntities = {
-    {"personas", "persona"}, {"touchpoints", "touchpoint"}, {"stages", "stage"}};
+    {"personas", "persona"}, {"touchpoints", "touchpoint"}, {"stages", "stage"}, {"steps", "step"}};
 
 std::vector<std::string> keys_of(const Node& doc, const std::string& collection) {
   std::vector<std::string> keys;

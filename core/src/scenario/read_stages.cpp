@@ -1,4 +1,5 @@
-// [stages.<id>]: who owns each stage that journey.stages declared.
+// [stages.<id>]: who owns each stage that journey.stages declared; and the
+// `stage` a touchpoint or step belongs to.
 #include "scenario/sections.h"
 
 namespace journeysim::scenario {
@@ -35,6 +36,23 @@ void read_stages(FieldReader& in, const Node* table, const DeclaredStages& stage
     stage.where = m.value.where;
     in.optional_field(m.value, "owner", path, stage.owner, text);
     in.optional_field(m.value, "description", path, stage.description, text);
+  }
+}
+
+void read_node_stage(FieldReader& in, const Node& node, const std::string& path,
+                     const std::string& owner, const DeclaredStages& stages, std::string& id,
+                     uint32_t& index) {
+  auto v = in.non_empty_string(node, path);
+  if (!v) {
+    return;
+  }
+  id = *v;
+  auto it = stages.index.find(*v);
+  if (it != stages.index.end()) {
+    index = it->second;
+  } else if (stages.known) {
+    in.error(node.where, owner + ": stage '" + *v + "' is not in journey.stages" +
+                             in.suggest(*v, stages.ids));
   }
 }
 

@@ -1,125 +1,37 @@
 // [touchpoints.<id>]: where customers meet the business, the channel behind
-// each, its params (checked later by the channel plugin) and its next edges.
-#include <cmath>
-
+// each, its params (checked later by the channel plugin), its next edges and
+// its `on` routes by outcome event.
 #include "scenario/sections.h"
 
 namespace journeysim::scenario {
 namespace {
 
-// Integers beyond 2^53 do not survive the trip through ParamValue::number.
-constexpr int64_t kMaxExactInteger = int64_t{1} << 53;
-constexpr double kMaxDelayHours = 876000.0;  // 100 years
-
-const std::vector<std::string> kTouchpointKeys = {
-    "stage", "channel", "name", "entry", "actions", "milestone", "exit", "params", "next", "via"};
-const std::vector<std::string> kEdgeKeys = {"to", "weight", "delay_hours"};
+const std::vector<std::string> kTouchpointKeys = {"stage", "channel",   "name", "entry",
+                                                  "actions", "milestone", "exit", "params",
+                                                  "next",  "via",       "on"};
 
 // Param names are not checked here: only the channel plugin knows its own.
 void read_params(FieldReader& in, const Node& table, const std::string& path, Touchpoint& tp) {
   for (const Member& m : table.members) {
-    const std::string param_path = child(path, m.key);
-    const Node& v = m.value;
-    ParamValue param;
-    param.where = v.where;
-    switch (v.type) {
-      case Node::Type::Integer:
-        if (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger) {
-          in.error(v.where, param_path + ": integer " + std::to_string(v.integer) +
-                                " is too large (limit 2^53)");
-          continue;
-        }
-        param.kind = ParamValue::Kind::Integer;
-        param.number = static_cast<double>(v.integer);
-        break;
-      case Node::Type::Float:
-        if (!std::isfinite(v.number)) {
-          in.error(v.where,
-                   param_path + ": expected a finite number, got " + format_number(v.number));
-          continue;
-        }
-        param.kind = ParamValue::Kind::Number;
-        param.number = v.number;
-        break;
-      case Node::Type::Boolean:
-        param.kind = ParamValue::Kind::Boolean;
-        param.number = v.boolean ? 1.0 : 0.0;
-        break;
-      case Node::Type::String:
-        param.kind = ParamValue::Kind::String;
-        param.text = v.text;
-        break;
-      default:
-        in.type_error(v, param_path, "number, integer, boolean or string");
-        continue;
+    if (auto param = in.scalar(m.value, child(path, m.key))) {
+      tp.params[m.key] = std::move(*param);
     }
-    tp.params[m.key] = std::move(param);
   }
 }
 
-// One {to, weight, delay_hours} table of `next`; false when it is left out.
-bool read_edge_table(FieldReader& in, const Node& item, const std::string& item_path, Edge& edge) {
-  in.check_keys(item, item_path, kEdgeKeys);
-  const Node* to = item.find("to");
-  if (to == nullptr) {
-    in.error(item.where, "missing required key 'to' in " + item_path);
-    return false;
-  }
-  auto target = in.non_empty_string(*to, child(item_path, "to"));
-  if (!target) {
-    return false;
-  }
-  edge.to = *target;
-  edge.where = to->where;
-  if (const Node* weight = item.find("weight")) {
-    auto w = in.number(*weight, child(item_path, "weight"));
-    if (!w) {
-      return false;
-    }
-    if (*w <= 0.0) {
-      in.error(weight->where,
-               child(item_path, "weight") + " must be positive, got " + format_number(*w));
-      return false;
-    }
-    edge.weight = *w;
-  }
-  if (const Node* delay = item.find("delay_hours")) {
-    auto d = in.number(*delay, child(item_path, "delay_hours"));
-    if (!d) {
-      return false;
-    }
-    if (*d < 0.0 || *d > kMaxDelayHours) {
-      in.error(delay->where, child(item_path, "delay_hours") +
-                                 " must be between 0 and 876000 (100 years), got " +
-                                 format_number(*d));
-      return false;
-    }
-    edge.delay_hours = *d;
-  }
-  return true;
-}
-
-void read_next(FieldReader& in, const Node& node, const std::string& path, Touchpoint& tp) {
-  if (!node.is_array()) {
-    in.type_error(node, path, "array of touchpoint ids or {to, weight, delay_hours} tables");
-    return;
-  }
-  for (size_t i = 0; i < node.items.size(); ++i) {
-    const Node& item = node.items[i];
-    const std::string item_path = element(path, i);
-    Edge edge;
-    if (item.type == Node::Type::String) {
-      edge.to = item.text;
-      edge.where = item.where;
-    } else if (item.is_table()) {
-      if (!read_edge_table(in, item, item_path, edge)) {
-        continue;
-      }
-    } else {
-      in.type_error(item, item_path, "touchpoint id or {to, weight, delay_hours} table");
+// Event names are not checked here: only the channel plugin knows its events.
+void read_on(FieldReader& in, const Node& table, const std::string& path, Touchpoint& tp) {
+  for (const Member& m : table.members) {
+    const std::string event_path = child(path, m.key);
+    if (m.key.empty()) {
+      in.error(m.key_where, path + ": an event name must not be empty");
       continue;
     }
-    tp.next.push_back(std::move(edge));
+    auto to = in.non_empty_string(m.value, event_path);
+    if (!to) {
+      continue;
+    }
+    tp.on.push_back(EventRoute{m.key, m.key_where, NodeRef{*to, 0, m.value.where}});
   }
 }
 
@@ -134,16 +46,8 @@ void read_touchpoint(FieldReader& in, const std::string& id, const Node& table,
   in.check_keys(table, table_label(path), kTouchpointKeys);
 
   if (const Node* stage = in.required(table, "stage", path)) {
-    if (auto v = in.non_empty_string(*stage, child(path, "stage"))) {
-      tp.stage = *v;
-      auto it = stages.index.find(*v);
-      if (it != stages.index.end()) {
-        tp.stage_index = it->second;
-      } else if (stages.known) {
-        in.error(stage->where, "touchpoint '" + id + "': stage '" + *v +
-                                   "' is not in journey.stages" + in.suggest(*v, stages.ids));
-      }
-    }
+    read_node_stage(in, *stage, child(path, "stage"), "touchpoint '" + id + "'", stages, tp.stage,
+                    tp.stage_index);
   }
   if (const Node* channel = in.required(table, "channel", path)) {
     tp.channel_where = channel->where;
@@ -172,7 +76,13 @@ void read_touchpoint(FieldReader& in, const std::string& id, const Node& table,
     }
   }
   if (const Node* next = table.find("next")) {
-    read_next(in, *next, child(path, "next"), tp);
+    read_next(in, *next, child(path, "next"), "touchpoint", tp.next);
+  }
+  if (const Node* on = table.find("on")) {
+    const std::string on_path = child(path, "on");
+    if (in.expect_table(*on, on_path)) {
+      read_on(in, *on, on_path, tp);
+    }
   }
 }
 

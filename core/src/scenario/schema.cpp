@@ -8,8 +8,8 @@
 namespace journeysim::scenario {
 namespace {
 
-const std::vector<std::string> kTopLevelKeys = {"extends", "journey", "stages", "personas",
-                                                "touchpoints", "thresholds"};
+const std::vector<std::string> kTopLevelKeys = {"extends",     "journey", "stages",    "personas",
+                                                "touchpoints", "steps",   "thresholds"};
 
 }  // namespace
 
@@ -31,6 +31,7 @@ Scenario read_scenario(const Node& root, std::vector<Diagnostic>& problems) {
   read_stages(in, root.find("stages"), stages, scenario);
   read_personas(in, root.find("personas"), root.where, scenario);
   read_touchpoints(in, root.find("touchpoints"), root.where, stages, scenario);
+  read_steps(in, root.find("steps"), stages, scenario);
   if (const Node* thresholds = root.find("thresholds")) {
     if (in.expect_table(*thresholds, "thresholds")) {
       read_thresholds(in, *thresholds, scenario);
@@ -39,7 +40,7 @@ Scenario read_scenario(const Node& root, std::vector<Diagnostic>& problems) {
   if (journey != nullptr && journey->is_table()) {
     resolve_conversion(in, conversion_node, scenario);
   }
-  resolve_edges(in, scenario);
+  resolve_targets(in, scenario);
   return scenario;
 }
 

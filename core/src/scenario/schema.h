@@ -14,8 +14,9 @@ namespace journeysim::scenario {
 const std::vector<std::string>& top_level_keys();
 
 /// Reads `root` (the merged document, without `extends`) into a Scenario:
-/// personas sorted by id, touchpoints by stage then id with edge targets
-/// resolved, thresholds by metric. Appends one Diagnostic per problem; the
+/// personas sorted by id, touchpoints by stage then journey order, steps in
+/// journey order, every target resolved to a node index, thresholds by
+/// metric. Appends one Diagnostic per problem; the
 /// result is only meaningful when none was added.
 Scenario read_scenario(const Node& root, std::vector<Diagnostic>& problems);
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,15 +37,34 @@ void read_journey(FieldReader& in, const Node& table, Journey& journey, Declared
 void read_stages(FieldReader& in, const Node* table, const DeclaredStages& stages,
                  Scenario& scenario);
 
+/// The `stage` value of a touchpoint or step (`owner`: "touchpoint 'x'"):
+/// sets `id`, and `index` when journey.stages lists it.
+void read_node_stage(FieldReader& in, const Node& node, const std::string& path,
+                     const std::string& owner, const DeclaredStages& stages, std::string& id,
+                     uint32_t& index);
+
 /// [personas.<id>], sorted by id; at least one. `root_where` locates the
 /// complaint when the table is missing.
 void read_personas(FieldReader& in, const Node* table, const SourceLocation& root_where,
                    Scenario& scenario);
 
-/// [touchpoints.<id>] with their params and next edges (targets resolved
-/// later by resolve_edges).
+/// [touchpoints.<id>] with their params, next edges and `on` routes
+/// (targets resolved later by resolve_targets).
 void read_touchpoints(FieldReader& in, const Node* table, const SourceLocation& root_where,
                       const DeclaredStages& stages, Scenario& scenario);
+
+/// [steps.<id>] (optional), each checked against the keys of its kind
+/// (targets resolved later by resolve_targets).
+void read_steps(FieldReader& in, const Node* table, const DeclaredStages& stages,
+                Scenario& scenario);
+
+/// A `next` list at `path`: ids or {to, weight, delay_hours} tables. `ids`
+/// says what the ids name in type errors ("touchpoint").
+void read_next(FieldReader& in, const Node& node, const std::string& path,
+               const std::string& ids, std::vector<Edge>& next);
+
+/// The required `to` id of the table `item` at `item_path`.
+std::optional<NodeRef> read_to(FieldReader& in, const Node& item, const std::string& item_path);
 
 /// [thresholds], sorted by metric.
 void read_thresholds(FieldReader& in, const Node& table, Scenario& scenario);
@@ -53,8 +73,9 @@ void read_thresholds(FieldReader& in, const Node& table, Scenario& scenario);
 /// only milestone there is.
 void resolve_conversion(FieldReader& in, const Node* conversion_node, Scenario& scenario);
 
-/// Orders touchpoints as the journey map reads and resolves each edge's
-/// target index.
-void resolve_edges(FieldReader& in, Scenario& scenario);
+/// Orders touchpoints and steps as the journey map reads, refuses a step
+/// that shares its id with a touchpoint, and resolves every target (next
+/// edges, `on` routes, races, branches, arms) to its node index.
+void resolve_targets(FieldReader& in, Scenario& scenario);
 
 }  // namespace journeysim::scenario

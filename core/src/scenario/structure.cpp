@@ -1,5 +1,6 @@
-// Structural checks on the journey graph and the population: the problems a
-// run would otherwise hit halfway (or hide in its numbers).
+// Structural checks on the journey graph (touchpoints and steps, one node
+// numbering) and the population: the problems a run would otherwise hit
+// halfway (or hide in its numbers).
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "journeysim/scenario_loader.h"
+#include "scenario/node_graph.h"
 
 namespace journeysim {
 namespace {
@@ -114,6 +116,98 @@ std::vector<std::vector<uint32_t>> components(const std::vector<std::vector<uint
   return out;
 }
 
+// "touchpoint(s)", "step(s)" or "touchpoints and steps" for the nodes named.
+std::string node_noun(const Scenario& scenario, const std::vector<uint32_t>& nodes) {
+  const auto steps = static_cast<size_t>(
+      std::count_if(nodes.begin(), nodes.end(), [&](uint32_t v) { return scenario.is_step(v); }));
+  const bool many = nodes.size() > 1;
+  if (steps == 0) {
+    return many ? "touchpoints" : "touchpoint";
+  }
+  if (steps == nodes.size()) {
+    return many ? "steps" : "step";
+  }
+  return "touchpoints and steps";
+}
+
+// What a step's own entries must satisfy together: a split's default branch
+// last, an experiment's arms (two or more, named once each, positive
+// weights), a race's positive rate, a wait's duration.
+void check_step_shape(const Step& step, std::vector<Diagnostic>& problems) {
+  auto error = [&problems](const SourceLocation& where, std::string message) {
+    problems.push_back(Diagnostic{where, std::move(message)});
+  };
+  const std::string who = "step '" + step.id + "'";
+  switch (step.kind) {
+    case Step::Kind::Wait: {
+      const WaitTime& w = step.wait_for;
+      const bool given = w.distribution == WaitTime::Distribution::Fixed ? !w.fixed.text.empty()
+                         : w.distribution == WaitTime::Distribution::Exponential
+                             ? !w.mean.text.empty()
+                             : !w.median.text.empty() && !w.p90.text.empty();
+      if (!given) {
+        error(step.where, who + ": a wait needs a duration (for = \"2d\")");
+      }
+      for (const Race& race : step.race) {
+        if (!(race.rate_per_day > 0.0) || !std::isfinite(race.rate_per_day)) {
+          error(race.rate_where, who + ": race to '" + race.to.id + "' has rate_per_day " +
+                                     short_number(race.rate_per_day) +
+                                     "; rates must be positive and finite");
+        }
+      }
+      break;
+    }
+    case Step::Kind::Split: {
+      const std::vector<Branch>& branches = step.branches;
+      if (branches.empty()) {
+        error(step.where, who + ": split without a default branch: it has no branches; add "
+                                "branches = [{ when = \"...\", to = \"...\" }, { to = \"...\" }]");
+        break;
+      }
+      const auto default_branch = std::find_if(branches.begin(), branches.end() - 1,
+                                               [](const Branch& b) { return b.when.empty(); });
+      if (default_branch != branches.end() - 1) {
+        const auto d = static_cast<size_t>(default_branch - branches.begin());
+        error(branches[d + 1].where,
+              who + ": a branch after the default: branches[" + std::to_string(d + 1) +
+                  "] can never be taken because branches[" + std::to_string(d) +
+                  "] has no `when`; the default branch goes last");
+      } else if (!branches.back().when.empty()) {
+        error(branches.back().where,
+              who + ": split without a default branch: its last branch has a `when`; end "
+                    "with a branch that has only `to`, for customers no condition matches");
+      }
+      break;
+    }
+    case Step::Kind::Experiment: {
+      if (step.arms.size() < 2) {
+        error(step.where, who + ": an experiment needs at least two arms, got " +
+                              std::to_string(step.arms.size()));
+      }
+      std::unordered_map<std::string, size_t> names;
+      for (size_t i = 0; i < step.arms.size(); ++i) {
+        const Arm& arm = step.arms[i];
+        if (arm.name.empty()) {
+          error(arm.where, who + ": arms[" + std::to_string(i) + "] has no name");
+        } else if (auto [it, fresh] = names.emplace(arm.name, i); !fresh) {
+          error(arm.name_where, who + ": arm name '" + arm.name + "' is used by arms[" +
+                                    std::to_string(it->second) + "] and arms[" +
+                                    std::to_string(i) + "]; arm names must be unique");
+        }
+        if (!(arm.weight > 0.0) || !std::isfinite(arm.weight)) {
+          error(arm.weight_where, who + ": arm '" + arm.name + "' has weight " +
+                                      short_number(arm.weight) +
+                                      "; experiment weights must be positive and finite");
+        }
+      }
+      break;
+    }
+    case Step::Kind::Update:
+    case Step::Kind::Exit:
+      break;
+  }
+}
+
 }  // namespace
 
 void validate_structure(const Scenario& scenario, std::vector<Diagnostic>& problems) {
@@ -125,13 +219,16 @@ void validate_structure(const Scenario& scenario, std::vector<Diagnostic>& probl
     return problems.size() < kMaxSuggestedProblems ? did_you_mean(name, known) : "";
   };
   const std::vector<Touchpoint>& tps = scenario.touchpoints;
-  const size_t n = tps.size();
+  const std::vector<Step>& steps = scenario.steps;
+  const size_t n = scenario.node_count();  // touchpoints, then steps
+  const bool has_steps = !steps.empty();
 
   std::unordered_map<std::string, uint32_t> index;
   std::vector<std::string> ids;
   for (size_t i = 0; i < n; ++i) {
-    index.emplace(tps[i].id, static_cast<uint32_t>(i));
-    ids.push_back(tps[i].id);
+    const std::string& id = scenario.node_id(static_cast<uint32_t>(i));
+    index.emplace(id, static_cast<uint32_t>(i));
+    ids.push_back(id);
   }
   std::vector<std::string> stage_ids;
   for (const Stage& stage : scenario.stages) {
@@ -139,34 +236,66 @@ void validate_structure(const Scenario& scenario, std::vector<Diagnostic>& probl
   }
   const std::set<std::string> stage_set(stage_ids.begin(), stage_ids.end());
 
-  // Stages and edges.
+  // Stages and targets: next[v] lists where node v can lead.
   std::vector<std::vector<uint32_t>> next(n);
-  for (size_t i = 0; i < n; ++i) {
+  const auto check_edges = [&](const std::string& owner, const std::string& id,
+                               const std::vector<Edge>& edges, std::vector<uint32_t>& out) {
+    std::set<std::string> seen;
+    for (const Edge& edge : edges) {
+      if (!(edge.weight > 0.0) || !std::isfinite(edge.weight)) {
+        error(edge.where, owner + " '" + id + "': next edge to '" + edge.to + "' has weight " +
+                              short_number(edge.weight) +
+                              "; weights must be positive and finite");
+      }
+      auto it = index.find(edge.to);
+      if (it == index.end()) {
+        error(edge.where,
+              scenario::unknown_target(owner, id, {}, edge.to, has_steps) + suggest(edge.to, ids));
+        continue;
+      }
+      if (!seen.insert(edge.to).second) {
+        error(edge.where, owner + " '" + id + "' lists next target '" + edge.to +
+                              "' more than once; merge them into one edge");
+        continue;
+      }
+      out.push_back(it->second);
+    }
+  };
+  // Every other target (`on`, races, branches, arms): known, or reported.
+  const auto check_target = [&](const std::string& owner, const std::string& id,
+                                std::vector<uint32_t>& out) {
+    return [&, owner](const scenario::TargetRole& role, const std::string& to, const uint32_t&,
+                      const SourceLocation& where) {
+      if (role.kind == scenario::TargetRole::Kind::Next) {
+        return;  // checked with its weight by check_edges
+      }
+      auto it = index.find(to);
+      if (it == index.end()) {
+        error(where, scenario::unknown_target(owner, id, role, to, has_steps) + suggest(to, ids));
+        return;
+      }
+      out.push_back(it->second);
+    };
+  };
+  for (size_t i = 0; i < tps.size(); ++i) {
     const Touchpoint& tp = tps[i];
     if (stage_set.count(tp.stage) == 0) {
       error(tp.where, "touchpoint '" + tp.id + "': stage '" + tp.stage +
                           "' is not in journey.stages" + suggest(tp.stage, stage_ids));
     }
-    std::set<std::string> seen;
-    for (const Edge& edge : tp.next) {
-      if (!(edge.weight > 0.0) || !std::isfinite(edge.weight)) {
-        error(edge.where, "touchpoint '" + tp.id + "': next edge to '" + edge.to +
-                              "' has weight " + short_number(edge.weight) +
-                              "; weights must be positive and finite");
-      }
-      auto it = index.find(edge.to);
-      if (it == index.end()) {
-        error(edge.where, "touchpoint '" + tp.id + "': next target '" + edge.to +
-                              "' is not a touchpoint" + suggest(edge.to, ids));
-        continue;
-      }
-      if (!seen.insert(edge.to).second) {
-        error(edge.where, "touchpoint '" + tp.id + "' lists next target '" + edge.to +
-                              "' more than once; merge them into one edge");
-        continue;
-      }
-      next[i].push_back(it->second);
+    check_edges("touchpoint", tp.id, tp.next, next[i]);
+    scenario::for_each_target_of_touchpoint(tp, check_target("touchpoint", tp.id, next[i]));
+  }
+  for (size_t s = 0; s < steps.size(); ++s) {
+    const Step& step = steps[s];
+    if (!step.stage.empty() && stage_set.count(step.stage) == 0) {
+      error(step.where, "step '" + step.id + "': stage '" + step.stage +
+                            "' is not in journey.stages" + suggest(step.stage, stage_ids));
     }
+    check_step_shape(step, problems);
+    std::vector<uint32_t>& out = next[tps.size() + s];
+    check_edges("step", step.id, step.next, out);
+    scenario::for_each_target_of_step(step, check_target("step", step.id, out));
   }
 
   // Where customers start.
@@ -209,11 +338,11 @@ void validate_structure(const Scenario& scenario, std::vector<Diagnostic>& probl
     }
   }
 
-  // Every touchpoint reachable from an entry.
+  // Every touchpoint and step reachable from an entry.
   if (first_entry != nullptr) {
     std::vector<bool> reached(n, false);
     std::vector<uint32_t> queue;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < tps.size(); ++i) {
       if (tps[i].entry > 0.0) {
         reached[i] = true;
         queue.push_back(static_cast<uint32_t>(i));
@@ -228,7 +357,15 @@ void validate_structure(const Scenario& scenario, std::vector<Diagnostic>& probl
       }
     }
     for (size_t i = 0; i < n; ++i) {
-      if (!reached[i]) {
+      if (reached[i]) {
+        continue;
+      }
+      if (scenario.is_step(static_cast<uint32_t>(i))) {
+        const Step& step = scenario.step_at(static_cast<uint32_t>(i));
+        error(step.where, "step '" + step.id +
+                              "' cannot be reached: no path from an entry touchpoint leads to "
+                              "it");
+      } else {
         error(tps[i].where, "touchpoint '" + tps[i].id +
                                 "' cannot be reached: it has no entry share and no path "
                                 "from an entry touchpoint leads to it");
@@ -236,12 +373,19 @@ void validate_structure(const Scenario& scenario, std::vector<Diagnostic>& probl
     }
   }
 
-  // Every touchpoint leads somewhere, and eventually to an exit.
+  // Every node leads somewhere, and eventually to an exit.
   for (const Touchpoint& tp : tps) {
-    if (tp.next.empty() && !tp.exit) {
+    if (tp.next.empty() && !tp.exit && tp.on.empty()) {
       error(tp.where, "touchpoint '" + tp.id +
                           "' has no next edges and is not an exit; add next = [...] or "
                           "exit = true");
+    }
+  }
+  for (const Step& step : steps) {
+    const bool leads_on = step.kind == Step::Kind::Wait || step.kind == Step::Kind::Update;
+    if (leads_on && step.next.empty()) {
+      error(step.where, "step '" + step.id + "' (" + step_kind_name(step.kind) +
+                            ") has no next edges; add next = [...]");
     }
   }
   std::vector<std::vector<uint32_t>> previous(n);
@@ -253,7 +397,8 @@ void validate_structure(const Scenario& scenario, std::vector<Diagnostic>& probl
   std::vector<bool> can_exit(n, false);
   std::vector<uint32_t> queue;
   for (size_t i = 0; i < n; ++i) {
-    if (tps[i].exit) {
+    const auto v = static_cast<uint32_t>(i);
+    if (scenario.is_step(v) ? scenario.step_at(v).kind == Step::Kind::Exit : tps[i].exit) {
       can_exit[i] = true;
       queue.push_back(static_cast<uint32_t>(i));
     }
@@ -285,19 +430,23 @@ void validate_structure(const Scenario& scenario, std::vector<Diagnostic>& probl
     if (!closed || !has_edge) {
       continue;  // leads elsewhere, or a dead end (reported above)
     }
-    const Touchpoint& first = tps[component.front()];
+    const uint32_t first = component.front();
+    const SourceLocation& where =
+        scenario.is_step(first) ? scenario.step_at(first).where : tps[first].where;
     if (component.size() == 1) {
-      error(first.where, "no exit can be reached from touchpoint '" + first.id +
-                             "': it only leads back to itself; make it an exit or add a "
-                             "next edge leading out");
+      error(where, "no exit can be reached from " + node_noun(scenario, component) + " '" +
+                       scenario.node_id(first) +
+                       "': it only leads back to itself; make it an exit or add a "
+                       "next edge leading out");
     } else {
       std::vector<std::string> names;
       for (const uint32_t v : component) {
-        names.push_back(tps[v].id);
+        names.push_back(scenario.node_id(v));
       }
-      error(first.where, "no exit can be reached from touchpoints " + quoted_names(names) +
-                             ": they only lead to each other; make one of them an exit or "
-                             "add a next edge leading out");
+      error(where, "no exit can be reached from " + node_noun(scenario, component) + " " +
+                       quoted_names(names) +
+                       ": they only lead to each other; make one of them an exit or "
+                       "add a next edge leading out");
     }
   }
 

@@ -2,13 +2,17 @@
 /// The plugin boundary of a channel written in C++, written once: the three
 /// callbacks and the descriptor that every channel would otherwise repeat.
 ///
-/// A channel file then holds its parameter and reason tables and names its
-/// model's functions:
+/// A channel file then holds its parameter, reason and event tables and
+/// names its model's functions:
 ///
 /// ```cpp
+/// constexpr js_event kEvents[] = {
+///     {"purchased", "paid", JS_EVENT_SUCCESS},
+///     {"abandoned", "left the checkout", 0}};
+/// constexpr uint32_t kReasonEvents[] = {1, 1, 1};  // one per reason
 /// constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
-///     "checkout", "1.0.0", "a checkout: steps, fields, payment", kParams,
-///     kReasons, kUniforms);
+///     "checkout", "1.1.0", "a checkout: steps, fields, payment", kParams,
+///     kReasons, kEvents, kReasonEvents, kUniforms);
 /// constexpr js_channel_descriptor kDescriptor =
 ///     journeysim::sdk::describe<kFacts, MakeTouchpoint, TermsFor, Decide,
 ///                               CheckCombinations>();
@@ -26,6 +30,9 @@
 /// - `bool CheckCombinations(const js_config_view&, char* error)` (optional)
 ///   rejects, with a message, combinations of in-range parameters that
 ///   describe nothing real;
+/// - `facts` without the event tables describes an API version 1 channel
+///   (continue or drop; the host names them `continued` and `dropped`), so
+///   a channel written before events keeps building unchanged;
 /// - the last, optional, argument says how much of the declared domains the
 ///   channel checks again (`recheck_domains`, the default, or
 ///   `recheck_count_only`).
@@ -55,9 +62,13 @@ struct ChannelFacts {
   const js_drop_reason* reasons;  ///< indexed by js_outcome::reason
   uint32_t reason_count;          ///< entries of `reasons`
   uint32_t uniforms_per_interaction;  ///< at most JS_MAX_UNIFORMS
+  const js_event* events = nullptr;   ///< null: an API version 1 channel
+  uint32_t event_count = 0;           ///< entries of `events`
+  const uint32_t* reason_events = nullptr;  ///< each reason's event
 };
 
-/// A channel's facts, with the table sizes taken from the tables themselves.
+/// The facts of an API version 1 channel (no event table), with the table
+/// sizes taken from the tables themselves.
 template <size_t kParamCount, size_t kReasonCount>
 constexpr ChannelFacts facts(const char* name, const char* version,
                              const char* description,
@@ -71,7 +82,29 @@ constexpr ChannelFacts facts(const char* name, const char* version,
           static_cast<uint32_t>(kParamCount),
           reasons,
           static_cast<uint32_t>(kReasonCount),
-          uniforms_per_interaction};
+          uniforms_per_interaction,
+          nullptr,
+          0,
+          nullptr};
+}
+
+/// The facts of an API version 2 channel: as above, plus the events its
+/// interactions end in and, for each drop reason, the index of its event
+/// (the array's size must be the reason table's: the compiler checks it).
+template <size_t kParamCount, size_t kReasonCount, size_t kEventCount>
+constexpr ChannelFacts facts(const char* name, const char* version,
+                             const char* description,
+                             const js_param_spec (&params)[kParamCount],
+                             const js_drop_reason (&reasons)[kReasonCount],
+                             const js_event (&events)[kEventCount],
+                             const uint32_t (&reason_events)[kReasonCount],
+                             uint32_t uniforms_per_interaction) noexcept {
+  ChannelFacts with_events = facts(name, version, description, params, reasons,
+                                   uniforms_per_interaction);
+  with_events.events = events;
+  with_events.event_count = static_cast<uint32_t>(kEventCount);
+  with_events.reason_events = reason_events;
+  return with_events;
 }
 
 /// The `CheckCombinations` of a channel whose every in-range combination of
@@ -184,16 +217,19 @@ class ChannelBoundary {
 };
 
 /// The descriptor of the channel `kFacts` describes, with the callbacks of
-/// ChannelBoundary. Give it static storage and export it with
-/// JOURNEYSIM_DECLARE_CHANNEL.
+/// ChannelBoundary: API version 2 when the facts carry events, else
+/// version 1 (with the version-1 size, so a host reads it as such). Give it
+/// static storage and export it with JOURNEYSIM_DECLARE_CHANNEL.
 template <const ChannelFacts& kFacts, auto kMakeTouchpoint, auto kTermsFor,
           auto kDecide, auto kCheckCombinations = &no_combination_rules,
           auto kCheckParams = &recheck_domains>
 constexpr js_channel_descriptor describe() noexcept {
   using Boundary = ChannelBoundary<kFacts, kMakeTouchpoint, kTermsFor, kDecide,
                                    kCheckCombinations, kCheckParams>;
-  return {JS_CHANNEL_API_VERSION,
-          sizeof(js_channel_descriptor),
+  const bool has_events = kFacts.events != nullptr;
+  return {has_events ? JS_CHANNEL_API_VERSION : JS_CHANNEL_API_VERSION_1,
+          static_cast<uint32_t>(has_events ? sizeof(js_channel_descriptor)
+                                           : JS_CHANNEL_DESCRIPTOR_V1_SIZE),
           kFacts.name,
           kFacts.version,
           kFacts.description,
@@ -204,7 +240,10 @@ constexpr js_channel_descriptor describe() noexcept {
           kFacts.uniforms_per_interaction,
           &Boundary::configure,
           &Boundary::destroy,
-          &Boundary::interact};
+          &Boundary::interact,
+          kFacts.events,
+          kFacts.event_count,
+          kFacts.reason_events};
 }
 
 }  // namespace journeysim::sdk

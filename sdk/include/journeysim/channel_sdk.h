@@ -3,8 +3,8 @@
 ///
 /// A channel plugin is a shared library exporting one C entry point,
 /// `journeysim_channel_v1`, that returns a pointer to a static
-/// `js_channel_descriptor`. The host checks the descriptor's API version and
-/// size before trusting anything else in it.
+/// `js_channel_descriptor`. The host reads the descriptor's API version and
+/// size first and trusts nothing else in it until both check out.
 ///
 /// The boundary is plain C data so that plugins depend on no C++ library ABI:
 /// - parameters arrive already validated against the declared ranges and
@@ -15,6 +15,22 @@
 /// - one call handles a batch of agents standing at the same touchpoint;
 /// - errors come back as a status plus a message written into a buffer the
 ///   host owns. Nothing is thrown or allocated across the boundary.
+///
+/// API versions. Version 2 (this header) adds the events an interaction can
+/// end in (`js_event`): the journey routes on them. Its descriptor is
+/// version 1's, unchanged, with three fields appended, so the host reads a
+/// version-1 plugin exactly as before and names its outcomes `continued`
+/// (the success event) and `dropped` (every drop reason). `js_outcome` is
+/// unchanged: a dropped agent's event is its reason's event, a continuing
+/// agent's is a success event (see `js_outcome::reason`).
+///
+/// The entry point keeps its name in every API version. Its `_v1` names the
+/// entry protocol — a function returning a descriptor that starts with
+/// `api_version` and `struct_size` — not the API version, which lives in
+/// the descriptor (as LLVM's `llvmGetPassPluginInfo` does). So one symbol
+/// serves both generations, the host needs no second lookup, and an older
+/// journeysim given a version-2 plugin says "wrong API version: plugin has
+/// 2" instead of "not a journeysim channel".
 #pragma once
 
 #include <stddef.h>
@@ -25,13 +41,21 @@ extern "C" {
 #endif
 
 /// The API version this header describes. Bumped on any incompatible change.
-#define JS_CHANNEL_API_VERSION 1u
+#define JS_CHANNEL_API_VERSION 2u
+
+/// The first API version: outcomes are continue or drop, no event table.
+/// Its plugins still load; a descriptor with this `api_version` has
+/// `struct_size` JS_CHANNEL_DESCRIPTOR_V1_SIZE and ends before `events`.
+#define JS_CHANNEL_API_VERSION_1 1u
 
 /// The exported entry point's name; see `js_channel_entry_fn`.
 #define JS_CHANNEL_ENTRY_NAME "journeysim_channel_v1"
 
 /// Most uniforms a channel may ask for per interaction.
 #define JS_MAX_UNIFORMS 16u
+
+/// Most events a channel may declare.
+#define JS_MAX_EVENTS 32u
 
 /// Size of the host-owned buffer a plugin may write an error message into.
 #define JS_ERROR_CAPACITY 512u
@@ -68,6 +92,22 @@ typedef struct js_drop_reason {
   const char* label;       ///< short human text, e.g. "too many form fields"
   const char* suggestion;  ///< the opportunity it points at, e.g. "cut fields"
 } js_drop_reason;
+
+/// `js_event::flags` bit: the event is a success. An agent ending in it
+/// continues along the touchpoint's `next` edges (by weight, or the edge
+/// `js_outcome::next` names); the journey may also route it with `on`.
+#define JS_EVENT_SUCCESS 1u
+
+/// One event an interaction at this channel's touchpoints can end in
+/// (API version 2), e.g. `clicked` or `not_opened` for an email. Scenarios
+/// route customers by its name (`on = { not_opened = "wait_2d" }`).
+/// An event that is not a success event and is not routed ends the journey
+/// as a drop, with the agent's drop reason.
+typedef struct js_event {
+  const char* name;   ///< lowercase identifier [a-z][a-z0-9_]*, unique
+  const char* label;  ///< short human text, e.g. "opened, did not click"
+  uint32_t flags;     ///< JS_EVENT_SUCCESS or 0; other bits must be 0
+} js_event;
 
 /// What a channel sees of the touchpoint it is configured for.
 typedef struct js_config_view {
@@ -115,7 +155,15 @@ typedef struct js_batch {
 /// and the touchpoint, never a silent clamp.
 typedef struct js_outcome {
   int32_t next;        ///< edge index, JS_NEXT_BY_WEIGHT or JS_NEXT_DROP
-  uint32_t reason;     ///< index into the descriptor's reasons when dropped
+  /// Says which event the interaction ended in. When dropped: the index into
+  /// the descriptor's reasons, and the event is `reason_events[reason]`.
+  /// When continuing (API version 2): which success event, counted among
+  /// the success events in declaration order — 0 for the first, and so
+  /// always 0 for a channel with one success event. A channel with a second
+  /// success event (say `clicked` and `replied`) declares both and sets 1
+  /// for `replied`; no new field is needed. Version-1 hosts and plugins
+  /// ignore it for continuing agents.
+  uint32_t reason;
   double p_continue;   ///< the model's probability of not dropping, in [0, 1]
   double hours;        ///< time taken here, >= 0
   double effort;       ///< effort spent here, >= 0 (1 = one simple action)
@@ -126,9 +174,13 @@ typedef struct js_outcome {
 } js_outcome;
 
 /// The descriptor a plugin exports; must outlive the library's use.
+/// Fields up to `interact` are API version 1's layout, frozen; version 2
+/// appends the event table after them.
 typedef struct js_channel_descriptor {
-  uint32_t api_version;      ///< must be JS_CHANNEL_API_VERSION
-  uint32_t struct_size;      ///< must be sizeof(js_channel_descriptor)
+  uint32_t api_version;      ///< JS_CHANNEL_API_VERSION (or _VERSION_1)
+  /// sizeof(js_channel_descriptor) for version 2,
+  /// JS_CHANNEL_DESCRIPTOR_V1_SIZE for version 1
+  uint32_t struct_size;
   const char* name;          ///< channel name used in scenarios, e.g. "email"
   const char* version;       ///< the plugin's own version, e.g. "1.0.0"
   const char* description;   ///< one line for `journeysim plugins`
@@ -151,7 +203,25 @@ typedef struct js_channel_descriptor {
   /// random comes in the agents' uniforms).
   js_status (*interact)(void* instance, const js_batch* batch,
                         js_outcome* out, char* error);
+
+  /* API version 2: read only when api_version is 2 and struct_size says the
+     fields are there. */
+
+  /// The events an interaction can end in: at least one success event, at
+  /// most JS_MAX_EVENTS in all, names unique.
+  const js_event* events;
+  /// Entries of `events`.
+  uint32_t event_count;
+  /// One entry per drop reason: reason r belongs to event
+  /// `reason_events[r]`, which must not be a success event. Several reasons
+  /// may share an event (a checkout's eight reasons are all `abandoned`);
+  /// every event that is not a success needs at least one reason, or it
+  /// could never happen.
+  const uint32_t* reason_events;
 } js_channel_descriptor;
+
+/// The size of an API version 1 descriptor: everything before `events`.
+#define JS_CHANNEL_DESCRIPTOR_V1_SIZE offsetof(js_channel_descriptor, events)
 
 /// Signature of the exported entry point.
 typedef const js_channel_descriptor* (*js_channel_entry_fn)(void);

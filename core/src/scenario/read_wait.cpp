@@ -1,0 +1,137 @@
+// [steps.<id>] with kind = "wait": `for = "2d"` or a distribution table, and
+// `race = [{ rate_per_day, to }]`. The durations stay text in the model (the
+// binder turns them into hours); here only their form is checked, so a bad
+// one is refused at its file:line:column before anything runs.
+#include "scenario/read_wait.h"
+
+#include <optional>
+
+#include "scenario/sections.h"
+#include "steps/duration.h"
+
+namespace journeysim::scenario {
+namespace {
+
+const std::vector<std::string> kDistributions = {"lognormal", "exponential"};
+const std::vector<std::string> kLognormalKeys = {"distribution", "median", "p90"};
+const std::vector<std::string> kExponentialKeys = {"distribution", "mean"};
+const std::vector<std::string> kAnyDistributionKeys = {"distribution", "median", "p90", "mean"};
+const std::vector<std::string> kRaceKeys = {"rate_per_day", "to"};
+
+// A duration string at `path`: its text, and its hours for the checks that
+// compare two of them.
+// The shared parser (steps/duration.h) reads it, so the loader refuses
+// exactly what the binder could not turn into hours. A fixed wait may be
+// zero (a variant can switch it off); a distribution's durations may not.
+std::optional<double> read_duration(FieldReader& in, const Node& node, const std::string& path,
+                                    DurationText& out, bool zero_allowed = false) {
+  auto text = in.string(node, path);
+  if (!text) {
+    return std::nullopt;
+  }
+  double hours = 0.0;
+  try {
+    hours = parse_duration_hours(*text, node.where);
+  } catch (const InputError& error) {
+    for (const Diagnostic& d : error.diagnostics()) {
+      in.error(d.where, path + ": " + d.message);
+    }
+    return std::nullopt;
+  }
+  if (!zero_allowed && !(hours > 0.0)) {
+    in.error(node.where, path + " must be longer than 0, got '" + *text + "'");
+    return std::nullopt;
+  }
+  out = DurationText{*text, node.where};
+  return hours;
+}
+
+std::optional<double> required_duration(FieldReader& in, const Node& table,
+                                        const std::string& key, const std::string& path,
+                                        DurationText& out) {
+  const Node* node = in.required(table, key, path);
+  return node != nullptr ? read_duration(in, *node, child(path, key), out) : std::nullopt;
+}
+
+void read_distribution(FieldReader& in, const Node& table, const std::string& path,
+                       WaitTime& wait) {
+  const Node* kind = in.required(table, "distribution", path);
+  const auto name = kind != nullptr
+                        ? in.one_of(*kind, child(path, "distribution"), "distribution",
+                                    kDistributions)
+                        : std::nullopt;
+  if (!name) {
+    in.check_keys(table, table_label(path), kAnyDistributionKeys);
+    return;
+  }
+  if (*name == "exponential") {
+    wait.distribution = WaitTime::Distribution::Exponential;
+    in.check_keys(table, table_label(path), kExponentialKeys);
+    required_duration(in, table, "mean", path, wait.mean);
+    return;
+  }
+  wait.distribution = WaitTime::Distribution::Lognormal;
+  in.check_keys(table, table_label(path), kLognormalKeys);
+  const auto median = required_duration(in, table, "median", path, wait.median);
+  const auto p90 = required_duration(in, table, "p90", path, wait.p90);
+  if (median && p90 && !(*p90 > *median)) {
+    in.error(wait.p90.where, child(path, "p90") + " ('" + wait.p90.text +
+                                 "') must be longer than the median ('" + wait.median.text +
+                                 "')");
+  }
+}
+
+void read_for(FieldReader& in, const Node& node, const std::string& path, WaitTime& wait) {
+  wait.where = node.where;
+  if (node.type == Node::Type::String) {
+    wait.distribution = WaitTime::Distribution::Fixed;
+    read_duration(in, node, path, wait.fixed, /*zero_allowed=*/true);
+  } else if (node.is_table()) {
+    read_distribution(in, node, path, wait);
+  } else {
+    in.type_error(node, path,
+                  "duration (\"2d\") or { distribution = \"lognormal\" | \"exponential\", ... } "
+                  "table");
+  }
+}
+
+void read_race(FieldReader& in, const Node& node, const std::string& path, Step& step) {
+  if (!node.is_array()) {
+    in.type_error(node, path, "array of {rate_per_day, to} tables");
+    return;
+  }
+  for (size_t i = 0; i < node.items.size(); ++i) {
+    const Node& item = node.items[i];
+    const std::string item_path = element(path, i);
+    if (!in.expect_table(item, item_path)) {
+      continue;
+    }
+    in.check_keys(item, item_path, kRaceKeys);
+    Race race;
+    race.where = item.where;
+    const Node* rate = in.required_in_item(item, "rate_per_day", item_path);
+    const auto per_day =
+        rate != nullptr ? in.positive(*rate, child(item_path, "rate_per_day")) : std::nullopt;
+    auto to = read_to(in, item, item_path);
+    if (!per_day || !to) {
+      continue;
+    }
+    race.rate_per_day = *per_day;
+    race.rate_where = rate->where;
+    race.to = std::move(*to);
+    step.race.push_back(std::move(race));
+  }
+}
+
+}  // namespace
+
+void read_wait(FieldReader& in, const Node& table, const std::string& path, Step& step) {
+  if (const Node* wait_for = in.required(table, "for", path)) {
+    read_for(in, *wait_for, child(path, "for"), step.wait_for);
+  }
+  if (const Node* race = table.find("race")) {
+    read_race(in, *race, child(path, "race"), step);
+  }
+}
+
+}  // namespace journeysim::scenario

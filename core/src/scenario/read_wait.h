@@ -1,0 +1,16 @@
+// A wait step's own keys: how long it waits (`for`) and the customer's own
+// return racing it (`race`). Used by read_steps.
+#pragma once
+
+#include <string>
+
+#include "journeysim/scenario.h"
+#include "scenario/document.h"
+#include "scenario/field_reader.h"
+
+namespace journeysim::scenario {
+
+/// `for` (required) and `race` (optional) of the wait step at `path`.
+void read_wait(FieldReader& in, const Node& table, const std::string& path, Step& step);
+
+}  // namespace journeysim::scenario
