@@ -27,10 +27,10 @@
 #include "engine/quad_batch.h"
 #include "engine/round_schedule.h"
 #include "engine/stage_trail.h"
+#include "engine/step_walk.h"
 #include "engine/touchpoint_step.h"
 #include "journeysim/engine.h"
 #include "journeysim/random_stream.h"
-#include "steps/race.h"
 
 namespace journeysim {
 
@@ -59,8 +59,7 @@ class BlockRunner::Impl {
                 static_cast<uint32_t>(steps_.steps.size()),
                 static_cast<uint32_t>(steps_.context.attributes.size()),
                 static_cast<uint32_t>(steps_.experiments.size())),
-        step_u_(model.has_steps() ? size_t{capacity_} * ModelSteps::kDraws : 0),
-        step_visit_(model.has_steps() ? capacity_ : 0),
+        walk_(steps_, touchpoints_, horizon_, max_steps_, model.has_steps() ? capacity_ : 0),
         counts_(layout_, capacity_, static_cast<uint32_t>(model.scenario().personas.size()),
                 static_cast<uint32_t>(model.milestones().size()),
                 static_cast<uint32_t>(model.scenario().stages.size())) {
@@ -270,155 +269,13 @@ class BlockRunner::Impl {
     schedule_.go_on(i);
   }
 
-  // --- steps that are not channels ----------------------------------------
-  // A step takes no time but a wait's, and adds nothing to the agent's
-  // touchpoint count (`steps`, bounded by max_steps). Its own visits are
-  // bounded by max_steps too, so a loop through steps alone still ends.
-
+  // A step that is not a channel (step_walk.h); a journey ending there is
+  // recorded here like any other.
   void step_steps(uint32_t node, const uint32_t* group, uint32_t count) {
-    const uint32_t s = node - touchpoint_count_;
-    const ModelStep& st = steps_.steps[s];
-    const bool draws = st.draws();
-    for (uint32_t k = 0; k < count; ++k) {
-      const uint32_t i = group[k];
-      step_visit_[k] = memory_.next_step_visit(i, s);
-      if (draws) {
-        quads_.add_fill(first_agent_ + i, st.stream_key, step_visit_[k], ModelSteps::kDraws,
-                        &step_u_[size_t{k} * ModelSteps::kDraws]);
-      }
-    }
-    if (draws) {
-      quads_.draw(stream_);
-    }
-    StepTally& here = tally_->steps[s];
-    for (uint32_t k = 0; k < count; ++k) {
-      enter_step(group[k], node, st, here, step_visit_[k],
-                 &step_u_[size_t{k} * ModelSteps::kDraws]);
-    }
-  }
-
-  // Agent i at step `node` (its visit number `visit`, its draws `u`).
-  void enter_step(uint32_t i, uint32_t node, const ModelStep& st, StepTally& here,
-                  uint32_t visit, const double* u) {
-    BlockAgent& a = agents_[i];
-    ++here.arrivals;
-    here.agents += visit == 0 ? 1 : 0;
-    memory_.visit(i, node);
-    if (st.stage != Step::kNoStage) {
-      stages_.reach(a, i, st.stage);
-    }
-    if (visit >= max_steps_) {
-      return cut_off_step(i, st, here, Ending::StepLimit);
-    }
-    switch (st.kind) {
-      case Step::Kind::Wait:
-        return wait(i, st, here, u);
-      case Step::Kind::Split: {
-        const AgentMemoryView view = memory_.view(i, a);
-        for (size_t b = 0; b < st.conditions.size(); ++b) {
-          if (evaluate_condition(st.conditions[b], view)) {
-            return go_to(i, st, here, st.branch_targets[b]);
-          }
-        }
-        return go_to(i, st, here, st.branch_targets.back());
-      }
-      case Step::Kind::Experiment: {
-        // An agent keeps its arm; the first draw comes from its own stream
-        // keyed by the experiment, so the same customer lands in the same
-        // arm in every variant.
-        uint32_t& arm = memory_.arm(i, st.experiment);
-        if (arm == kNoArm) {
-          arm = pick(st.arm_cdf, u[0]);
-          ++here.arm_agents[arm];
-        }
-        ++here.arm_arrivals[arm];
-        return go_to(i, st, here, st.arm_targets[arm]);
-      }
-      case Step::Kind::Update:
-        for (const AttributeSet& set : st.sets) {
-          memory_.attribute(i, set.attribute) = set.code;
-        }
-        return take_step_edge(i, st, here, u);
-      case Step::Kind::Exit:
-        ++here.exits;
-        return finish_in(i, step_stage(i, st), Ending::Exited);
-    }
-  }
-
-  // A wait: the agent's clock moves on by a draw of the wait, or less if a
-  // return racing it comes first (and then goes where the return leads).
-  void wait(uint32_t i, const ModelStep& st, StepTally& here, const double* u) {
-    BlockAgent& a = agents_[i];
-    double hours = sample_wait_hours(st.wait, u[0]);
-    uint32_t target = kNoRoute;
-    if (!st.race_rates.empty()) {
-      const RaceOutcome race = race_wait(hours, st.race_rates, u[1], u[2]);
-      hours = race.hours;
-      if (race.returned) {
-        target = st.race_targets[race.race];
-        ++here.returned;
-      }
-    }
-    // Time waited within the horizon: a customer cut off there waited only
-    // until it (and a wait of any length stays in fixed-point range).
-    here.hours.add(fixed_part(std::min(hours, horizon_ - a.hours)));
-    a.hours += hours;
-    if (a.hours > horizon_) {
-      return cut_off_step(i, st, here, Ending::Horizon);
-    }
-    if (target != kNoRoute) {
-      return go_to(i, st, here, target);
-    }
-    take_step_edge(i, st, here, u);
-  }
-
-  // One value as FixedSum::settle would round it, so the sum of a step's
-  // waits is the same whatever splits the agents.
-  static FixedPart fixed_part(double hours) {
-    return FixedPart{static_cast<int128>(std::nearbyint(hours * FixedSum::kScale)),
-                     static_cast<int128>(
-                         std::nearbyint(hours * hours * FixedSum::kScale * FixedSum::kScale)),
-                     1};
-  }
-
-  void take_step_edge(uint32_t i, const ModelStep& st, StepTally& here, const double* u) {
-    const uint32_t edge = st.edge_cdf.size() > 1 ? pick(st.edge_cdf, u[3]) : 0;
-    if (const double gap = st.edge_delay_hours[edge]; gap > 0.0) {
-      BlockAgent& a = agents_[i];
-      a.hours += -gap * std::log1p(-u[4]);  // exponential, mean `gap`
-      if (a.hours > horizon_) {
-        return cut_off_step(i, st, here, Ending::Horizon);
-      }
-    }
-    go_to(i, st, here, st.edge_targets[edge]);
-  }
-
-  static uint32_t pick(const std::vector<double>& cdf, double u) {
-    const auto k =
-        static_cast<uint32_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
-    return std::min<uint32_t>(k, static_cast<uint32_t>(cdf.size() - 1));
-  }
-
-  // From a step to `target`; a touchpoint only while the agent may take
-  // another touchpoint step (its path has room for max_steps).
-  void go_to(uint32_t i, const ModelStep& st, StepTally& here, uint32_t target) {
-    BlockAgent& a = agents_[i];
-    if (target < touchpoint_count_ && a.steps >= max_steps_) {
-      return cut_off_step(i, st, here, Ending::StepLimit);
-    }
-    a.at = target;
-    schedule_.go_on(i);
-  }
-
-  void cut_off_step(uint32_t i, const ModelStep& st, StepTally& here, Ending ending) {
-    ++here.cut_off;
-    finish_in(i, step_stage(i, st), ending);
-  }
-
-  // The stage a journey ending at a step ends in: the step's, or else that
-  // of the last touchpoint the agent stood at (every journey enters at one).
-  uint32_t step_stage(uint32_t i, const ModelStep& st) const {
-    return st.stage != Step::kNoStage ? st.stage : touchpoints_[paths_.last(agents_[i], i)].stage;
+    const StepBlock block{agents_.data(), memory_, stages_, paths_,
+                          schedule_,      quads_,  stream_, first_agent_};
+    walk_.run(node, group, count, block, tally_->steps[node - touchpoint_count_],
+              [&](uint32_t i, const StepEnd& end) { finish_in(i, end.stage, end.ending); });
   }
 
   // The edge the channel named, or one drawn by the touchpoint's weights.
@@ -483,8 +340,7 @@ class BlockRunner::Impl {
   StageTrail stages_;
   TouchpointStep step_;
   BlockMemory memory_;
-  std::vector<double> step_u_;        // ModelSteps::kDraws per agent of a step's group
-  std::vector<uint32_t> step_visit_;  // per agent of a step's group
+  StepWalk walk_;
   BlockCounts counts_;
   ProgressBatch progress_;
   BlockTrace trace_;
