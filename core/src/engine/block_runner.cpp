@@ -1,7 +1,8 @@
 // One worker's engine: runs a block of agents through the model. Inside a
 // block all active agents advance one step per round, grouped by touchpoint
 // (RoundSchedule), so each channel is called once per touchpoint per round
-// with a batch (TouchpointStep). This file holds what ties them together:
+// with a batch (TouchpointStep); steps that are not channels walk apart
+// (StepWalk). This file holds what ties them together:
 // agents arriving, stepping each group by the kind of node it stands at,
 // and moving each agent along its outcome. Memory is bounded by the block.
 //
@@ -153,14 +154,17 @@ class BlockRunner::Impl {
   }
 
   // Steps the agents standing at one node this round: a channel's
-  // touchpoint, or a step that is not a channel (wait, split, experiment,
-  // update, exit).
+  // touchpoint, or a step that is not a channel (StepWalk: wait, split,
+  // experiment, update, exit), where a journey that ends is recorded here
+  // like any other.
   void step_node(uint32_t node, const uint32_t* group, uint32_t count) {
     if (node < touchpoint_count_) {
-      step_touchpoint(node, group, count);
-    } else {
-      step_steps(node, group, count);
+      return step_touchpoint(node, group, count);
     }
+    const StepBlock block{agents_.data(), memory_, stages_, paths_,
+                          schedule_,      quads_,  stream_, first_agent_};
+    walk_.run(node, group, count, block, tally_->steps[node - touchpoint_count_],
+              [&](uint32_t i, const StepEnd& end) { finish_in(i, end.stage, end.ending); });
   }
 
   void step_touchpoint(uint32_t t, const uint32_t* group, uint32_t count) {
@@ -267,15 +271,6 @@ class BlockRunner::Impl {
     }
     a.at = target;
     schedule_.go_on(i);
-  }
-
-  // A step that is not a channel (step_walk.h); a journey ending there is
-  // recorded here like any other.
-  void step_steps(uint32_t node, const uint32_t* group, uint32_t count) {
-    const StepBlock block{agents_.data(), memory_, stages_, paths_,
-                          schedule_,      quads_,  stream_, first_agent_};
-    walk_.run(node, group, count, block, tally_->steps[node - touchpoint_count_],
-              [&](uint32_t i, const StepEnd& end) { finish_in(i, end.stage, end.ending); });
   }
 
   // The edge the channel named, or one drawn by the touchpoint's weights.
