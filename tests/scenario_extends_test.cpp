@@ -9,6 +9,7 @@
 
 #include "journeysim/scenario_loader.h"
 #include "build_paths.h"
+#include "support/load_diagnostics.h"
 
 namespace journeysim {
 namespace {
@@ -24,16 +25,7 @@ std::string path_of(const fs::path& p) { return p.lexically_normal().string(); }
 fs::path canonical_dir(const std::string& name) { return fs::canonical(kDataDir / name); }
 
 Lines errors_loading(const fs::path& file, const LoadOptions& options = {}) {
-  try {
-    load_scenario(file, options);
-  } catch (const InputError& e) {
-    Lines out;
-    for (const Diagnostic& d : e.diagnostics()) {
-      out.push_back(d.to_string());
-    }
-    return out;
-  }
-  return {"<loaded without error>"};
+  return journeysim::testing::diagnostics_of([&] { load_scenario(file, options); });
 }
 
 const Touchpoint& touchpoint(const Scenario& s, const std::string& id) {

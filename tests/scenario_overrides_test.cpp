@@ -8,6 +8,7 @@
 
 #include "journeysim/scenario_loader.h"
 #include "build_paths.h"
+#include "support/load_diagnostics.h"
 
 namespace journeysim {
 namespace {
@@ -24,16 +25,7 @@ Scenario load_with(const Lines& overrides) {
 }
 
 Lines errors_with(const Lines& overrides) {
-  try {
-    load_with(overrides);
-  } catch (const InputError& e) {
-    Lines out;
-    for (const Diagnostic& d : e.diagnostics()) {
-      out.push_back(d.to_string());
-    }
-    return out;
-  }
-  return {"<loaded without error>"};
+  return journeysim::testing::diagnostics_of([&] { load_with(overrides); });
 }
 
 const Touchpoint& touchpoint(const Scenario& s, const std::string& id) {

@@ -10,6 +10,7 @@
 
 #include "journeysim/scenario_loader.h"
 #include "build_paths.h"
+#include "support/load_diagnostics.h"
 
 namespace journeysim {
 namespace {
@@ -62,16 +63,7 @@ Scenario load_text(const std::string& text) {
 
 // Every diagnostic printed, or a marker when the text loads.
 std::vector<std::string> errors(const std::string& text) {
-  try {
-    load_text(text);
-  } catch (const InputError& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) {
-      out.push_back(d.to_string());
-    }
-    return out;
-  }
-  return {"<loaded without error>"};
+  return journeysim::testing::diagnostics_of([&] { load_text(text); });
 }
 
 using Lines = std::vector<std::string>;

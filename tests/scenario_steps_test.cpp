@@ -9,6 +9,7 @@
 
 #include "journeysim/scenario_loader.h"
 #include "build_paths.h"
+#include "support/load_diagnostics.h"
 
 namespace journeysim {
 namespace {
@@ -54,16 +55,7 @@ Scenario load_text(const std::string& text) {
 }
 
 Lines errors(const std::string& text) {
-  try {
-    load_text(text);
-  } catch (const InputError& e) {
-    Lines out;
-    for (const Diagnostic& d : e.diagnostics()) {
-      out.push_back(d.to_string());
-    }
-    return out;
-  }
-  return {"<loaded without error>"};
+  return journeysim::testing::diagnostics_of([&] { load_text(text); });
 }
 
 Scenario acceptance(const std::vector<std::string>& overrides = {}) {
