@@ -39,6 +39,11 @@ struct TouchpointReport {
   double revenue = 0.0;
   std::vector<ReasonShare> reasons;                           // most frequent first
   std::vector<std::pair<std::string, uint64_t>> flows;        // next touchpoint -> count
+  /// Journeys that ended here without converting ("lost here"), of the
+  /// agents who came, and why (most frequent first).
+  uint64_t lost = 0;
+  Estimate lost_rate;
+  std::vector<ReasonShare> lost_reasons;
 };
 
 /// A step that is not a channel (journey model 2).
@@ -56,9 +61,21 @@ struct ArmReport {
   Estimate conversion_rate;  // converted / agents
 };
 
+/// An arm against the experiment's first arm, counterfactually: every
+/// customer who reached the experiment walked through both arms on the same
+/// random numbers, so the difference is paired.
+struct ArmEffect {
+  std::string arm;
+  Estimate conversion_rate;  // this arm's conversion minus the first arm's
+  /// Customers per arm a real two-sided A/B test at 5 % with 80 % power
+  /// would need to detect this difference; none when there is none.
+  std::optional<uint64_t> sample_size_per_arm;
+};
+
 struct ExperimentReport {
   std::string id;
   std::vector<ArmReport> arms;
+  std::vector<ArmEffect> effects;  // arms after the first, in order
 };
 
 struct StageReport {
