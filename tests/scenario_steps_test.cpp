@@ -264,8 +264,8 @@ TEST(ScenarioSteps, StructureChecksAHandBuiltModelsArmWeights) {
 }
 
 TEST(ScenarioSteps, ExistingScenarioIsNumberedAsBefore) {
-  const Scenario s = load_scenario(fs::path(journeysim::testing::source_dir()) / "scenarios" /
-                                   "store-launch.toml");
+  const Scenario s = load_scenario(fs::path(journeysim::testing::source_dir()) / "tests" / "data" /
+                                   "journeys" / "store-launch-funnel.toml");
   EXPECT_TRUE(s.steps.empty());
   EXPECT_EQ(s.node_count(), s.touchpoints.size());
   for (const Touchpoint& tp : s.touchpoints) {
