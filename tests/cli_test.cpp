@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -188,13 +190,26 @@ TEST_F(CliTest, EveryFormatOfEveryCommandIsListedAndRenders) {
   }
 }
 
-TEST_F(CliTest, ValidateAcceptsEveryExampleScenario) {
-  for (const char* name : {"store-launch", "store-launch.guest-checkout", "b2b-lead-gen",
-                           "b2b-lead-gen.short-form", "subscription-retention",
-                           "subscription-retention.fast-support"}) {
-    const auto r = journeysim("validate " + journeysim::testing::source_dir() + "/scenarios/" +
-                              std::string(name) + ".toml");
-    EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+// Every example journey and what-if variant in scenarios/, new ones included
+// without editing a list, validates and runs a small number of agents.
+TEST_F(CliTest, EveryExampleScenarioValidatesAndRuns) {
+  std::vector<std::filesystem::path> examples;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(journeysim::testing::source_dir() + "/scenarios")) {
+    if (entry.path().extension() == ".toml") {
+      examples.push_back(entry.path());
+    }
+  }
+  std::sort(examples.begin(), examples.end());
+  ASSERT_GE(examples.size(), 10u);  // four journeys and a variant of each at least
+  for (const auto& example : examples) {
+    const auto valid = journeysim("validate " + example.string());
+    EXPECT_EQ(valid.exit_code, 0) << example << ": " << valid.err;
+    const auto r = journeysim("run " + example.string() + " --agents 2000 --format json -q");
+    ASSERT_EQ(r.exit_code, 0) << example << ": " << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc["metrics"]["agents"].get<uint64_t>(), 2000u) << example;
+    EXPECT_GT(doc["metrics"]["conversions"].get<uint64_t>(), 0u) << example;
   }
 }
 
