@@ -72,7 +72,12 @@ class Journey : public benchmark::Fixture {
   }
 };
 
-BENCHMARK_DEFINE_F(Journey, StoreLaunch)(benchmark::State& state) { run(state, "store-launch"); }
+BENCHMARK_DEFINE_F(Journey, StoreLaunch)(benchmark::State& state) { run(state, kStoreLaunchFunnel); }
+// Today's scenarios/store-launch.toml: the funnel with its cart-abandonment
+// flow (a split, a wait racing a return, one more email).
+BENCHMARK_DEFINE_F(Journey, StoreLaunchCartFlow)(benchmark::State& state) {
+  run(state, "store-launch");
+}
 BENCHMARK_DEFINE_F(Journey, LeadGen)(benchmark::State& state) { run(state, "b2b-lead-gen"); }
 BENCHMARK_DEFINE_F(Journey, Subscription)(benchmark::State& state) {
   run(state, "subscription-retention");
@@ -80,13 +85,18 @@ BENCHMARK_DEFINE_F(Journey, Subscription)(benchmark::State& state) {
 // As `journeysim run --progress`: the engine publishes finished agents and a
 // second thread redraws the bar on stderr every 200 ms.
 BENCHMARK_DEFINE_F(Journey, StoreLaunchWithProgressBar)(benchmark::State& state) {
-  run(state, "store-launch", true);
+  run(state, kStoreLaunchFunnel, true);
 }
 
 BENCHMARK_REGISTER_F(Journey, StoreLaunch)
     ->ArgNames({"agents", "threads"})
     ->Args({1'000'000, 1})
     ->Args({1'000'000, 2})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_REGISTER_F(Journey, StoreLaunchCartFlow)
+    ->ArgNames({"agents", "threads"})
+    ->Args({1'000'000, 1})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_REGISTER_F(Journey, StoreLaunchWithProgressBar)

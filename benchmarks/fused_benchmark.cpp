@@ -1,6 +1,6 @@
 // The engine against the hand-fused reference loop (fused_store_launch.h):
-// the same store-launch customers with the same random numbers, once through
-// the generic engine and the Boost.DLL-loaded plugins, once through one
+// the same customers of the store-launch funnel (kStoreLaunchFunnel) with
+// the same random numbers, once through the generic engine and the Boost.DLL-loaded plugins, once through one
 // plain loop with the formulas in line. Both are timed in the same
 // benchmark, alternately, so a change in the machine's load hits both; the
 // `engine/fused` counter is the ratio of their times. Each run is checked
@@ -47,7 +47,7 @@ class StoreLaunch : public benchmark::Fixture {
  public:
   void SetUp(const benchmark::State&) override {
     add_load_context();
-    model_ = &example("store-launch");
+    model_ = &example(kStoreLaunchFunnel);
     if (!fused_) {
       fused_ = std::make_unique<FusedStoreLaunch>(*model_);
     }
