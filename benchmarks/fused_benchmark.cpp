@@ -1,11 +1,12 @@
 // The engine against the hand-fused reference loop (fused_store_launch.h):
 // the same customers of the store-launch funnel (kStoreLaunchFunnel) with
-// the same random numbers, once through the generic engine and the Boost.DLL-loaded plugins, once through one
-// plain loop with the formulas in line. Both are timed in the same
-// benchmark, alternately, so a change in the machine's load hits both; the
-// `engine/fused` counter is the ratio of their times. Each run is checked
-// against the other: the same conversions, CSAT answers and funnel counts
-// at every touchpoint, or the benchmark reports an error.
+// the same random numbers, once through the generic engine and the
+// Boost.DLL-loaded plugins, once through one plain loop with the formulas in
+// line. Both are timed in the same benchmark, alternately, so a change in the
+// machine's load hits both; the `engine/fused` counter is the ratio of their
+// times. Each run is checked against the other: the same conversions, CSAT
+// answers and funnel counts at every touchpoint, or the benchmark reports an
+// error.
 #include <chrono>
 #include <cmath>
 #include <string>
