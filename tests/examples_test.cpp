@@ -52,6 +52,18 @@ std::pair<double, double> conversion_change(const std::string& base, const std::
   return {0.0, 0.0};
 }
 
+// Journeys with steps keep the engine's promise: the same bytes whatever the
+// thread count (30,001 agents: a last block of one).
+TEST(Examples, EveryExampleGivesTheSameJsonForOneTwoAndThreeThreads) {
+  for (const char* name : {"store-launch", "welcome-series", "b2b-lead-gen", "engagement"}) {
+    const std::string args = "run " + example(name) + " --agents 30001 --format json -q --threads ";
+    const auto one = journeysim(args + "1");
+    ASSERT_EQ(one.exit_code, 0) << name << ": " << one.err;
+    EXPECT_EQ(journeysim(args + "2").out, one.out) << name;
+    EXPECT_EQ(journeysim(args + "3").out, one.out) << name;
+  }
+}
+
 // --- welcome series -------------------------------------------------------
 
 TEST(Examples, WelcomeSeriesSplitsOpenersFromTheSilent) {
