@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/command.h"
+#include "support/journeys.h"
 #include "build_paths.h"
 
 namespace journeysim {
@@ -20,9 +21,7 @@ using testing::journeysim;
 using testing::read_file;
 
 const std::string kStore = journeysim::testing::source_dir() + "/scenarios/store-launch.toml";
-// The spring launch before its cart-abandonment flow: a journey without steps.
-const std::string kFunnel =
-    journeysim::testing::source_dir() + "/tests/data/journeys/store-launch-funnel.toml";
+const std::string kFunnel = journeysim::testing::store_launch_funnel();  // no steps
 
 class CliTest : public ::testing::Test {
  protected:

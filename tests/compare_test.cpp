@@ -5,6 +5,7 @@
 
 #include "compare/metric_components.h"
 #include "journeysim/comparison.h"
+#include "support/journeys.h"
 #include "support/scenario_builder.h"
 #include "build_paths.h"
 
@@ -12,10 +13,9 @@ namespace journeysim {
 namespace {
 
 const std::string kStore = journeysim::testing::source_dir() + "/scenarios/store-launch.toml";
-// The spring launch before its cart-abandonment flow: abandoning the checkout
-// is a drop there, so a better checkout shows as a lower checkout drop rate.
-const std::string kFunnel =
-    journeysim::testing::source_dir() + "/tests/data/journeys/store-launch-funnel.toml";
+// Abandoning the funnel's checkout is a drop, so a better checkout shows as a
+// lower checkout drop rate.
+const std::string kFunnel = journeysim::testing::store_launch_funnel();
 
 const PluginCatalog& plugins() {
   static const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});

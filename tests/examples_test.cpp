@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/command.h"
+#include "support/journeys.h"
 #include "build_paths.h"
 
 namespace journeysim {
@@ -115,8 +116,7 @@ TEST(Examples, CartReminderBringsShoppersBackToTheCheckout) {
 
 TEST(Examples, CartReminderWinsBackSalesTheFunnelLoses) {
   // Same seed, same customers: the store launch before its cart flow.
-  const json funnel =
-      run(journeysim::testing::source_dir() + "/tests/data/journeys/store-launch-funnel.toml");
+  const json funnel = run(journeysim::testing::store_launch_funnel());
   const json store = run(example("store-launch"));
   EXPECT_GT(count(store.at("metrics"), "conversions"), count(funnel.at("metrics"), "conversions"));
 }

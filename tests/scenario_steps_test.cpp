@@ -9,6 +9,7 @@
 
 #include "journeysim/scenario_loader.h"
 #include "build_paths.h"
+#include "support/journeys.h"
 #include "support/load_diagnostics.h"
 
 namespace journeysim {
@@ -264,8 +265,7 @@ TEST(ScenarioSteps, StructureChecksAHandBuiltModelsArmWeights) {
 }
 
 TEST(ScenarioSteps, ExistingScenarioIsNumberedAsBefore) {
-  const Scenario s = load_scenario(fs::path(journeysim::testing::source_dir()) / "tests" / "data" /
-                                   "journeys" / "store-launch-funnel.toml");
+  const Scenario s = load_scenario(journeysim::testing::store_launch_funnel());
   EXPECT_TRUE(s.steps.empty());
   EXPECT_EQ(s.node_count(), s.touchpoints.size());
   for (const Touchpoint& tp : s.touchpoints) {
