@@ -136,7 +136,8 @@ struct StepTally {
   // Experiments, counterfactually: every agent walked through each arm on
   // the same random numbers. For arm k, agents counted by their outcome
   // under the first arm and under arm k (kArmOutcomes^2 counts per arm, at
-  // arm_pair(k, first, other)); plain counts, so they merge exactly.
+  // arm_pair(k, first, other); the first arm's own are its diagonal);
+  // plain counts, so they merge exactly.
   std::vector<uint64_t> arm_pairs;
 
   static size_t arm_pair(uint32_t arm, ArmOutcome first, ArmOutcome other) {
