@@ -47,8 +47,8 @@ class BlockRunner {
  public:
   /// Runs `model`, its steps taken from `steps` when given (the
   /// counterfactual runs of experiments: the model's steps with one arm
-  /// forced). `steps` must outlive the runner; between blocks it may change
-  /// but in which arm each experiment sends its customers.
+  /// forced). `steps` must outlive the runner; between blocks, only the arm
+  /// each experiment sends its customers to may change in it.
   BlockRunner(const SimulationModel& model, uint64_t seed, const ModelSteps* steps = nullptr);
   ~BlockRunner();
 
