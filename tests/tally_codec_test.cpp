@@ -105,6 +105,7 @@ TEST(TallyCodec, StepsAndExperimentArmsSurviveAndMergeOverRanks) {
     EXPECT_EQ(decoded.steps[s].arrivals, tally.steps[s].arrivals) << s;
     EXPECT_EQ(decoded.steps[s].hours.sum(), tally.steps[s].hours.sum()) << s;
     EXPECT_EQ(decoded.steps[s].arm_converted, tally.steps[s].arm_converted) << s;
+    EXPECT_EQ(decoded.steps[s].arm_pairs, tally.steps[s].arm_pairs) << s;
   }
   const std::string json = render_json(summarize(model, tally, options));
   EXPECT_NE(json.find("\"experiments\""), std::string::npos);

@@ -114,6 +114,13 @@ struct TouchpointTally {
   void settle();
 };
 
+/// Where one agent stood in an experiment when every arm was forced on it
+/// in turn (the counterfactual runs of an experiment's paired effects): it
+/// never reached the experiment, it reached it and its journey did not
+/// convert, or it reached it and its journey converted.
+enum class ArmOutcome : uint8_t { NotReached = 0, Reached = 1, Converted = 2 };
+inline constexpr uint32_t kArmOutcomes = 3;
+
 /// What happened at one step (journey model 2: wait, split, experiment,
 /// update, exit).
 struct StepTally {
@@ -126,6 +133,17 @@ struct StepTally {
   // Experiments, by arm: agents assigned (once each: an agent keeps its arm),
   // visits, and assigned agents whose journey converted.
   std::vector<uint64_t> arm_agents, arm_arrivals, arm_converted;
+  // Experiments, counterfactually: every agent walked through each arm on
+  // the same random numbers. For arm k, agents counted by their outcome
+  // under the first arm and under arm k (kArmOutcomes^2 counts per arm, at
+  // arm_pair(k, first, other); the first arm's own are its diagonal);
+  // plain counts, so they merge exactly.
+  std::vector<uint64_t> arm_pairs;
+
+  static size_t arm_pair(uint32_t arm, ArmOutcome first, ArmOutcome other) {
+    return (size_t{arm} * kArmOutcomes + static_cast<size_t>(first)) * kArmOutcomes +
+           static_cast<size_t>(other);
+  }
 
   void merge(const StepTally& other);
   void settle();

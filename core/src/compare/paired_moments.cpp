@@ -14,16 +14,17 @@ long double real2(int128 v) { return static_cast<long double>(v) / (kScale * kSc
 
 }  // namespace
 
-void PairedMoments::add(double xb, double yb, double xv, double yv) {
+void PairedMoments::add(double xb, double yb, double xv, double yv, uint64_t clusters) {
   const int128 fxb = fixed(xb), fyb = fixed(yb);
   const int128 v[kCount] = {fxb, fyb, fixed(xv) - fxb, fixed(yv) - fyb};
+  const auto n = static_cast<int128>(clusters);
   for (int i = 0; i < kCount; ++i) {
-    sum_[i] += v[i];
+    sum_[i] += v[i] * n;
     for (int j = i; j < kCount; ++j) {
-      cross_[i][j] += v[i] * v[j];
+      cross_[i][j] += v[i] * v[j] * n;
     }
   }
-  ++clusters_;
+  clusters_ += clusters;
 }
 
 void PairedMoments::merge(const PairedMoments& o) {

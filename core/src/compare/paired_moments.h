@@ -13,8 +13,9 @@ namespace journeysim {
 class PairedMoments {
  public:
   /// Adds one cluster: totals x (numerator) and y (denominator) of the
-  /// metric in the baseline (b) and variant (v) runs.
-  void add(double xb, double yb, double xv, double yv);
+  /// metric in the baseline (b) and variant (v) runs. With `clusters`,
+  /// that many clusters with the same totals (clusters that were counted).
+  void add(double xb, double yb, double xv, double yv, uint64_t clusters = 1);
   void merge(const PairedMoments& other);
   /// Exact bytes, for comparisons spread over processes.
   void encode(distributed::ByteWriter& out) const;

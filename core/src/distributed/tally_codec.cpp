@@ -99,7 +99,7 @@ void fields(Tally& t, Io&& io) {
        t.effort, t.emotion, t.hours, t.money, t.satisfaction, t.p_continue);
   } else if constexpr (std::is_same_v<T, StepTally>) {
     io(t.arrivals, t.agents, t.cut_off, t.exits, t.returned, t.hours, t.arm_agents,
-       t.arm_arrivals, t.arm_converted);
+       t.arm_arrivals, t.arm_converted, t.arm_pairs);
   } else if constexpr (std::is_same_v<T, TouchpointSlice>) {
     io(t.arrivals, t.dropped, t.cut_off, t.reasons);
   } else if constexpr (std::is_same_v<T, StageTally>) {

@@ -67,6 +67,9 @@ class BlockMemory {
   uint32_t& arm(uint32_t i, uint32_t experiment) {
     return arm_[size_t{i} * experiments_ + experiment];
   }
+  uint32_t arm(uint32_t i, uint32_t experiment) const {
+    return arm_[size_t{i} * experiments_ + experiment];
+  }
 
   /// Agent i (state `a`) as a condition reads it.
   AgentMemoryView view(uint32_t i, const BlockAgent& a) const {

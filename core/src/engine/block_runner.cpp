@@ -37,10 +37,10 @@ namespace journeysim {
 
 class BlockRunner::Impl {
  public:
-  Impl(const SimulationModel& model, uint64_t seed)
+  Impl(const SimulationModel& model, uint64_t seed, const ModelSteps& steps)
       : model_(model),
         touchpoints_(model.touchpoints()),
-        steps_(model.steps()),
+        steps_(steps),
         touchpoint_count_(static_cast<uint32_t>(touchpoints_.size())),
         stream_(seed),
         horizon_(model.horizon_hours()),
@@ -111,6 +111,13 @@ class BlockRunner::Impl {
     for (uint64_t c = 0; c < chunks; ++c) {
       chunks_[c].settle(layout_, tally);
     }
+  }
+
+  ArmOutcome outcome_in(uint32_t i, uint32_t experiment) const {
+    if (memory_.arm(i, experiment) == kNoArm) {
+      return ArmOutcome::NotReached;
+    }
+    return agents_[i].conversions > 0 ? ArmOutcome::Converted : ArmOutcome::Reached;
   }
 
   void set_progress(std::atomic<uint64_t>* progress) { progress_.set_counter(progress); }
@@ -341,12 +348,16 @@ class BlockRunner::Impl {
   BlockTrace trace_;
 };
 
-BlockRunner::BlockRunner(const SimulationModel& model, uint64_t seed)
-    : impl_(std::make_unique<Impl>(model, seed)) {}
+BlockRunner::BlockRunner(const SimulationModel& model, uint64_t seed, const ModelSteps* steps)
+    : impl_(std::make_unique<Impl>(model, seed, steps != nullptr ? *steps : model.steps())) {}
 BlockRunner::~BlockRunner() = default;
 
 void BlockRunner::run(uint64_t first_agent, uint32_t count, RunTally& tally) {
   impl_->run(first_agent, count, tally);
+}
+
+ArmOutcome BlockRunner::outcome_in(uint32_t i, uint32_t experiment) const {
+  return impl_->outcome_in(i, experiment);
 }
 
 void BlockRunner::set_progress(std::atomic<uint64_t>* progress) { impl_->set_progress(progress); }

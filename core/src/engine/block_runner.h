@@ -41,14 +41,25 @@ struct AlignedPieces {
   }
 };
 
+struct ModelSteps;
+
 class BlockRunner {
  public:
-  BlockRunner(const SimulationModel& model, uint64_t seed);
+  /// Runs `model`, its steps taken from `steps` when given (the
+  /// counterfactual runs of experiments: the model's steps with one arm
+  /// forced). `steps` must outlive the runner; between blocks, only the arm
+  /// each experiment sends its customers to may change in it.
+  BlockRunner(const SimulationModel& model, uint64_t seed, const ModelSteps* steps = nullptr);
   ~BlockRunner();
 
   /// Runs agents [first_agent, first_agent + count) (count <= block_size)
   /// and adds what they did to `tally` (shaped by empty_tally).
   void run(uint64_t first_agent, uint32_t count, RunTally& tally);
+
+  /// Agent first_agent + i of the last block: where it stood in experiment
+  /// `experiment` (an index into ModelSteps::experiments) when its journey
+  /// ended.
+  ArmOutcome outcome_in(uint32_t i, uint32_t experiment) const;
 
   /// Finished agents are added to `progress` in batches.
   void set_progress(std::atomic<uint64_t>* progress);

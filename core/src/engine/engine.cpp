@@ -5,6 +5,7 @@
 
 #include "engine/block_runner.h"
 #include "engine/block_scheduler.h"
+#include "engine/counterfactual_arms.h"
 #include "engine/model_steps.h"
 
 namespace journeysim {
@@ -30,6 +31,7 @@ RunTally empty_tally(const SimulationModel& model) {
     tally.steps[s].arm_agents.resize(arms);
     tally.steps[s].arm_arrivals.resize(arms);
     tally.steps[s].arm_converted.resize(arms);
+    tally.steps[s].arm_pairs.resize(arms * kArmOutcomes * kArmOutcomes);
   }
   tally.personas.resize(scenario.personas.size());
   for (PersonaTally& p : tally.personas) {
@@ -51,16 +53,26 @@ RunTally run_agents(const SimulationModel& model, const RunOptions& options) {
 
   std::vector<RunTally> tallies(workers, empty_tally(model));
   std::vector<std::unique_ptr<BlockRunner>> runners;
+  // A journey with experiments also walks each block through every arm
+  // (their paired effects); one without has none of this.
+  std::vector<std::unique_ptr<CounterfactualArms>> counterfactuals;
+  const bool experiments = model.has_steps() && !model.steps().experiments.empty();
   for (unsigned w = 0; w < workers; ++w) {
     runners.push_back(std::make_unique<BlockRunner>(model, options.seed));
     runners.back()->set_progress(options.progress);
     runners.back()->set_trace(options.trace);
+    if (experiments) {
+      counterfactuals.push_back(std::make_unique<CounterfactualArms>(model, options.seed));
+    }
   }
   for_each_block(
       blocks, workers,
       [&](unsigned w, uint64_t b) {
         const auto [first, count] = pieces.piece(b);
         runners[w]->run(first, count, tallies[w]);
+        if (experiments) {
+          counterfactuals[w]->run(first, count, tallies[w]);
+        }
       },
       options.cancel);
   for (auto& runner : runners) {

@@ -2,6 +2,7 @@
 // prose; keep them in step.
 #include <algorithm>
 
+#include "metrics/arm_effect.h"
 #include "metrics/satisfaction_scales.h"
 #include "journeysim/run_report.h"
 
@@ -160,6 +161,12 @@ void add_steps(const Scenario& scenario, const RunTally& tally, RunReport& repor
       arm.converted = st.arm_converted[a];
       arm.conversion_rate = proportion(arm.converted, arm.agents);
       x.arms.push_back(std::move(arm));
+    }
+    // A tally not shaped by empty_tally has no pairs to read.
+    if (st.arm_pairs.size() == step.arms.size() * kArmOutcomes * kArmOutcomes) {
+      for (uint32_t a = 1; a < step.arms.size(); ++a) {
+        x.effects.push_back(arm_effect(st, a, step.arms[a].name));
+      }
     }
     report.experiments.push_back(std::move(x));
   }

@@ -317,6 +317,7 @@ void StepTally::merge(const StepTally& o) {
   merge_counts(arm_agents, o.arm_agents);
   merge_counts(arm_arrivals, o.arm_arrivals);
   merge_counts(arm_converted, o.arm_converted);
+  merge_counts(arm_pairs, o.arm_pairs);
 }
 
 void StepTally::settle() { hours.settle(); }

@@ -103,6 +103,26 @@ JsonTree& row_node(JsonTree& doc, const MetricRow& row) {
       .at_path(row.metric);
 }
 
+// An experiment's arms after the first against it: the paired difference
+// {value, ci95} and the A/B sample size per arm (null when there is none).
+void add_effects(const ExperimentReport& x, JsonTree& node) {
+  JsonTree& effects = node["effects"];
+  effects.value = Json::object();
+  for (const ArmEffect& e : x.effects) {
+    Json difference;
+    difference["value"] = e.conversion_rate.has_value() ? Json(e.conversion_rate.value) : Json();
+    difference["ci95"] = e.conversion_rate.has_value()
+                             ? Json{e.conversion_rate.low, e.conversion_rate.high}
+                             : Json();
+    effects[e.arm]["conversion_rate"].value = std::move(difference);
+  }
+  JsonTree& sizes = node["sample_size_per_arm"];
+  sizes.value = Json::object();
+  for (const ArmEffect& e : x.effects) {
+    sizes[e.arm].value = e.sample_size_per_arm ? Json(*e.sample_size_per_arm) : Json();
+  }
+}
+
 // Journey model 2's keys, only for a journey with steps, so a model-1
 // journey's JSON keeps its bytes.
 void add_steps(const RunReport& report, JsonTree& doc) {
@@ -134,6 +154,7 @@ void add_steps(const RunReport& report, JsonTree& doc) {
       node["converted"].value = a.converted;
       node["conversion_rate"].value = rate_json(a.conversion_rate);
     }
+    add_effects(x, doc["experiments"][x.id]);
   }
 }
 
