@@ -95,19 +95,20 @@ const RunReport& acceptance() {
 
 TEST(ExperimentEffects, AcceptanceEffectOfBOverAIsPoint2) {
   // Among the non-vip who reach the experiment, checkout_a keeps 0.5 and
-  // checkout_b 0.7. Their draws are on different touchpoints, so an agent's
-  // outcomes in A and B are independent: the difference has variance
-  // 0.25 + 0.21.
+  // checkout_b 0.7. The arms' checkouts draw the same numbers for the same
+  // customer (common random numbers), so B converts everyone A converts and
+  // those with a draw between 0.3 and 0.5 too: the difference is 1 with
+  // probability 0.2, 0 otherwise, variance 0.2 x 0.8.
   const RunReport& r = acceptance();
-  expect_paired(effect(r, "test", "B").conversion_rate, 0.2, 0.5 * 0.5 + 0.7 * 0.3,
-                reached(r, "test"), "B - A");
+  expect_paired(effect(r, "test", "B").conversion_rate, 0.2, 0.2 * 0.8, reached(r, "test"),
+                "B - A");
 }
 
-TEST(ExperimentEffects, AcceptancePairedIntervalIsOneOverRootTwoOfTheSplits) {
+TEST(ExperimentEffects, AcceptancePairedIntervalIsFarNarrowerThanTheSplits) {
   // The traffic split's own interval for B - A rests on half of the
-  // customers in each arm; the paired one on every customer in both. No
-  // draw is shared after the arms (two checkouts), so it is 1/sqrt(2) of
-  // the split's, nothing less.
+  // customers in each arm: variance (0.25 + 0.21) x 2 per customer. The
+  // paired one rests on every customer in both arms with shared draws:
+  // 0.16. So it is sqrt(0.16 / 0.92) = 0.42 of the split's.
   const RunReport& r = acceptance();
   const ArmReport& a = arm(r, "test", "A");
   const ArmReport& b = arm(r, "test", "B");
@@ -115,8 +116,8 @@ TEST(ExperimentEffects, AcceptancePairedIntervalIsOneOverRootTwoOfTheSplits) {
   const double independent =
       kZ95 * std::sqrt(pa * (1 - pa) / static_cast<double>(a.agents) +
                        pb * (1 - pb) / static_cast<double>(b.agents));
-  EXPECT_NEAR(half_width(effect(r, "test", "B").conversion_rate) / independent, std::sqrt(0.5),
-              0.03);
+  EXPECT_NEAR(half_width(effect(r, "test", "B").conversion_rate) / independent,
+              std::sqrt(0.16 / 0.92), 0.03);
 }
 
 TEST(ExperimentEffects, AcceptanceSampleSizeIsThatOfPoint5AgainstPoint7) {
@@ -366,14 +367,15 @@ exit = true
 
 TEST(ExperimentEffects, EachOfTwoExperimentsIsForcedAloneTheOtherDrawnAsUsual) {
   // subject: plain reaches buy 0.4, bold 0.6; buy keeps half: 0.2 against
-  // 0.3. The mails' draws are apart, buy's is shared: the difference is
-  // nonzero only where buy keeps the agent (0.5) and the mails disagree
-  // (0.6 x 0.6 + 0.4 x 0.4), so its variance is 0.5 x 0.52 - 0.1^2.
+  // 0.3. The two mails are the arms' targets and draw the same numbers;
+  // buy's draw is the agent's own in both: the difference is nonzero (+1)
+  // only where buy keeps the agent (0.5) and the mails disagree (a draw
+  // between 0.4 and 0.6: 0.2), so its variance is 0.1 - 0.1^2.
   // price: full and coupon both end at buy with the same draw: no effect.
   const SimulationModel model = model_from_text(kTwoExperiments);
   const uint64_t agents = 100'000;
   const RunReport r = run_report(model, agents, 2);
-  expect_paired(effect(r, "subject", "bold").conversion_rate, 0.1, 0.5 * 0.52 - 0.01, agents,
+  expect_paired(effect(r, "subject", "bold").conversion_rate, 0.1, 0.1 - 0.01, agents,
                 "bold - plain");
   EXPECT_EQ(effect(r, "price", "coupon").conversion_rate.value, 0.0);
   EXPECT_EQ(half_width(effect(r, "price", "coupon").conversion_rate), 0.0);

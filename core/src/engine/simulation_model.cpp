@@ -7,6 +7,7 @@
 #include <numeric>
 #include <string>
 
+#include "engine/arm_streams.h"
 #include "engine/model_steps.h"
 #include "engine/step_binding.h"
 #include "plugins/touchpoint_binding.h"
@@ -65,6 +66,7 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
   if (problems.empty()) {
     steps_ = bind_steps(scenario_, touchpoints_, problems);
   }
+  share_arm_streams(scenario_, touchpoints_);
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
