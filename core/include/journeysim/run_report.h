@@ -65,8 +65,9 @@ struct StepReport {
   std::string description;
   std::vector<StepRoute> routes;  // in the order the scenario gives them
   std::string duration;  // waits: as written ("2d", "lognormal median 4h, p90 12h")
-  /// The node that first leads here (touchpoints' `next` and `on` in
-  /// scenario order, then steps'): where a diagram in one line puts it.
+  /// The touchpoint the step hangs from: the node that first leads here
+  /// (touchpoints' `next` and `on` in scenario order, then steps'), followed
+  /// back through steps. Where a diagram in one line puts it.
   std::string after;
   uint64_t arrivals = 0, agents = 0, cut_off = 0, exits = 0;
   uint64_t returned = 0;        // waits: the customer's own return came first

@@ -175,7 +175,11 @@ void add_steps(const Scenario& scenario, const RunTally& tally, RunReport& repor
     StepDescription described = describe_step(step);
     r.description = std::move(described.text);
     r.routes = std::move(described.routes);
+    // Followed back through steps to the touchpoint the step hangs from.
     r.after = first_lead_to(scenario, step.id);
+    for (size_t hops = 0; hops < scenario.steps.size() && scenario.find_step(r.after) >= 0; ++hops) {
+      r.after = first_lead_to(scenario, r.after);
+    }
     if (step.kind == Step::Kind::Wait) {
       r.duration = wait_duration_text(step.wait_for);
     }

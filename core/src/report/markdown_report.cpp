@@ -51,21 +51,6 @@ std::string mermaid_text(const std::string& text) {
   return out;
 }
 
-// The touchpoint a step hangs from: the first node leading to it, followed
-// back through steps ("" when the chain does not reach a touchpoint).
-std::string anchor_touchpoint(const RunReport& r, const StepReport& step) {
-  std::string at = step.after;
-  for (size_t hops = 0; hops <= r.steps.size(); ++hops) {
-    const auto s = std::find_if(r.steps.begin(), r.steps.end(),
-                                [&](const StepReport& x) { return x.id == at; });
-    if (s == r.steps.end()) {
-      return at;
-    }
-    at = s->after;
-  }
-  return "";
-}
-
 // A wait as a task of the Mermaid journey: its stage's section, named by
 // its duration, scored like the stage (nobody's mood moves while they
 // wait), no actors (the diagram counts no one's waits by persona).
@@ -141,7 +126,7 @@ std::string waits_after(const RunReport& r, const StageReport& stage,
     if (s.kind != "wait" || s.stage != stage.id || s.arrivals == 0) {
       continue;
     }
-    const std::string anchor = anchor_touchpoint(r, s);
+    const std::string& anchor = s.after;
     bool anchored_here = false;
     for (const TouchpointReport& t : r.touchpoints) {
       anchored_here |= t.id == anchor && t.stage == stage.id && t.satisfaction.has_value();

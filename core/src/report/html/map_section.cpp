@@ -230,6 +230,7 @@ std::string render_journey_map(const ReportView& view) {
     for (size_t t : view.stage_touchpoints[s]) {
       out += touchpoint_card(view, t, static_cast<int>(t) == peak);
     }
+    out += step_cards(view, s);
     out += "</div>";
   }
   out += row_head("Customer actions");
