@@ -233,7 +233,12 @@ std::string render_table(const RunReport& r) {
   if (!r.experiments.empty()) {
     out += "\n" + experiments_table(r);
   }
-  const size_t persona_width = 18;
+  // As wide as the longest persona id (18 characters, as always, when they
+  // fit), so a long id does not push its row out of line.
+  size_t persona_width = 18;
+  for (const PersonaReport& p : r.personas) {
+    persona_width = std::max(persona_width, util::utf8_length("  " + p.id) + 1);
+  }
   out += "\n" + pad_columns("PERSONAS", persona_width) +
          " share   agents     conversion [95%]            ttc median  "
          "CSAT     CES    NPS     revenue/agent\n";
