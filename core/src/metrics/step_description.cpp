@@ -108,8 +108,8 @@ StepDescription describe_step(const Step& step) {
       for (const auto& [attribute, value] : step.set) {
         sets += (sets.empty() ? "" : ", ") + attribute + " = " + value_text(value);
       }
-      add_edges(step.next, "", d.routes);
-      d.text = "sets " + sets + " " + joined(d.routes, 0, d.routes.size(), " / ");
+      add_edges(step.next, "sets " + sets, d.routes);
+      d.text = joined(d.routes, 0, d.routes.size(), " / ");
       break;
     }
     case Step::Kind::Exit:
