@@ -93,6 +93,7 @@ class CsvEventWriter {
   std::vector<std::string> touchpoint_, channel_, persona_;
   /// By step: each route's label and target, as the step lists them.
   std::vector<std::vector<std::pair<std::string, std::string>>> routes_;
+  std::vector<std::string> leads_;  // by step: an update's "sets coupon = true"
   std::vector<uint8_t> skip_;
   bool steps_ = false;  // the journey has steps: the `step` column
   uint64_t rows_ = 0;

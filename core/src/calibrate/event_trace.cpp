@@ -58,7 +58,9 @@ CsvEventWriter::CsvEventWriter(std::ostream& out, const SimulationModel& model)
     channel_.push_back(step_kind_name(step.kind));
     skip_.push_back(0);
     routes_.emplace_back();
-    for (const StepRoute& route : describe_step(step).routes) {
+    const StepDescription described = describe_step(step);
+    leads_.push_back(described.lead);
+    for (const StepRoute& route : described.routes) {
       routes_.back().emplace_back(route.label, route.to);
     }
   }
@@ -96,8 +98,9 @@ std::string CsvEventWriter::step_detail(const TraceEvent& e) const {
              std::string(hours) + " → " + to;
     case Step::Kind::Experiment:
       return "arm " + step.arms[e.route].name + " → " + to;
-    case Step::Kind::Split:
     case Step::Kind::Update:
+      return leads_[index] + " → " + to;
+    case Step::Kind::Split:
     case Step::Kind::Exit:
       break;
   }

@@ -29,8 +29,8 @@ std::string value_text(const ParamValue& v) {
   return "";
 }
 
-// `next` edges: one label each, the lead text plus the edge's share when
-// there are several.
+// `next` edges: labelled with the lead text ("2d", "sets coupon = true")
+// when there is one edge, with its share when there are several.
 void add_edges(const std::vector<Edge>& next, const std::string& lead,
                std::vector<StepRoute>& routes) {
   double total = 0;
@@ -38,11 +38,7 @@ void add_edges(const std::vector<Edge>& next, const std::string& lead,
     total += e.weight;
   }
   for (const Edge& e : next) {
-    std::string label = lead;
-    if (next.size() > 1) {
-      label += (label.empty() ? "" : " ") + share(e.weight, total);
-    }
-    routes.push_back({e.to, label});
+    routes.push_back({e.to, next.size() > 1 ? share(e.weight, total) : lead});
   }
 }
 
@@ -74,13 +70,15 @@ StepDescription describe_step(const Step& step) {
   StepDescription d;
   switch (step.kind) {
     case Step::Kind::Wait: {
-      add_edges(step.next, wait_duration_text(step.wait_for), d.routes);
+      d.lead = wait_duration_text(step.wait_for);
+      add_edges(step.next, d.lead, d.routes);
       const size_t edges = d.routes.size();
       for (const Race& race : step.race) {
         d.routes.push_back(
             {race.to.id, "returns on their own at " + number(100.0 * race.rate_per_day) + " %/day"});
       }
-      d.text = joined(d.routes, 0, edges, " / ");
+      d.text = edges > 1 ? d.lead + ": " + joined(d.routes, 0, edges, " / ")
+                         : joined(d.routes, 0, edges, "");
       for (size_t r = edges; r < d.routes.size(); ++r) {
         d.text += ", or " + joined(d.routes, r, r + 1, "");
       }
@@ -108,8 +106,10 @@ StepDescription describe_step(const Step& step) {
       for (const auto& [attribute, value] : step.set) {
         sets += (sets.empty() ? "" : ", ") + attribute + " = " + value_text(value);
       }
-      add_edges(step.next, "sets " + sets, d.routes);
-      d.text = joined(d.routes, 0, d.routes.size(), " / ");
+      d.lead = "sets " + sets;
+      add_edges(step.next, d.lead, d.routes);
+      d.text = d.routes.size() > 1 ? d.lead + ": " + joined(d.routes, 0, d.routes.size(), " / ")
+                                   : joined(d.routes, 0, d.routes.size(), "");
       break;
     }
     case Step::Kind::Exit:

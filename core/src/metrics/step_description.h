@@ -15,6 +15,7 @@ namespace journeysim {
 struct StepDescription {
   std::string text;                // "2d → reminder, or returns on their own at 5 %/day → shop"
   std::vector<StepRoute> routes;   // next edges, branches, arms, then races
+  std::string lead;  // waits: the duration; updates: "sets coupon = true"
 };
 
 StepDescription describe_step(const Step& step);
