@@ -97,7 +97,8 @@ std::string aligned_rows(const std::vector<std::vector<std::string>>& rows,
       }
       line += last ? "" : "  ";
     }
-    out += line + "\n";
+    // An empty last cell (an arm without an effect) leaves no blanks behind.
+    out += line.substr(0, line.find_last_not_of(' ') + 1) + "\n";
   }
   return out;
 }
