@@ -43,6 +43,9 @@ std::string render_journey_map(const ReportView& view);
 std::string render_funnel(const ReportView& view);
 /// Where customers went from each touchpoint (Sankey-style).
 std::string render_flow(const ReportView& view);
+/// The styles of steps' cards, flow nodes and routes, for a page whose run
+/// has steps; "" otherwise (a page without steps keeps its bytes).
+std::string step_style(const ReportView& view);
 /// Journey model 2's steps of stage `stage` (by index) as compact cards for
 /// the journey map: kind, what the step does, arrivals. A step without a
 /// stage shows in the stage of the touchpoint it hangs from.

@@ -3,7 +3,8 @@
 // does, how many came) and every experiment (arms, their paired effect over
 // the first arm, the sample size a real A/B test would need). A journey
 // without steps gets none of it, so its page keeps its bytes; the styles
-// come with the section for the same reason.
+// come with the journey map (every page with steps has one) for the same
+// reason.
 #include <algorithm>
 
 #include "report/html/format.h"
@@ -125,6 +126,10 @@ std::string experiment_table(const ReportView& view, const ExperimentReport& x) 
 
 }  // namespace
 
+std::string step_style(const ReportView& view) {
+  return view.report.steps.empty() ? std::string() : std::string(kStepStyle);
+}
+
 std::string step_cards(const ReportView& view, size_t stage) {
   std::string out;
   for (const StepReport& s : view.report.steps) {
@@ -150,8 +155,7 @@ std::string render_steps(const ReportView& view) {
   if (r.steps.empty()) {
     return "";
   }
-  std::string out = kStepStyle;
-  out += "<section id=\"" + view.id("steps") + "\"><h2>Steps and experiments</h2><p "
+  std::string out = "<section id=\"" + view.id("steps") + "\"><h2>Steps and experiments</h2><p "
          "class=\"lede\">The journey's steps that are not channels: waits, splits, experiments, "
          "updates and exits, with what each does as the scenario says it and how many "
          "customers came. An experiment's effect is each arm against the first with every "
