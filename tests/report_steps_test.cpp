@@ -11,6 +11,7 @@
 #include "journeysim/check.h"
 #include "journeysim/event_trace.h"
 #include "journeysim/report_writers.h"
+#include "report/html/flow_layout.h"
 #include "support/scenario_builder.h"
 #include "build_paths.h"
 
@@ -207,6 +208,58 @@ TEST_F(ReportSteps, TheHtmlFlowDrawsStepsAndTheirRoutesWithTheirCustomers) {
   EXPECT_TRUE(contains(section, ">2d</text>"));
   // Nothing enters at a node customers cannot start at.
   EXPECT_EQ(section.find("reminder: 11,915 started here"), std::string::npos);
+}
+
+// Two splits into the same two touchpoints: no tally and no balance of
+// what enters and leaves a node says how many took each branch.
+constexpr const char* kTwoSplits = R"(
+[journey]
+name = "Two splits"
+stages = ["s"]
+conversion = "buy"
+[personas.vip]
+share = 0.3
+[personas.regular]
+share = 0.7
+[touchpoints.a]
+stage = "s"
+channel = "fixed"
+entry = 1.0
+params = { drop = 0.0 }
+next = [{ to = "one", weight = 0.5 }, { to = "two", weight = 0.5 }]
+[steps.one]
+kind = "split"
+branches = [{ when = "persona == 'vip'", to = "x" }, { to = "y" }]
+[steps.two]
+kind = "split"
+branches = [{ when = "persona == 'regular'", to = "x" }, { to = "y" }]
+[touchpoints.x]
+stage = "s"
+channel = "fixed"
+milestone = "buy"
+params = { drop = 0.0 }
+exit = true
+[touchpoints.y]
+stage = "s"
+channel = "fixed"
+params = { drop = 0.0 }
+exit = true
+)";
+
+TEST(StepFlow, ARouteNoTallyDeterminesIsDrawnThinAndDashedWithItsLabel) {
+  const SimulationModel model = testing::model_from_text(kTwoSplits);
+  const RunReport report = testing::run_report(model, 2000, 3);
+  const html::FlowLayout layout = html::layout_flow(report, model.scenario(), 1264);
+  size_t uncounted = 0;
+  for (const html::FlowLink& link : layout.links) {
+    uncounted += link.counted ? 0 : 1;
+    EXPECT_EQ(link.counted, !layout.nodes[link.from].is_step()) << link.label;
+  }
+  EXPECT_EQ(uncounted, 4u);
+  const std::string html = render_html(report, model.scenario());
+  EXPECT_TRUE(contains(html, "<title>one → x (persona == &#39;vip&#39;): not counted route by "
+                             "route</title>"));
+  EXPECT_TRUE(contains(html, "class=\"link route\""));
 }
 
 TEST_F(ReportSteps, TheHtmlStepsSectionCarriesArmsEffectsAndSampleSizes) {
