@@ -285,9 +285,38 @@ TEST_P(ExampleReport, LoadsCleanlyWithTheRunsNumbersAndNoOverlaps) {
 
   const PageLoad measured = load(measured_copy(page));
   ASSERT_EQ(measured.exit_code, 0);
-  expect_no_overlaps(measured.dom, json["touchpoints"].size(), json["touchpoints"].size());
+  // The flow draws a journey's steps as nodes too (journey model 2).
+  const size_t steps = json.contains("steps") ? json["steps"].size() : 0;
+  expect_no_overlaps(measured.dom, json["touchpoints"].size(), json["touchpoints"].size() + steps);
   std::cout << "[ report   ] " << name << ": " << read_file(page).size() << " bytes, page "
             << body_number(measured.dom, "data-page-height") << " px tall at 1400 px\n";
+}
+
+// A journey with every step of issue 17's acceptance journey: step cards in
+// the map, step nodes and labelled routes in the flow, the steps section;
+// nothing overlaps and nothing spills.
+TEST_F(ReportBrowserTest, AJourneyWithStepsLoadsCleanlyWithNoOverlaps) {
+  const fs::path page = dir_ / "steps.html";
+  const auto run = journeysim("run " + journeysim::testing::test_data_dir() +
+                              "/loader/steps_acceptance.toml --agents 20000 --format json "
+                              "--quiet --report " + page.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  fs::create_directories(journeysim::testing::screenshot_dir());
+  const fs::path screenshot = fs::path(journeysim::testing::screenshot_dir()) / "steps.png";
+  fs::remove(screenshot);
+  const PageLoad loaded = load(page, screenshot);
+  ASSERT_EQ(loaded.exit_code, 0);
+  EXPECT_TRUE(loaded.console.empty()) << "console: " << loaded.console.front();
+  for (const char* id : {"journey-map", "flow-diagram", "steps"}) {
+    EXPECT_NE(loaded.dom.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(loaded.dom.find("data-step=\"wait_2d\""), std::string::npos);
+  expect_screenshot(screenshot);
+  const PageLoad measured = load(measured_copy(page));
+  ASSERT_EQ(measured.exit_code, 0);
+  expect_no_overlaps(measured.dom, json["touchpoints"].size(),
+                     json["touchpoints"].size() + json["steps"].size());
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, ExampleReport, ::testing::ValuesIn(example_scenarios()),

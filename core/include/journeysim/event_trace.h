@@ -20,10 +20,17 @@ struct TraceEvent {
   uint64_t agent = 0;
   double hours = 0.0;
   double money = 0.0;
+  /// A node index: a touchpoint, or (from the scenario's touchpoint count
+  /// on) a step of journey model 2.
   uint32_t touchpoint = 0;
   uint32_t persona = 0;
   uint8_t converted = 0;  // passed the conversion touchpoint here
-  uint8_t dropped = 0;    // left the journey here
+  uint8_t dropped = 0;    // left the journey here (at a step: exited or cut off)
+  /// Steps: the route taken, numbered as the step lists them — a wait's or
+  /// update's `next` edges then a wait's races, a split's branches, an
+  /// experiment's arms.
+  uint32_t route = 0;
+  double waited = 0.0;  // waits: hours waited (up to the horizon)
 };
 
 /// What the engine calls (RunOptions::trace). Called from worker threads,
@@ -63,6 +70,11 @@ inline constexpr const char* kJourneyEndName = "(journey end)";
 
 /// Writes trace events as a calibrate-format CSV:
 /// customer_id,timestamp,touchpoint,channel,persona,revenue,converted.
+/// A journey with steps gets one more column, `step`, and a row per step
+/// visit: the step's name, its kind as the channel, and what happened
+/// there ("waited 48h → reminder", "persona == 'vip' → checkout_b",
+/// "arm B → checkout_b", "set coupon = true → shop", "exit: unsubscribed",
+/// "cut off after 30.5h"); touchpoint rows leave it empty.
 class CsvEventWriter {
  public:
   CsvEventWriter(std::ostream& out, const SimulationModel& model);
@@ -71,9 +83,19 @@ class CsvEventWriter {
   uint64_t rows() const { return rows_; }
 
  private:
+  /// What happened at a step, as the `step` column says it.
+  std::string step_detail(const TraceEvent& e) const;
+
   std::ostream& out_;
+  const SimulationModel& model_;
+  /// By node (touchpoints, then steps). Steps' kinds stand in the channel
+  /// column.
   std::vector<std::string> touchpoint_, channel_, persona_;
+  /// By step: each route's label and target, as the step lists them.
+  std::vector<std::vector<std::pair<std::string, std::string>>> routes_;
+  std::vector<std::string> leads_;  // by step: an update's "sets coupon = true"
   std::vector<uint8_t> skip_;
+  bool steps_ = false;  // the journey has steps: the `step` column
   uint64_t rows_ = 0;
   std::string buffer_;
 };

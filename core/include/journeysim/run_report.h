@@ -46,12 +46,33 @@ struct TouchpointReport {
   std::vector<ReasonShare> lost_reasons;
 };
 
+/// Where a step leads, as a reader needs it: the node and what takes a
+/// customer there ("persona == 'vip'", "otherwise", "A 50 %", "2d",
+/// "returns on their own at 5 %/day").
+struct StepRoute {
+  std::string to;     // node id
+  std::string label;
+};
+
 /// A step that is not a channel (journey model 2).
 struct StepReport {
   std::string id, kind;
+  std::string name;   // display name (the id when the scenario gives none)
+  std::string stage;  // "" when the step has none
+  /// What the step does, in words: a wait's duration and race, a split's
+  /// branches with their conditions as written, an experiment's arms, an
+  /// update's attributes, an exit's reason.
+  std::string description;
+  std::vector<StepRoute> routes;  // in the order the scenario gives them
+  std::string duration;  // waits: as written ("2d", "lognormal median 4h, p90 12h")
+  /// The touchpoint the step hangs from: the node that first leads here
+  /// (touchpoints' `next` and `on` in scenario order, then steps'), followed
+  /// back through steps. Where a diagram in one line puts it.
+  std::string after;
   uint64_t arrivals = 0, agents = 0, cut_off = 0, exits = 0;
   uint64_t returned = 0;        // waits: the customer's own return came first
   std::optional<double> mean_hours;  // waits: mean time waited
+  Estimate waited;              // waits: the same mean, with its interval (hours)
 };
 
 /// One arm of an experiment: customers assigned to it and how many converted.

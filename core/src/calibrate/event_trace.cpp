@@ -2,9 +2,11 @@
 #include "journeysim/event_trace.h"
 
 #include <charconv>
+#include <cstdio>
 
 #include "journeysim/event_log.h"
 #include "journeysim/simulation_model.h"
+#include "metrics/step_description.h"
 
 namespace journeysim {
 
@@ -42,7 +44,8 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 
-CsvEventWriter::CsvEventWriter(std::ostream& out, const SimulationModel& model) : out_(out) {
+CsvEventWriter::CsvEventWriter(std::ostream& out, const SimulationModel& model)
+    : out_(out), model_(model) {
   const Scenario& s = model.scenario();
   for (const Touchpoint& tp : s.touchpoints) {
     const std::string& name = tp.name.empty() ? tp.id : tp.name;
@@ -50,13 +53,58 @@ CsvEventWriter::CsvEventWriter(std::ostream& out, const SimulationModel& model) 
     channel_.push_back(csv_field(tp.via.empty() ? tp.channel : tp.via));
     skip_.push_back(name == kJourneyEndName ? 1 : 0);
   }
+  for (const Step& step : s.steps) {
+    touchpoint_.push_back(csv_field(step.name.empty() ? step.id : step.name));
+    channel_.push_back(step_kind_name(step.kind));
+    skip_.push_back(0);
+    routes_.emplace_back();
+    const StepDescription described = describe_step(step);
+    leads_.push_back(described.lead);
+    for (const StepRoute& route : described.routes) {
+      routes_.back().emplace_back(route.label, route.to);
+    }
+  }
+  steps_ = !s.steps.empty();
   for (const Persona& p : s.personas) {
     persona_.push_back(csv_field(p.id));
   }
 }
 
 void CsvEventWriter::header() {
-  out_ << "customer_id,timestamp,touchpoint,channel,persona,revenue,converted\n";
+  out_ << "customer_id,timestamp,touchpoint,channel,persona,revenue,converted"
+       << (steps_ ? ",step\n" : "\n");
+}
+
+std::string CsvEventWriter::step_detail(const TraceEvent& e) const {
+  const Scenario& s = model_.scenario();
+  const size_t index = e.touchpoint - s.touchpoints.size();
+  const Step& step = s.steps[index];
+  const auto& routes = routes_[index];
+  char hours[48];
+  std::snprintf(hours, sizeof hours, "%.4gh", e.waited);
+  if (step.kind == Step::Kind::Exit) {
+    return step.reason.empty() ? "exit" : "exit: " + step.reason;
+  }
+  if (e.dropped != 0) {
+    return step.kind == Step::Kind::Wait ? std::string("cut off after ") + hours : "cut off";
+  }
+  if (e.route >= routes.size()) {
+    return "";
+  }
+  const auto& [label, to] = routes[e.route];
+  switch (step.kind) {
+    case Step::Kind::Wait:
+      return (e.route < step.next.size() ? "waited " : "returned on their own after ") +
+             std::string(hours) + " → " + to;
+    case Step::Kind::Experiment:
+      return "arm " + step.arms[e.route].name + " → " + to;
+    case Step::Kind::Update:
+      return leads_[index] + " → " + to;
+    case Step::Kind::Split:
+    case Step::Kind::Exit:
+      break;
+  }
+  return label + " → " + to;
 }
 
 void CsvEventWriter::write(const std::vector<TraceEvent>& events) {
@@ -79,7 +127,14 @@ void CsvEventWriter::write(const std::vector<TraceEvent>& events) {
     buffer_ += ',';
     const auto [end, ec] = std::to_chars(number, number + sizeof number, e.money);
     buffer_.append(number, ec == std::errc() ? end : number);
-    buffer_ += e.converted != 0 ? ",1\n" : ",0\n";
+    buffer_ += e.converted != 0 ? ",1" : ",0";
+    if (steps_) {
+      buffer_ += ',';
+      if (e.touchpoint >= skip_.size() - routes_.size()) {
+        buffer_ += csv_field(step_detail(e));
+      }
+    }
+    buffer_ += '\n';
     ++rows_;
   }
   out_ << buffer_;

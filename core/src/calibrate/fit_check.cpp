@@ -151,7 +151,8 @@ LogSummary simulate_summary(const SimulationModel& model, const RunOptions& opti
   std::string customer;
   OrderedTrace trace(options.first_agent, [&](const std::vector<TraceEvent>& events) {
     for (const TraceEvent& e : events) {
-      if (skip[e.touchpoint] != 0) {
+      // Steps are not events of a log (a fitted journey has none).
+      if (e.touchpoint >= skip.size() || skip[e.touchpoint] != 0) {
         continue;
       }
       customer = "c" + std::to_string(e.agent);

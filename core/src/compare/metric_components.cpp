@@ -63,11 +63,47 @@ class Walker {
               static_cast<double>(slice.dropped), static_cast<double>(slice.arrivals));
       }
     }
+    steps(s);
   }
 
  private:
   void mean(const std::string& path, const FixedSum& sum) {
     emit_(path, MetricForm::Ratio, sum.sum(), static_cast<double>(sum.count()));
+  }
+
+  // Journey model 2's rows. An arm's effect is itself a paired difference
+  // within each run, with no sum form here: compared as a quantile is
+  // (independently), and so is the sample size it implies.
+  void steps(const Scenario& s) {
+    for (size_t i = 0; i < s.steps.size(); ++i) {
+      const StepTally st = tally_ ? tally_->steps[i] : StepTally{};
+      const std::string p = "steps." + s.steps[i].id + ".";
+      emit_(p + "arrivals", MetricForm::Total, static_cast<double>(st.arrivals), 0);
+      emit_(p + "agents", MetricForm::Total, static_cast<double>(st.agents), 0);
+      if (s.steps[i].kind == Step::Kind::Wait) {
+        mean(p + "mean_hours", st.hours);
+      }
+    }
+    for (size_t i = 0; i < s.steps.size(); ++i) {
+      const Step& step = s.steps[i];
+      if (step.kind != Step::Kind::Experiment) {
+        continue;
+      }
+      const StepTally st = tally_ ? tally_->steps[i] : StepTally{};
+      const std::string p = "experiments." + step.id + ".";
+      for (size_t a = 0; a < step.arms.size(); ++a) {
+        const double agents = a < st.arm_agents.size() ? static_cast<double>(st.arm_agents[a]) : 0;
+        const double converted =
+            a < st.arm_converted.size() ? static_cast<double>(st.arm_converted[a]) : 0;
+        emit_(p + "arms." + step.arms[a].name + ".agents", MetricForm::Total, agents, 0);
+        emit_(p + "arms." + step.arms[a].name + ".conversion_rate", MetricForm::Ratio, converted,
+              agents);
+      }
+      for (size_t a = 1; a < step.arms.size(); ++a) {
+        emit_(p + "effects." + step.arms[a].name + ".conversion_rate", MetricForm::Quantile, 0, 0);
+        emit_(p + "sample_size_per_arm." + step.arms[a].name, MetricForm::Quantile, 0, 0);
+      }
+    }
   }
 
   void journey(const std::string& p, const JourneyTally& j) {

@@ -168,8 +168,9 @@ class BlockRunner::Impl {
     if (node < touchpoint_count_) {
       return step_touchpoint(node, group, count);
     }
-    const StepBlock block{agents_.data(), memory_, stages_, paths_,
-                          schedule_,      quads_,  stream_, first_agent_};
+    const StepBlock block{agents_.data(), memory_, stages_,      paths_,
+                          schedule_,      quads_,  stream_,      first_agent_,
+                          trace_.on() ? &trace_ : nullptr};
     walk_.run(node, group, count, block, tally_->steps[node - touchpoint_count_],
               [&](uint32_t i, const StepEnd& end) { finish_in(i, end.stage, end.ending); });
   }

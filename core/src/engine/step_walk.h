@@ -20,6 +20,7 @@
 #include "engine/agent_paths.h"
 #include "engine/block_agent.h"
 #include "engine/block_memory.h"
+#include "engine/block_reporting.h"
 #include "engine/model_steps.h"
 #include "engine/quad_batch.h"
 #include "engine/round_schedule.h"
@@ -42,6 +43,7 @@ struct StepBlock {
   QuadBatch& quads;
   const RandomStream& stream;
   uint64_t first_agent;
+  BlockTrace* trace;  // run --events: every step visit (null: none)
 };
 
 /// How a journey that ends at a step ends: the stage it ends in and why.
@@ -86,8 +88,13 @@ class StepWalk {
       b.quads.draw(b.stream);
     }
     for (uint32_t k = 0; k < count; ++k) {
-      if (const std::optional<StepEnd> end = enter(b, group[k], node, st, here, step_visit_[k],
-                                                   &step_u_[size_t{k} * ModelSteps::kDraws])) {
+      const double arrived = b.agents[group[k]].hours;
+      const std::optional<StepEnd> end = enter(b, group[k], node, st, here, step_visit_[k],
+                                               &step_u_[size_t{k} * ModelSteps::kDraws]);
+      if (b.trace != nullptr) {
+        trace(b, group[k], node, arrived, end.has_value());
+      }
+      if (end) {
         finish(group[k], *end);
       }
     }
@@ -95,6 +102,21 @@ class StepWalk {
 
  private:
   using Next = std::optional<StepEnd>;  // nothing: the agent goes on
+
+  // The visit for run --events: when it came, the route it took (route_,
+  // set on the way), how long it waited, whether its journey ended here.
+  void trace(const StepBlock& b, uint32_t i, uint32_t node, double arrived, bool ended) {
+    const BlockAgent& a = b.agents[i];
+    TraceEvent event;
+    event.agent = b.first_agent + i;
+    event.hours = arrived;
+    event.touchpoint = node;
+    event.persona = a.persona;
+    event.dropped = ended ? 1 : 0;
+    event.route = route_;
+    event.waited = std::min(a.hours, horizon_) - arrived;
+    b.trace->add(event);
+  }
 
   // Agent i at step `node` (its visit number `visit`, its draws `u`).
   Next enter(const StepBlock& b, uint32_t i, uint32_t node, const ModelStep& st,
@@ -116,9 +138,11 @@ class StepWalk {
         const AgentMemoryView view = b.memory.view(i, a);
         for (size_t c = 0; c < st.conditions.size(); ++c) {
           if (evaluate_condition(st.conditions[c], view)) {
+            route_ = static_cast<uint32_t>(c);
             return go_to(b, i, st, here, st.branch_targets[c]);
           }
         }
+        route_ = static_cast<uint32_t>(st.branch_targets.size() - 1);
         return go_to(b, i, st, here, st.branch_targets.back());
       }
       case Step::Kind::Experiment: {
@@ -131,6 +155,7 @@ class StepWalk {
           ++here.arm_agents[arm];
         }
         ++here.arm_arrivals[arm];
+        route_ = arm;
         return go_to(b, i, st, here, st.arm_targets[arm]);
       }
       case Step::Kind::Update:
@@ -157,6 +182,7 @@ class StepWalk {
       hours = race.hours;
       if (race.returned) {
         target = st.race_targets[race.race];
+        route_ = static_cast<uint32_t>(st.edge_targets.size() + race.race);
         ++here.returned;
       }
     }
@@ -186,6 +212,7 @@ class StepWalk {
   Next take_edge(const StepBlock& b, uint32_t i, const ModelStep& st, StepTally& here,
                  const double* u) {
     const uint32_t edge = st.edge_cdf.size() > 1 ? pick(st.edge_cdf, u[3]) : 0;
+    route_ = edge;
     if (const double gap = st.edge_delay_hours[edge]; gap > 0.0) {
       BlockAgent& a = b.agents[i];
       a.hours += -gap * std::log1p(-u[4]);  // exponential, mean `gap`
@@ -235,6 +262,7 @@ class StepWalk {
   const uint32_t max_steps_;
   std::vector<double> step_u_;        // ModelSteps::kDraws per agent of a group
   std::vector<uint32_t> step_visit_;  // per agent of a group
+  uint32_t route_ = 0;                // the route the last agent took (for traces)
 };
 
 }  // namespace journeysim

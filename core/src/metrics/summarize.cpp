@@ -4,6 +4,7 @@
 
 #include "metrics/arm_effect.h"
 #include "metrics/satisfaction_scales.h"
+#include "metrics/step_description.h"
 #include "journeysim/run_report.h"
 
 namespace journeysim {
@@ -131,6 +132,32 @@ void add_opportunities(RunReport& report, const SimulationModel& model, const Ru
                    [](const Opportunity& a, const Opportunity& b) { return a.impact > b.impact; });
 }
 
+// The node that first leads to `node`: touchpoints' `next` then `on` in
+// scenario order, then steps' routes; "" when none does (cannot happen for
+// a step of a loaded scenario: every step is reachable).
+std::string first_lead_to(const Scenario& scenario, const std::string& node) {
+  for (const Touchpoint& tp : scenario.touchpoints) {
+    for (const Edge& e : tp.next) {
+      if (e.to == node) {
+        return tp.id;
+      }
+    }
+    for (const EventRoute& route : tp.on) {
+      if (route.to.id == node) {
+        return tp.id;
+      }
+    }
+  }
+  for (const Step& step : scenario.steps) {
+    for (const StepRoute& route : describe_step(step).routes) {
+      if (route.to == node) {
+        return step.id;
+      }
+    }
+  }
+  return "";
+}
+
 // Steps' arrivals (waits: time waited) and experiments' arms.
 void add_steps(const Scenario& scenario, const RunTally& tally, RunReport& report) {
   for (size_t s = 0; s < scenario.steps.size() && s < tally.steps.size(); ++s) {
@@ -144,8 +171,22 @@ void add_steps(const Scenario& scenario, const RunTally& tally, RunReport& repor
     r.cut_off = st.cut_off;
     r.exits = st.exits;
     r.returned = st.returned;
+    r.name = step.name.empty() ? step.id : step.name;
+    r.stage = step.stage;
+    StepDescription described = describe_step(step);
+    r.description = std::move(described.text);
+    r.routes = std::move(described.routes);
+    // Followed back through steps to the touchpoint the step hangs from.
+    r.after = first_lead_to(scenario, step.id);
+    for (size_t hops = 0; hops < scenario.steps.size() && scenario.find_step(r.after) >= 0; ++hops) {
+      r.after = first_lead_to(scenario, r.after);
+    }
+    if (step.kind == Step::Kind::Wait) {
+      r.duration = wait_duration_text(step.wait_for);
+    }
     if (step.kind == Step::Kind::Wait && st.hours.count() > 0) {
       r.mean_hours = st.hours.mean();
+      r.waited = mean_of(st.hours);
     }
     report.steps.push_back(std::move(r));
     if (step.kind != Step::Kind::Experiment) {
@@ -283,6 +324,47 @@ void journey_rows(const JourneyMetrics& m, const std::string& prefix, const std:
   }
 }
 
+// Journey model 2's rows, after every model-1 row (a journey without steps
+// has none of them, so its rows are what they always were). Every arm after
+// the first has an effect row, with no value until the effect is known, so
+// a threshold can name it whatever the run counted.
+void step_rows(const RunReport& report, std::vector<MetricRow>& rows) {
+  for (const StepReport& s : report.steps) {
+    const std::string prefix = "steps." + s.id + ".";
+    auto add = [&](const std::string& name, const Estimate& e, bool count) {
+      rows.push_back({prefix + name, "step", s.id, name, e, count});
+    };
+    add("arrivals", exact(static_cast<double>(s.arrivals), s.arrivals), true);
+    add("agents", exact(static_cast<double>(s.agents), s.agents), true);
+    if (s.kind == "wait") {
+      add("mean_hours", s.waited, false);
+    }
+  }
+  for (const ExperimentReport& x : report.experiments) {
+    const std::string prefix = "experiments." + x.id + ".";
+    auto add = [&](const std::string& name, const Estimate& e, bool count) {
+      rows.push_back({prefix + name, "experiment", x.id, name, e, count});
+    };
+    for (const ArmReport& a : x.arms) {
+      add("arms." + a.name + ".agents", exact(static_cast<double>(a.agents), a.agents), true);
+      add("arms." + a.name + ".conversion_rate", a.conversion_rate, false);
+    }
+    for (size_t k = 1; k < x.arms.size(); ++k) {
+      const std::string& arm = x.arms[k].name;
+      const ArmEffect* effect = nullptr;
+      for (const ArmEffect& e : x.effects) {
+        effect = e.arm == arm ? &e : effect;
+      }
+      add("effects." + arm + ".conversion_rate", effect ? effect->conversion_rate : Estimate{},
+          false);
+      const std::optional<uint64_t> n =
+          effect ? effect->sample_size_per_arm : std::optional<uint64_t>{};
+      add("sample_size_per_arm." + arm,
+          n ? exact(static_cast<double>(*n), *n) : Estimate{}, true);
+    }
+  }
+}
+
 }  // namespace
 
 Better better_direction(const std::string& metric) {
@@ -355,12 +437,14 @@ std::vector<MetricRow> metric_rows(const RunReport& report) {
                       false});
     }
   }
+  step_rows(report, rows);
   for (MetricRow& row : rows) {
     // Persona rows carry a nested metric ("touchpoints.x.drop_rate"): its
     // direction is that of the last metric name.
     const std::string& m = row.metric;
     const size_t dot = m.rfind('.');
-    const bool nested = m.rfind("touchpoints.", 0) == 0 || m.rfind("stages.", 0) == 0;
+    const bool nested = m.rfind("touchpoints.", 0) == 0 || m.rfind("stages.", 0) == 0 ||
+                        m.rfind("arms.", 0) == 0 || m.rfind("effects.", 0) == 0;
     row.better = better_direction(nested && dot != std::string::npos ? m.substr(dot + 1) : m);
   }
   return rows;

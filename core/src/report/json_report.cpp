@@ -193,6 +193,9 @@ std::string render_json(const RunReport& report) {
     doc["personas"][p.id]["share"].value = p.share;
   }
   for (const MetricRow& row : metric_rows(report)) {
+    if (row.scope == "step" || row.scope == "experiment") {
+      continue;  // add_steps writes journey model 2's keys in their own shape
+    }
     row_node(doc, row).value = estimate_json(row);
   }
   for (const TouchpointReport& t : report.touchpoints) {

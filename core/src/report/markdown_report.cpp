@@ -51,10 +51,91 @@ std::string mermaid_text(const std::string& text) {
   return out;
 }
 
+// A wait as a task of the Mermaid journey: its stage's section, named by
+// its duration, scored like the stage (nobody's mood moves while they
+// wait), no actors (the diagram counts no one's waits by persona).
+std::string wait_task(const StepReport& wait, const StageReport& stage) {
+  return "    wait " + mermaid_text(wait.duration) + ": " +
+         std::to_string(mermaid_score(stage.satisfaction.value)) + "\n";
+}
+
+std::string signed_points(const Estimate& e) {
+  if (!e.has_value()) {
+    return "n/a";
+  }
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "%+.2f pts [%+.2f, %+.2f]", 100 * e.value, 100 * e.low,
+                100 * e.high);
+  return buffer;
+}
+
+// Journey model 2: what each step does and how many came; each
+// experiment's arms with their effect over the first arm when known.
+std::string steps_markdown(const RunReport& r) {
+  std::string out = "\n### Steps\n\n| stage | step | kind | arrived | waited (mean h) | what it does |\n"
+                    "|---|---|---|---:|---:|---|\n";
+  for (const StepReport& s : r.steps) {
+    out += "| " + (s.stage.empty() ? std::string("—") : cell(s.stage)) + " | " + cell(s.name) +
+           " | " + s.kind + " | " + std::to_string(s.arrivals) + " | " +
+           (s.kind == "wait" ? plain(s.waited) : std::string("—")) + " | " +
+           cell(s.description) + " |\n";
+  }
+  if (r.experiments.empty()) {
+    return out;
+  }
+  out += "\n### Experiments\n\n| experiment | arm | agents | conversion [95%] | "
+         "effect vs first arm [95%, paired] | A/B test needs per arm |\n"
+         "|---|---|---:|---|---|---:|\n";
+  for (const ExperimentReport& x : r.experiments) {
+    for (size_t a = 0; a < x.arms.size(); ++a) {
+      const ArmReport& arm = x.arms[a];
+      const ArmEffect* effect = nullptr;
+      for (const ArmEffect& e : x.effects) {
+        effect = e.arm == arm.name ? &e : effect;
+      }
+      std::string size = "—";
+      if (effect != nullptr) {
+        size = effect->sample_size_per_arm ? std::to_string(*effect->sample_size_per_arm)
+                                           : "no difference";
+      }
+      out += "| " + cell(x.id) + " | " + cell(arm.name) + " | " + std::to_string(arm.agents) +
+             " | " + percent(arm.conversion_rate) + " | " +
+             (a == 0 ? std::string("baseline")
+                     : effect ? signed_points(effect->conversion_rate) : std::string("—")) +
+             " | " + size + " |\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int mermaid_score(double satisfaction) {
   return std::clamp(1 + static_cast<int>(std::lround(4.0 * satisfaction)), 1, 5);
+}
+
+// The waits of `stage` that hang from `touchpoint` ("" : those that hang
+// from no touchpoint task of this section), in step order.
+std::string waits_after(const RunReport& r, const StageReport& stage,
+                        const std::string& touchpoint) {
+  std::string out;
+  if (!stage.satisfaction.has_value()) {
+    return out;
+  }
+  for (const StepReport& s : r.steps) {
+    if (s.kind != "wait" || s.stage != stage.id || s.arrivals == 0) {
+      continue;
+    }
+    const std::string& anchor = s.after;
+    bool anchored_here = false;
+    for (const TouchpointReport& t : r.touchpoints) {
+      anchored_here |= t.id == anchor && t.stage == stage.id && t.satisfaction.has_value();
+    }
+    if ((touchpoint.empty() && !anchored_here) || (!touchpoint.empty() && anchor == touchpoint)) {
+      out += wait_task(s, stage);
+    }
+  }
+  return out;
 }
 
 std::string render_mermaid(const RunReport& r) {
@@ -75,7 +156,9 @@ std::string render_mermaid(const RunReport& r) {
       }
       tasks += "    " + mermaid_text(t.name) + ": " +
                std::to_string(mermaid_score(t.satisfaction.value)) + ": " + actors + "\n";
+      tasks += waits_after(r, stage, t.id);
     }
+    tasks += waits_after(r, stage, "");
     if (!tasks.empty()) {
       out += "  section " + mermaid_text(stage.id) + "\n" + tasks;
     }
@@ -119,6 +202,9 @@ std::string render_markdown(const RunReport& r) {
     out += "| " + cell(t.stage) + " | " + cell(t.name) + " | " + std::to_string(t.arrivals) +
            " | " + percent(t.drop_rate) + " | " +
            (t.reasons.empty() ? std::string("—") : cell(t.reasons.front().label)) + " |\n";
+  }
+  if (!r.steps.empty()) {
+    out += steps_markdown(r);
   }
   out += "\n### Journey map\n\n```mermaid\n" + render_mermaid(r) + "```\n";
   return out + manifest_detail::markdown_footer({{"", &r.manifest}},

@@ -72,6 +72,96 @@ void headline(std::string& out, const char* label, const std::string& value,
   out += "  " + pad_columns(label, 32) + pad_columns(value, 12) + interval + "\n";
 }
 
+// A table whose columns are as wide as their widest cell, so long ids and
+// names never push a row out of line. Columns named in `right` are aligned
+// right (numbers); the last column is not padded.
+std::string aligned_rows(const std::vector<std::vector<std::string>>& rows,
+                         const std::vector<bool>& right, const std::string& indent) {
+  std::vector<size_t> width;
+  for (const auto& row : rows) {
+    width.resize(std::max(width.size(), row.size()), 0);
+    for (size_t c = 0; c < row.size(); ++c) {
+      width[c] = std::max(width[c], util::utf8_length(row[c]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line = indent;
+    for (size_t c = 0; c < row.size(); ++c) {
+      const size_t gap = width[c] - util::utf8_length(row[c]);
+      const bool last = c + 1 == row.size();
+      if (c < right.size() && right[c]) {
+        line += std::string(gap, ' ') + row[c];
+      } else {
+        line += row[c] + (last ? "" : std::string(gap, ' '));
+      }
+      line += last ? "" : "  ";
+    }
+    // An empty last cell (an arm without an effect) leaves no blanks behind.
+    out += line.substr(0, line.find_last_not_of(' ') + 1) + "\n";
+  }
+  return out;
+}
+
+// Journey model 2's steps: what each does and how many came.
+std::string steps_table(const RunReport& r) {
+  std::vector<std::vector<std::string>> rows = {{"STEPS", "kind", "stage", "arrived", "agents",
+                                                 "waited (mean h)", "cut off", "returned", "exits",
+                                                 "what it does"}};
+  for (const StepReport& s : r.steps) {
+    const bool wait = s.kind == "wait";
+    rows.push_back({"  " + s.id, s.kind, s.stage.empty() ? "-" : s.stage, count(s.arrivals),
+                    count(s.agents), wait ? plain(s.waited) : "", count(s.cut_off),
+                    wait ? count(s.returned) : "", s.kind == "exit" ? count(s.exits) : "",
+                    s.description});
+  }
+  return aligned_rows(rows, {false, false, false, true, true, true, true, true, true, false}, "");
+}
+
+std::string percentage_points(const Estimate& e) {
+  return e.has_value() ? format("%+.2f pts [%+.2f, %+.2f]", 100 * e.value, 100 * e.low,
+                                100 * e.high)
+                       : "n/a";
+}
+
+// Each experiment's arms: customers, conversion, and (once the engine has
+// walked every customer through every arm) the paired effect of each arm
+// over the first and the sample size a real A/B test would need.
+std::string experiments_table(const RunReport& r) {
+  std::string out = "EXPERIMENTS\n";
+  for (const ExperimentReport& x : r.experiments) {
+    std::string description;
+    for (const StepReport& s : r.steps) {
+      description = s.id == x.id ? s.description : description;
+    }
+    out += "  " + x.id + ": " + description + "\n";
+    const bool effects = !x.effects.empty();
+    const std::string first = x.arms.empty() ? "" : x.arms.front().name;
+    std::vector<std::vector<std::string>> rows = {{"arm", "agents", "conversion [95%]"}};
+    if (effects) {
+      rows[0].push_back("effect vs " + first + " [95%, paired]");
+      rows[0].push_back("A/B test needs per arm");
+    }
+    for (const ArmReport& a : x.arms) {
+      rows.push_back({a.name, count(a.agents),
+                      percent(a.conversion_rate) + " " + percent_interval(a.conversion_rate)});
+      if (!effects) {
+        continue;
+      }
+      const ArmEffect* effect = nullptr;
+      for (const ArmEffect& e : x.effects) {
+        effect = e.arm == a.name ? &e : effect;
+      }
+      rows.back().push_back(effect ? percentage_points(effect->conversion_rate) : "");
+      rows.back().push_back(effect == nullptr                  ? ""
+                            : effect->sample_size_per_arm ? count(*effect->sample_size_per_arm)
+                                                          : "no difference");
+    }
+    out += aligned_rows(rows, {false, true, false, false, true}, "    ");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_table(const RunReport& r) {
@@ -138,11 +228,24 @@ std::string render_table(const RunReport& r) {
       out += top_reasons(t) + "\n";
     }
   }
-  out += "\nPERSONAS           share   agents     conversion [95%]            ttc median  "
+  if (!r.steps.empty()) {
+    out += "\n" + steps_table(r);
+  }
+  if (!r.experiments.empty()) {
+    out += "\n" + experiments_table(r);
+  }
+  // As wide as the longest persona id (18 characters, as always, when they
+  // fit), so a long id does not push its row out of line.
+  size_t persona_width = 18;
+  for (const PersonaReport& p : r.personas) {
+    persona_width = std::max(persona_width, util::utf8_length("  " + p.id) + 1);
+  }
+  out += "\n" + pad_columns("PERSONAS", persona_width) +
+         " share   agents     conversion [95%]            ttc median  "
          "CSAT     CES    NPS     revenue/agent\n";
   for (const PersonaReport& p : r.personas) {
     const JourneyMetrics& m = p.metrics;
-    out += pad_columns("  " + p.id, 18) + format("%5.1f%%  ", 100 * p.share) +
+    out += pad_columns("  " + p.id, persona_width) + format("%5.1f%%  ", 100 * p.share) +
            pad_columns(count(m.agents), 9) +
            pad_columns(percent(m.conversion_rate) + " " + percent_interval(m.conversion_rate), 28) +
            pad_columns(m.time_to_convert_median_days.has_value()
@@ -154,13 +257,13 @@ std::string render_table(const RunReport& r) {
   }
   if (!r.personas.empty() && !r.stages.empty()) {
     out += "\nEMOTION CURVE (mean satisfaction 0-1 on leaving each stage)\n";
-    out += pad_columns("", 18);
+    out += pad_columns("", persona_width);
     for (const StageReport& st : r.stages) {
       out += pad_columns(st.id.substr(0, 13), 14);
     }
     out += "\n";
     for (const PersonaReport& p : r.personas) {
-      out += pad_columns("  " + p.id, 18);
+      out += pad_columns("  " + p.id, persona_width);
       for (const Estimate& e : p.stage_satisfaction) {
         out += pad_columns(plain(e), 14);
       }

@@ -1,5 +1,7 @@
 #include "report/html/flow_layout.h"
 
+#include "report/html/flow_graph.h"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -21,44 +23,39 @@ constexpr double kHeightPerNode = 104;
 // wide, so a name shortened to fit never runs into its neighbour.
 constexpr double kCharWidth = 7.6;
 
-// Edges that close a cycle (found depth-first from the entry touchpoints,
+// Routes that close a cycle (found depth-first from the entry touchpoints,
 // in scenario order): a repeat purchase going back to the checkout. They are
-// drawn as loops; every other edge goes left to right.
-std::vector<std::vector<bool>> back_edges(const Scenario& scenario) {
-  const size_t n = scenario.touchpoints.size();
-  std::vector<std::vector<bool>> back(n);
-  for (size_t t = 0; t < n; ++t) {
-    back[t].assign(scenario.touchpoints[t].next.size(), false);
-  }
+// drawn as loops; every other route goes left to right.
+std::vector<bool> back_routes(const Scenario& scenario, const FlowGraph& g,
+                              const std::vector<std::vector<size_t>>& out_routes) {
+  const size_t n = g.visits.size();
+  std::vector<bool> back(g.routes.size(), false);
   enum class Mark { New, OnPath, Done };
   std::vector<Mark> mark(n, Mark::New);
   // Iterative, so a long chain of touchpoints cannot exhaust the stack.
-  std::vector<std::pair<size_t, size_t>> stack;  // touchpoint, next edge to follow
+  std::vector<std::pair<size_t, size_t>> stack;  // node, next route to follow
   auto visit = [&](size_t root) {
     mark[root] = Mark::OnPath;
     stack.emplace_back(root, 0);
     while (!stack.empty()) {
       auto& [t, e] = stack.back();
-      const auto& next = scenario.touchpoints[t].next;
+      const auto& next = out_routes[t];
       if (e == next.size()) {
         mark[t] = Mark::Done;
         stack.pop_back();
         continue;
       }
-      const size_t edge = e++;
-      const size_t to = next[edge].target;
-      if (to >= n) {
-        continue;
-      }
+      const size_t route = next[e++];
+      const size_t to = g.routes[route].to;
       if (mark[to] == Mark::OnPath) {
-        back[t][edge] = true;
+        back[route] = true;
       } else if (mark[to] == Mark::New) {
         mark[to] = Mark::OnPath;
         stack.emplace_back(to, 0);
       }
     }
   };
-  for (size_t t = 0; t < n; ++t) {
+  for (size_t t = 0; t < g.touchpoints; ++t) {
     if (scenario.touchpoints[t].entry > 0 && mark[t] == Mark::New) {
       visit(t);
     }
@@ -71,18 +68,16 @@ std::vector<std::vector<bool>> back_edges(const Scenario& scenario) {
   return back;
 }
 
-// Column = the longest chain of forward edges leading to the touchpoint, so
+// Column = the longest chain of forward routes leading to the node, so
 // every forward link runs left to right (a step that can be skipped sits
 // between the two it connects).
-std::vector<int> columns_of(const Scenario& scenario, const std::vector<std::vector<bool>>& back) {
-  const size_t n = scenario.touchpoints.size();
+std::vector<int> columns_of(const FlowGraph& g, const std::vector<std::vector<size_t>>& out_routes,
+                            const std::vector<bool>& back) {
+  const size_t n = g.visits.size();
   std::vector<size_t> incoming(n, 0);
-  for (size_t t = 0; t < n; ++t) {
-    for (size_t e = 0; e < scenario.touchpoints[t].next.size(); ++e) {
-      const size_t to = scenario.touchpoints[t].next[e].target;
-      if (!back[t][e] && to < n) {
-        ++incoming[to];
-      }
+  for (size_t r = 0; r < g.routes.size(); ++r) {
+    if (!back[r]) {
+      ++incoming[g.routes[r].to];
     }
   }
   std::vector<int> column(n, 0);
@@ -95,11 +90,11 @@ std::vector<int> columns_of(const Scenario& scenario, const std::vector<std::vec
   while (!ready.empty()) {
     const size_t t = ready.front();
     ready.pop_front();
-    for (size_t e = 0; e < scenario.touchpoints[t].next.size(); ++e) {
-      const size_t to = scenario.touchpoints[t].next[e].target;
-      if (back[t][e] || to >= n) {
+    for (const size_t r : out_routes[t]) {
+      if (back[r]) {
         continue;
       }
+      const size_t to = g.routes[r].to;
       column[to] = std::max(column[to], column[t] + 1);
       if (--incoming[to] == 0) {
         ready.push_back(to);
@@ -118,38 +113,44 @@ bool Box::overlaps(const Box& o) const {
 FlowLayout layout_flow(const RunReport& report, const Scenario& scenario, double width) {
   FlowLayout out;
   out.width = width;
-  const size_t n = std::min(report.touchpoints.size(), scenario.touchpoints.size());
-  const auto back = back_edges(scenario);
-  const std::vector<int> column = columns_of(scenario, back);
-  const int columns = n == 0 ? 0 : *std::max_element(column.begin(), column.begin() + n) + 1;
+  const FlowGraph g = flow_graph(report, scenario);
+  const size_t n = g.visits.size();
+  std::vector<std::vector<size_t>> out_routes(n);
+  for (size_t r = 0; r < g.routes.size(); ++r) {
+    out_routes[g.routes[r].from].push_back(r);
+  }
+  const std::vector<bool> back = back_routes(scenario, g, out_routes);
+  const std::vector<int> column = columns_of(g, out_routes, back);
+  const int columns = n == 0 ? 0 : *std::max_element(column.begin(), column.end()) + 1;
 
-  // Links from the counted flows; what arrived beyond them entered here.
+  // Links from the counted routes; what arrived beyond them entered here.
+  // A route nobody counted is still drawn, thin, so the way is visible.
   std::vector<uint64_t> inflow(n, 0);
-  for (size_t t = 0; t < n; ++t) {
-    const auto& flows = report.touchpoints[t].flows;
-    const auto& edges = scenario.touchpoints[t].next;
-    for (size_t e = 0; e < flows.size() && e < edges.size(); ++e) {
-      if (flows[e].second == 0 || edges[e].target >= n) {
-        continue;
-      }
-      FlowLink link;
-      link.from = t;
-      link.to = edges[e].target;
-      link.customers = flows[e].second;
-      link.backward = back[t][e];
-      out.links.push_back(link);
-      inflow[link.to] += link.customers;
+  for (size_t r = 0; r < g.routes.size(); ++r) {
+    const FlowRoute& route = g.routes[r];
+    if (route.counted && route.customers == 0) {
+      continue;
     }
+    FlowLink link;
+    link.from = route.from;
+    link.to = route.to;
+    link.customers = route.customers;
+    link.backward = back[r];
+    link.counted = route.counted;
+    link.label = route.label;
+    out.links.push_back(link);
+    inflow[link.to] += link.customers;
   }
 
   std::vector<std::vector<size_t>> by_column(static_cast<size_t>(columns));
   out.nodes.resize(n);
   for (size_t t = 0; t < n; ++t) {
     FlowNode& node = out.nodes[t];
-    node.touchpoint = t;
+    node.touchpoint = t < g.touchpoints ? t : 0;
+    node.step = t < g.touchpoints ? FlowNode::kNoStep : t - g.touchpoints;
     node.column = column[t];
-    node.visits = report.touchpoints[t].arrivals;
-    node.entries = node.visits > inflow[t] ? node.visits - inflow[t] : 0;
+    node.visits = g.visits[t];
+    node.entries = g.may_enter[t] && node.visits > inflow[t] ? node.visits - inflow[t] : 0;
     by_column[static_cast<size_t>(column[t])].push_back(t);
   }
 
@@ -261,10 +262,15 @@ FlowLayout layout_flow(const RunReport& report, const Scenario& scenario, double
     in_offset[link.to] += link.width;
   }
   for (size_t t = 0; t < n; ++t) {
-    const TouchpointReport& tp = report.touchpoints[t];
-    const std::pair<FlowStub::Kind, uint64_t> ends[] = {{FlowStub::Kind::Exit, tp.exits},
-                                                        {FlowStub::Kind::Drop, tp.dropped},
-                                                        {FlowStub::Kind::CutOff, tp.cut_off}};
+    // A step's ends: an exit step's exits, and cut-offs (a wait past the
+    // horizon). Steps never drop anyone.
+    static const TouchpointReport kNoTouchpoint;
+    const TouchpointReport& tp = t < g.touchpoints ? report.touchpoints[t] : kNoTouchpoint;
+    const StepReport* step = t < g.touchpoints ? nullptr : &report.steps[t - g.touchpoints];
+    const std::pair<FlowStub::Kind, uint64_t> ends[] = {
+        {FlowStub::Kind::Exit, step ? step->exits : tp.exits},
+        {FlowStub::Kind::Drop, step ? 0 : tp.dropped},
+        {FlowStub::Kind::CutOff, step ? step->cut_off : tp.cut_off}};
     for (const auto& [kind, customers] : ends) {
       if (customers == 0) {
         continue;

@@ -23,7 +23,10 @@ struct Box {
 };
 
 struct FlowNode {
-  size_t touchpoint = 0;  // index into RunReport::touchpoints
+  static constexpr size_t kNoStep = static_cast<size_t>(-1);
+  size_t touchpoint = 0;  // index into RunReport::touchpoints (touchpoint nodes)
+  size_t step = kNoStep;  // index into RunReport::steps (step nodes)
+  bool is_step() const { return step != kNoStep; }
   int column = 0;
   Box bar;    // height in proportion to visits
   Box label;  // above the bar: name and numbers
@@ -39,6 +42,9 @@ struct FlowLink {
   double y_from = 0, y_to = 0;  // band centres at the source's right and target's left side
   bool backward = false;        // to an earlier (or the same) column: a loop below the nodes
   double lane_y = 0;            // backward links: the lane's centre line
+  /// False for a route no tally counts (drawn thin and dashed, no width).
+  bool counted = true;
+  std::string label;  // the route's event, condition, arm or wait ("" for a `next` edge)
 };
 
 /// The ends a journey can meet at a node: drawn as short stubs, not links.
@@ -54,7 +60,7 @@ struct FlowLayout {
   double width = 0, height = 0;
   double node_width = 12;
   double scale = 0;             // pixels per customer
-  std::vector<FlowNode> nodes;  // by touchpoint index
+  std::vector<FlowNode> nodes;  // by node index: touchpoints, then steps
   std::vector<FlowLink> links;
   std::vector<FlowStub> stubs;
 };

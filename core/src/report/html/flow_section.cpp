@@ -114,6 +114,44 @@ std::string node_label(const ReportView& view, const FlowNode& node) {
          "</text><text class=\"fl-stats\" x=\"1\" y=\"25\">" + stats + "</text></svg>";
 }
 
+// The display name of a node of the flow: a touchpoint's or a step's.
+const std::string& flow_node_name(const ReportView& view, const FlowNode& node) {
+  return node.is_step() ? view.report.steps[node.step].name
+                        : view.touchpoint_name(view.report.touchpoints[node.touchpoint].id);
+}
+
+// A step of journey model 2 as a node: a diamond-capped bar in the step
+// colour, its kind and what it does (duration, branches, arms) in its label.
+std::string step_node(const ReportView& view, const FlowNode& node) {
+  const StepReport& st = view.report.steps[node.step];
+  return "<rect class=\"node step " + escape(st.kind) + "\" data-box=\"flow-node\" data-step=\"" +
+         escape(st.id) + "\" " + box_attributes(node.bar) + " rx=\"6\"><title>" +
+         escape(st.name) + " (" + escape(st.kind) + "): " + escape(st.description) + " \u2014 " +
+         grouped(node.visits) + " arrivals</title></rect>";
+}
+
+std::string step_label(const FlowNode& node, const StepReport& st) {
+  return "<svg class=\"flow-label\" data-box=\"flow-label\" " + box_attributes(node.label) +
+         " overflow=\"hidden\"><text class=\"fl-name\" x=\"1\" y=\"12\">" +
+         escape(shorten(st.kind + " " + st.name, node.label_chars)) +
+         "</text><text class=\"fl-stats\" x=\"1\" y=\"25\">" + grouped(node.visits) +
+         (st.kind == "wait" ? " \u00b7 " + escape(st.duration) : std::string()) +
+         "</text></svg>";
+}
+
+// A route's label at the middle of its link: the event of an `on` route, a
+// branch's condition, an arm and its weight, a wait's duration.
+std::string route_label(const FlowLayout& layout, const FlowLink& link) {
+  if (link.label.empty() || link.backward) {
+    return "";
+  }
+  const FlowNode& from = layout.nodes[link.from];
+  const FlowNode& to = layout.nodes[link.to];
+  const double x = (from.bar.right() + to.bar.x) / 2, y = (link.y_from + link.y_to) / 2 - 3;
+  return "<text class=\"route-label\" x=\"" + coord(x) + "\" y=\"" + coord(y) +
+         "\" text-anchor=\"middle\">" + escape(shorten(link.label, 28)) + "</text>";
+}
+
 }  // namespace
 
 std::string render_flow(const ReportView& view) {
@@ -134,21 +172,39 @@ std::string render_flow(const ReportView& view) {
   // Stubs under the links: a wide drop must not hide where the rest went.
   out += "<g class=\"stubs\">";
   for (const FlowStub& stub : layout.stubs) {
-    const std::string& name = view.touchpoint_name(view.report.touchpoints[stub.node].id);
+    const std::string& name = flow_node_name(view, layout.nodes[stub.node]);
     out += stub_shape(view, layout, stub,
                       escape(name) + ": " + grouped(stub.customers) + " " + stub_words(stub.kind));
   }
   out += "</g><g class=\"links\">";
+  std::string route_labels;
   for (const FlowLink& link : layout.links) {
-    const std::string& from = view.touchpoint_name(view.report.touchpoints[link.from].id);
-    const std::string& to = view.touchpoint_name(view.report.touchpoints[link.to].id);
+    const std::string& from = flow_node_name(view, layout.nodes[link.from]);
+    const std::string& to = flow_node_name(view, layout.nodes[link.to]);
+    if (!link.counted) {
+      out += "<path class=\"link route\" d=\"" + link_path(layout, link) +
+             "\" stroke-width=\"1\" stroke-dasharray=\"4 3\"><title>" + escape(from) + " \u2192 " +
+             escape(to) + (link.label.empty() ? "" : " (" + escape(link.label) + ")") +
+             ": not counted route by route</title></path>";
+      route_labels += route_label(layout, link);
+      continue;
+    }
     out += "<path class=\"link" + std::string(link.backward ? " back" : "") + "\" d=\"" +
            link_path(layout, link) + "\" stroke-width=\"" + coord(std::max(link.width, 1.0)) +
            "\" data-customers=\"" + std::to_string(link.customers) + "\"><title>" + escape(from) +
-           " \u2192 " + escape(to) + ": " + grouped(link.customers) + " customers</title></path>";
+           " \u2192 " + escape(to) + (link.label.empty() ? "" : " (" + escape(link.label) + ")") +
+           ": " + grouped(link.customers) + " customers</title></path>";
+    route_labels += route_label(layout, link);
+  }
+  if (!route_labels.empty()) {
+    out += "</g><g class=\"route-labels\">" + route_labels;
   }
   out += "</g><g class=\"nodes\">";
   for (const FlowNode& node : layout.nodes) {
+    if (node.is_step()) {
+      out += step_node(view, node);
+      continue;
+    }
     const TouchpointReport& tp = view.report.touchpoints[node.touchpoint];
     const bool converts = !tp.milestone.empty() && tp.milestone == view.report.conversion;
     out += "<rect class=\"node" + std::string(converts ? " converts" : "") +
@@ -158,7 +214,7 @@ std::string render_flow(const ReportView& view) {
            grouped(tp.dropped) + " dropped</title></rect>";
   }
   for (const FlowNode& node : layout.nodes) {
-    out += node_label(view, node);
+    out += node.is_step() ? step_label(node, view.report.steps[node.step]) : node_label(view, node);
   }
   out += "</g></svg></div></section>";
   return out;

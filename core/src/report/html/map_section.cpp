@@ -213,6 +213,7 @@ std::string render_journey_map(const ReportView& view) {
   const double cw = column_width(n);
   const int peak = effort_peak(r);
   std::string out =
+      step_style(view) +
       "<section id=\"" + view.id("journey-map") + "\"><h2>Journey map</h2><p class=\"lede\">Stages left to right "
       "with the team that owns each. Touchpoints show visits and the share who dropped there; "
       "the emotion curve is the mean satisfaction of customers leaving each stage.</p>";
@@ -230,6 +231,7 @@ std::string render_journey_map(const ReportView& view) {
     for (size_t t : view.stage_touchpoints[s]) {
       out += touchpoint_card(view, t, static_cast<int>(t) == peak);
     }
+    out += step_cards(view, s);
     out += "</div>";
   }
   out += row_head("Customer actions");

@@ -82,16 +82,21 @@ std::string run_meta(const RunReport& r) {
 }
 
 std::vector<std::pair<std::string, std::string>> run_section_links(const ReportView& view) {
-  return {{view.id("personas"), "Personas"},      {view.id("headline"), "Headline metrics"},
-          {view.id("journey-map"), "Journey map"}, {view.id("funnel"), "Funnel"},
-          {view.id("flow"), "Flow"},              {view.id("opportunities"), "Opportunities"},
-          {view.id("touchpoints"), "Touchpoints"}};
+  std::vector<std::pair<std::string, std::string>> links = {
+      {view.id("personas"), "Personas"},      {view.id("headline"), "Headline metrics"},
+      {view.id("journey-map"), "Journey map"}, {view.id("funnel"), "Funnel"},
+      {view.id("flow"), "Flow"},              {view.id("opportunities"), "Opportunities"},
+      {view.id("touchpoints"), "Touchpoints"}};
+  if (!view.report.steps.empty()) {
+    links.insert(links.begin() + 5, {view.id("steps"), "Steps"});
+  }
+  return links;
 }
 
 std::string render_run_sections(const ReportView& view) {
   return render_personas(view) + render_headline(view) + render_journey_map(view) +
-         render_funnel(view) + render_flow(view) + render_opportunities(view) +
-         render_touchpoint_details(view);
+         render_funnel(view) + render_flow(view) + render_steps(view) +
+         render_opportunities(view) + render_touchpoint_details(view);
 }
 
 }  // namespace journeysim::html

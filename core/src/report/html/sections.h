@@ -43,6 +43,16 @@ std::string render_journey_map(const ReportView& view);
 std::string render_funnel(const ReportView& view);
 /// Where customers went from each touchpoint (Sankey-style).
 std::string render_flow(const ReportView& view);
+/// The styles of steps' cards, flow nodes and routes, for a page whose run
+/// has steps; "" otherwise (a page without steps keeps its bytes).
+std::string step_style(const ReportView& view);
+/// Journey model 2's steps of stage `stage` (by index) as compact cards for
+/// the journey map: kind, what the step does, arrivals. A step without a
+/// stage shows in the stage of the touchpoint it hangs from.
+std::string step_cards(const ReportView& view, size_t stage);
+/// Every step (what it does, arrivals, waits' time) and every experiment
+/// (arms, paired effects, A/B sample sizes); "" for a journey without steps.
+std::string render_steps(const ReportView& view);
 /// Every opportunity, largest impact first.
 std::string render_opportunities(const ReportView& view);
 /// Every touchpoint's numbers, with each persona's drop rate.
