@@ -435,7 +435,7 @@ TEST_F(CheckCli, UpdateBaselineReplacesABrokenBaseline) {
   std::ofstream(file) << "not json";
   const auto r = journeysim("check " + shop_ + " --baseline " + file + " --update-baseline");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(nlohmann::json::parse(read_file(file))["schema"], "journeysim.run/2");
+  EXPECT_EQ(nlohmann::json::parse(read_file(file))["schema"], "journeysim.run/3");
 }
 
 TEST_F(CheckCli, BaselineDirectoryHoldsOneFilePerScenario) {

@@ -94,6 +94,7 @@ std::vector<std::string> SimulationModel::reason_codes(uint32_t t) const {
   }
   codes.emplace_back("horizon");
   codes.emplace_back("step_limit");
+  codes.emplace_back("ended");
   return codes;
 }
 
@@ -105,6 +106,7 @@ std::vector<std::string> SimulationModel::reason_labels(uint32_t t) const {
   }
   labels.emplace_back("journey horizon reached");
   labels.emplace_back("step limit reached");
+  labels.emplace_back("journey ended here without converting");
   return labels;
 }
 
@@ -116,6 +118,7 @@ std::vector<std::string> SimulationModel::reason_suggestions(uint32_t t) const {
   }
   out.emplace_back("shorten the path or lengthen horizon_days");
   out.emplace_back("check for loops that customers cannot leave");
+  out.emplace_back("lead customers who end here on to the conversion, or end the path where it is meant to end");
   return out;
 }
 
