@@ -200,6 +200,38 @@ TEST(LostHere, JsonCarriesLostRateAndReasonsUnderSchemaRun3) {
   EXPECT_NE(json.find("\"lost_reasons\": []"), std::string::npos);  // the thank-you
 }
 
+// --- the reports: "lost here" is the headline, the drop rate stays visible --
+
+TEST(LostHereReports, TheTableCountsLostHereBesideTheDrops) {
+  const std::string table = render_table(post_purchase());
+  const size_t row = table.find("  thank_you [fixed]");
+  ASSERT_NE(row, std::string::npos);
+  const std::string line = table.substr(row, table.find('\n', row) - row);
+  // 5,358 dropped (90.37%), none of them lost.
+  EXPECT_NE(line.find("5,358  90.37%"), std::string::npos) << line;
+  EXPECT_NE(line.find("+0.000           0  "), std::string::npos) << line;  // lost here: 0
+  const size_t checkout = table.find("  checkout [fixed]");
+  EXPECT_NE(table.find("     6,147  left at this step 100%", checkout), std::string::npos) << table;
+  EXPECT_EQ(table.find("thank_you:"), std::string::npos) << "not a friction hot spot";
+}
+
+TEST(LostHereReports, MarkdownTouchpointRowsLeadWithLostHere) {
+  const std::string md = render_markdown(post_purchase());
+  EXPECT_NE(md.find("| after | thank_you | 5929 | 0 · 0.00% ["), std::string::npos) << md;
+  EXPECT_NE(md.find("| buy | checkout | 12076 | 6147 · 50.90% ["), std::string::npos) << md;
+}
+
+TEST(LostHereReports, TheMapsPainPointsAreWhereCustomersWereLost) {
+  const SimulationModel model = model_from_text(kPostPurchase);
+  const std::string html = render_html(post_purchase(), model.scenario());
+  EXPECT_NE(html.find("data-metric=\"touchpoints.thank_you.lost_rate\" data-value=\"0\""),
+            std::string::npos);
+  // The one reason, summed over the buy stage, and nothing in the after stage.
+  EXPECT_NE(html.find("14,071 lost: 7,924 at landing; 6,147 at checkout"), std::string::npos);
+  EXPECT_EQ(html.find("lost at thank_you"), std::string::npos);
+  EXPECT_EQ(html.find("at thank_you"), std::string::npos);
+}
+
 // --- the emotion curve ----------------------------------------------------------
 
 // A painful middle stage: half leave at t2; the half who pass lose 0.3
