@@ -118,7 +118,7 @@ std::vector<std::string> SimulationModel::reason_suggestions(uint32_t t) const {
   }
   out.emplace_back("shorten the path or lengthen horizon_days");
   out.emplace_back("check for loops that customers cannot leave");
-  out.emplace_back("lead customers who end here on to the conversion, or end the path where it is meant to end");
+  out.emplace_back("give customers who end here a way on to the conversion");
   return out;
 }
 
