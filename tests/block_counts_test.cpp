@@ -30,8 +30,9 @@ BlockAgent agent(uint32_t persona, uint32_t steps) {
   a.persona = persona;
   a.steps = steps;
   a.satisfaction = 0.9;
-  // Radius 0 (u1 = 1): the answers are the noiseless ones.
-  a.csat_u = 1.0;
+  // Radius 0 (u1 = 0: sqrt(-2 ln(1 - u1)) = 0): the answers are the
+  // noiseless ones.
+  a.csat_u = 0.0;
   a.recommend_u = 0.0;
   return a;
 }

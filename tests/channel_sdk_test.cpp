@@ -21,6 +21,38 @@ using journeysim::sdk::check_params;
 using journeysim::sdk::failed_check;
 using journeysim::sdk::PersonaTermsCache;
 
+TEST(StandardNormal, IsTheCosineHalfOfThePair) {
+  // One Box-Muller serves the plugins and the engine's survey noise.
+  for (const double u1 : {0.0, 0.1, 0.5, 0.999}) {
+    for (const double u2 : {0.0, 0.3, 0.75}) {
+      EXPECT_EQ(journeysim::sdk::standard_normal(u1, u2),
+                journeysim::sdk::standard_normal_pair(u1, u2).first);
+    }
+  }
+}
+
+TEST(StandardNormal, PairHalvesAreUncorrelatedStandardNormals) {
+  // On a midpoint grid of (u1, u2): means 0, variances 1, covariance 0.
+  constexpr int kSide = 400;
+  double m1 = 0, m2 = 0, v1 = 0, v2 = 0, c = 0;
+  for (int i = 0; i < kSide; ++i) {
+    for (int j = 0; j < kSide; ++j) {
+      const auto z = journeysim::sdk::standard_normal_pair((i + 0.5) / kSide, (j + 0.5) / kSide);
+      m1 += z.first;
+      m2 += z.second;
+      v1 += z.first * z.first;
+      v2 += z.second * z.second;
+      c += z.first * z.second;
+    }
+  }
+  const double n = double{kSide} * kSide;
+  EXPECT_NEAR(m1 / n, 0.0, 1e-9);
+  EXPECT_NEAR(m2 / n, 0.0, 1e-9);
+  EXPECT_NEAR(v1 / n, 1.0, 0.01);
+  EXPECT_NEAR(v2 / n, 1.0, 0.01);
+  EXPECT_NEAR(c / n, 0.0, 1e-9);
+}
+
 TEST(PersonaTermsCache, WorksOutEachPersonasTermsOnceAndReusesThem) {
   PersonaTermsCache<double, 8> cache;
   int made = 0;

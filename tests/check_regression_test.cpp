@@ -8,6 +8,8 @@
 #include <fstream>
 
 #include "journeysim/check.h"
+#include "journeysim/report_writers.h"
+#include "support/scenario_builder.h"
 
 namespace journeysim {
 namespace {
@@ -277,6 +279,33 @@ TEST_F(CheckBaselineFile, ReadsEveryMetricByItsPathFromAnOlderRunWithoutManifest
   EXPECT_EQ(b.metrics.at("personas.loyal.conversion_rate").estimate.n, 8000u);
 }
 
+TEST_F(CheckBaselineFile, ReadsARun2BaselineWithItsManifestAndWithoutLostHere) {
+  // A run/2 file is today's document before "lost here": the same manifest.
+  const SimulationModel model = testing::model_from_text(R"(
+[journey]
+name = "Shop"
+type = "purchase"
+stages = ["buy"]
+conversion = "purchase"
+[personas.p]
+share = 1.0
+[touchpoints.checkout]
+stage = "buy"
+channel = "fixed"
+entry = 1.0
+milestone = "purchase"
+params = { drop = 0.5 }
+exit = true
+)");
+  std::string json = render_json(testing::run_report(model, 1000));
+  json.replace(json.find("journeysim.run/3"), 16, "journeysim.run/2");
+  const Baseline b = read_baseline(write(json));
+  EXPECT_EQ(b.schema, "journeysim.run/2");
+  EXPECT_TRUE(b.has_manifest);
+  EXPECT_EQ(b.manifest.agents, 1000u);
+  EXPECT_TRUE(b.metrics.count("touchpoints.checkout.drop_rate"));
+}
+
 TEST_F(CheckBaselineFile, MissingFileNamesItAndSaysHowToMakeOne) {
   const std::string file = (dir_ / "nowhere.json").string();
   EXPECT_EQ(error_of(file).rfind(file + ": error: baseline file not found; create it with", 0), 0u)
@@ -292,7 +321,7 @@ TEST_F(CheckBaselineFile, InvalidJsonPointsAtTheLineAndColumn) {
 TEST_F(CheckBaselineFile, AnotherSchemaIsRejected) {
   const std::string file = write(R"({"schema": "journeysim.compare/1"})");
   EXPECT_NE(error_of(file).find("baseline has schema \"journeysim.compare/1\"; expected "
-                                "\"journeysim.run/2\""),
+                                "\"journeysim.run/3\""),
             std::string::npos);
 }
 

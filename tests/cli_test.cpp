@@ -54,7 +54,7 @@ TEST_F(CliTest, JsonOutputHasTheDocumentedShape) {
   const auto r = journeysim("run " + kStore + " --agents 2000 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc["schema"], "journeysim.run/2");
+  EXPECT_EQ(doc["schema"], "journeysim.run/3");
   EXPECT_EQ(doc["manifest"]["agents"], 2000);
   EXPECT_EQ(doc["manifest"]["seed"], 7);
   EXPECT_EQ(doc["manifest"]["scenario"]["hash"].get<std::string>().size(), 64u);

@@ -174,6 +174,10 @@ TEST(Compare, TheVerdictNamesConversionPersonasAndTheCheckout) {
   EXPECT_EQ(verdict[1].rfind("checkout drop rate -", 0), 0u) << verdict[1];
   EXPECT_FALSE(r.variants[0].friction_moves.empty());
   EXPECT_EQ(r.variants[0].friction_moves[0].rfind("checkout: -", 0), 0u);
+  // Friction is customers lost there, not the channel's drops.
+  EXPECT_NE(r.variants[0].friction_moves[0].find(" customers lost here (fewer leave here)"),
+            std::string::npos)
+      << r.variants[0].friction_moves[0];
 }
 
 TEST(MetricComponents, NumeratorOverDenominatorIsEveryRatioMetricsValue) {

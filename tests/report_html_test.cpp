@@ -157,8 +157,8 @@ TEST(ReportHtml, TimeToConvertIsDrawnAsADistributionOfEveryConverter) {
 }
 
 // Per persona, stage by stage: the customers still there (the persona's own
-// reach of the stage), how many dropped in it, and their reasons with counts.
-TEST(ReportHtml, FunnelPerPersonaHasExactCountsDropsAndReasons) {
+// reach of the stage), how many were lost in it, and why, with counts.
+TEST(ReportHtml, FunnelPerPersonaHasExactCountsLossesAndReasons) {
   const SimulationModel model = model_from_text(testing::wide_journey_toml(3, 2));
   const RunReport report = run_report(model, 6000);
   ASSERT_GE(report.personas.size(), 2u);
@@ -187,24 +187,32 @@ TEST(ReportHtml, FunnelPerPersonaHasExactCountsDropsAndReasons) {
                 std::to_string(p.stages[s].reached));
     }
   }
-  // A persona's drops name their reasons, counted from the persona's own.
+  // A persona's losses in a stage (journeys that ended unconverted at its
+  // touchpoints) name their reasons, counted from the persona's own.
   const PersonaReport& first = report.personas[0];
+  const auto lost_in = [&](size_t s) {
+    uint64_t lost = 0;
+    for (size_t t = 0; t < report.touchpoints.size(); ++t) {
+      lost += report.touchpoints[t].stage == report.stages[s].id ? first.touchpoints[t].lost : 0;
+    }
+    return lost;
+  };
   size_t stage = 0;
-  while (stage < first.stages.size() && first.stages[stage].dropped == 0) {
+  while (stage < first.stages.size() && lost_in(stage) == 0) {
     ++stage;
   }
   ASSERT_LT(stage, first.stages.size());
   const size_t row = html.find("<th>" + report.stages[stage].id + "</th>", table);
   const size_t cell = html.find("data-persona=\"" + first.id + "\" data-count=", row);
-  EXPECT_EQ(attribute_after(html, "class=\"pf-drop\"", "data-dropped", cell),
-            std::to_string(first.stages[stage].dropped));
+  EXPECT_EQ(attribute_after(html, "class=\"pf-drop\"", "data-lost", cell),
+            std::to_string(lost_in(stage)));
   // The stage's most frequent reason among this persona's, with its count.
   std::vector<std::pair<std::string, uint64_t>> reasons;
   for (size_t t = 0; t < report.touchpoints.size(); ++t) {
     if (report.touchpoints[t].stage != report.stages[stage].id) {
       continue;
     }
-    for (const ReasonShare& r : first.touchpoints[t].reasons) {
+    for (const ReasonShare& r : first.touchpoints[t].lost_reasons) {
       auto it = std::find_if(reasons.begin(), reasons.end(),
                              [&](const auto& x) { return x.first == r.label; });
       if (it == reasons.end()) {

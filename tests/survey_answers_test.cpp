@@ -10,27 +10,39 @@ namespace journeysim {
 namespace {
 
 TEST(RespondentNoise, IsABoxMullerPairOfTheTwoDraws) {
-  // u1 = e^-0.5 puts the radius at exactly 1; u2 picks the angle.
-  const double u1 = std::exp(-0.5);
+  // u1 = 1 - e^-0.5 puts the radius at exactly 1 (r = sqrt(-2 ln(1 - u1)));
+  // u2 picks the angle.
+  const double u1 = -std::expm1(-0.5);
   const RespondentNoise at_zero = respondent_noise(u1, 0.0);
   EXPECT_DOUBLE_EQ(at_zero.csat, 1.0);
   EXPECT_DOUBLE_EQ(at_zero.recommend, 0.0);
   const RespondentNoise quarter = respondent_noise(u1, 0.25);
   EXPECT_NEAR(quarter.csat, 0.0, 1e-15);
   EXPECT_DOUBLE_EQ(quarter.recommend, 1.0);
-  // u1 = e^-2: radius 2, angle pi.
-  const RespondentNoise half = respondent_noise(std::exp(-2.0), 0.5);
+  // u1 = 1 - e^-2: radius 2, angle pi.
+  const RespondentNoise half = respondent_noise(-std::expm1(-2.0), 0.5);
   EXPECT_DOUBLE_EQ(half.csat, -2.0);
   EXPECT_NEAR(half.recommend, 0.0, 1e-15);
 }
 
-TEST(RespondentNoise, KeepsTheEngineFormulaBitForBit) {
-  // Survey counts of every stored result depend on these exact bits.
+TEST(RespondentNoise, IsTheSdksNormalDrawBitForBit) {
+  // Engine 2: one Box-Muller for plugins and surveys alike; the CSAT noise
+  // is exactly the plugins' sdk::standard_normal of the same draws.
   const double u1 = 0.3183098861837907, u2 = 0.7071067811865476;
-  const double r = std::sqrt(-2.0 * std::log(u1));
   const RespondentNoise noise = respondent_noise(u1, u2);
-  EXPECT_EQ(noise.csat, r * std::cos(6.283185307179586 * u2));
+  const sdk::NormalPair z = sdk::standard_normal_pair(u1, u2);
+  EXPECT_EQ(noise.csat, z.first);
+  EXPECT_EQ(noise.recommend, z.second);
+  EXPECT_EQ(noise.csat, sdk::standard_normal(u1, u2));
+  const double r = std::sqrt(-2.0 * std::log1p(-u1));
   EXPECT_EQ(noise.recommend, r * std::sin(6.283185307179586 * u2));
+}
+
+TEST(RespondentNoise, AZeroDrawIsFinite) {
+  // log1p(-0) = 0: the radius is 0, never infinite.
+  const RespondentNoise noise = respondent_noise(0.0, 0.3);
+  EXPECT_EQ(noise.csat, 0.0);
+  EXPECT_EQ(noise.recommend, 0.0);
 }
 
 // Each expectation reads {satisfied, promoter, detractor}.

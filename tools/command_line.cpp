@@ -259,8 +259,8 @@ void add_check_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("scenarios", args->scenarios, "Scenario files (TOML); shell globs welcome")
       ->required();
   cmd->add_option("--baseline", args->baseline,
-                  "Stored run to compare against (`run --format json`: journeysim.run/2, or "
-                  "an older run/1), or a directory "
+                  "Stored run to compare against (`run --format json`: journeysim.run/3, or "
+                  "an older run/2 or run/1), or a directory "
                   "holding <scenario>.json per scenario");
   cmd->add_option("--tolerance", args->tolerances,
                   "METRIC=VALUE: worsening allowed against the baseline, e.g. "

@@ -123,7 +123,8 @@ struct BaselineMetric {
 };
 
 /// A run stored with `journeysim run --format json --out`: schema
-/// journeysim.run/2, or an older journeysim.run/1 (no manifest).
+/// journeysim.run/3, or an older journeysim.run/2 (no "lost here") or
+/// journeysim.run/1 (no manifest).
 struct Baseline {
   std::string file;
   std::string schema;
@@ -137,7 +138,7 @@ struct Baseline {
 };
 
 /// Reads a baseline. Throws InputError naming the file when it is missing,
-/// not JSON, or not a journeysim.run/1 or /2 document.
+/// not JSON, or not a journeysim.run/1, /2 or /3 document.
 Baseline read_baseline(const std::filesystem::path& file);
 
 /// One input that differs between the baseline's run and this one.

@@ -14,7 +14,7 @@
 
 namespace journeysim {
 
-/// The JSON document (schema "journeysim.run/2", see docs/json-schema.md).
+/// The JSON document (schema "journeysim.run/3", see docs/json-schema.md).
 std::string render_json(const RunReport& report);
 /// One row per metric: path,scope,id,metric,value,ci95_low,ci95_high,n;
 /// then the manifest as `# key: value` comment lines.

@@ -111,6 +111,10 @@ struct PersonaTouchpoint {
   Estimate drop_rate;
   std::string top_reason;  // label, "" when nobody dropped
   std::vector<ReasonShare> reasons;  // this persona's, most frequent first
+  /// This persona's "lost here" (see TouchpointReport): of its agents who came.
+  uint64_t agents = 0, lost = 0;
+  Estimate lost_rate;
+  std::vector<ReasonShare> lost_reasons;
 };
 
 struct PersonaReport {

@@ -57,6 +57,9 @@ struct ModelTouchpoint {
 /// Reasons the engine itself ends a journey, listed after a channel's own.
 enum class Cutoff : uint32_t { Horizon = 0, StepLimit = 1 };
 inline constexpr uint32_t kCutoffCount = 2;
+/// After the cutoffs, a reason no channel gives and no drop has: the
+/// journey ended at an exit touchpoint without converting ("lost here").
+inline constexpr uint32_t kEndedReason = kCutoffCount;
 
 class SimulationModel {
  public:
@@ -79,7 +82,8 @@ class SimulationModel {
   double horizon_hours() const { return scenario_.journey.horizon_days * 24.0; }
   /// The distinct channels in use, sorted by name.
   const std::vector<ChannelPtr>& channels() const { return channels_; }
-  /// Drop-reason codes of touchpoint `t`: the channel's, then the cutoffs.
+  /// Reason codes of touchpoint `t`: the channel's, then the cutoffs, then
+  /// kEndedReason's ("ended"). Labels and suggestions are in the same order.
   std::vector<std::string> reason_codes(uint32_t t) const;
   std::vector<std::string> reason_labels(uint32_t t) const;
   std::vector<std::string> reason_suggestions(uint32_t t) const;

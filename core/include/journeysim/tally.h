@@ -106,7 +106,14 @@ struct TouchpointTally {
   uint64_t dropped = 0;     // the channel decided the customer leaves
   uint64_t cut_off = 0;     // horizon or step limit reached here
   uint64_t exits = 0;       // journeys that ended normally here
+  /// Journeys that ended here without the customer having converted: a
+  /// channel's drop, or an exit touchpoint reached unconverted (never a
+  /// cut-off: the horizon or step limit is not the customer leaving).
+  uint64_t lost = 0;
   std::vector<uint64_t> reasons;  // channel's reasons, then the cutoffs
+  /// Of `lost`, by the same reasons, then one more: ended unconverted at an
+  /// exit (kEndedReason; the cutoff slots stay zero).
+  std::vector<uint64_t> lost_reasons;
   std::vector<uint64_t> edges;    // how many took each `next` edge
   FixedSum effort, emotion, hours, money, satisfaction, p_continue;
 
@@ -153,7 +160,8 @@ struct StepTally {
 /// reasons by persona; the means are the touchpoint's own).
 struct TouchpointSlice {
   uint64_t arrivals = 0, dropped = 0, cut_off = 0;
-  std::vector<uint64_t> reasons;
+  uint64_t agents = 0, lost = 0;  // as TouchpointTally's, for this persona
+  std::vector<uint64_t> reasons, lost_reasons;
 
   void merge(const TouchpointSlice& other);
 };

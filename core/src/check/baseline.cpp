@@ -1,6 +1,7 @@
 // A stored run (`journeysim run --format json --out`) read back as a
-// baseline: its manifest and its metrics. Files of the older
-// journeysim.run/1 schema (no manifest) are still read.
+// baseline: its manifest and its metrics. Files of the older schemas are
+// still read: journeysim.run/2 (the same manifest; no "lost here" metrics)
+// and journeysim.run/1 (no manifest).
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -15,7 +16,8 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char* kSchema = "journeysim.run/2";
+constexpr const char* kSchema = "journeysim.run/3";
+constexpr const char* kSchemaBeforeLost = "journeysim.run/2";
 constexpr const char* kSchemaWithoutManifest = "journeysim.run/1";
 
 [[noreturn]] void bad(const std::string& file, const std::string& message, uint32_t line = 0,
@@ -154,16 +156,17 @@ Baseline read_baseline(const std::filesystem::path& path) {
                   kSchema + "\", written by `journeysim run --format json --out`)");
   }
   const std::string schema = doc["schema"].get<std::string>();
-  if (schema != kSchema && schema != kSchemaWithoutManifest) {
+  const bool has_manifest = schema == kSchema || schema == kSchemaBeforeLost;
+  if (!has_manifest && schema != kSchemaWithoutManifest) {
     bad(file, "baseline has schema \"" + schema + "\"; expected \"" + kSchema +
-                  "\" (a `journeysim run --format json` result) or the older \"" +
-                  kSchemaWithoutManifest + "\"");
+                  "\" (a `journeysim run --format json` result) or an older \"" +
+                  kSchemaBeforeLost + "\" or \"" + kSchemaWithoutManifest + "\"");
   }
   Baseline b;
   b.file = file;
   b.schema = schema;
   b.name = field(doc, file, "scenario.name", Json::value_t::string).get<std::string>();
-  if (schema == kSchema) {
+  if (has_manifest) {
     b.manifest = manifest_detail::manifest_from_json(
         field(doc, file, "manifest", Json::value_t::object), file);
     b.has_manifest = true;

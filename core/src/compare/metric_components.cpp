@@ -41,6 +41,9 @@ class Walker {
       emit_(p + "continued", MetricForm::Total, static_cast<double>(tt.continued), 0);
       emit_(p + "dropped", MetricForm::Total, static_cast<double>(tt.dropped), 0);
       emit_(p + "drop_rate", MetricForm::Ratio, static_cast<double>(tt.dropped), arrivals);
+      emit_(p + "lost", MetricForm::Total, static_cast<double>(tt.lost), 0);
+      emit_(p + "lost_rate", MetricForm::Ratio, static_cast<double>(tt.lost),
+            static_cast<double>(tt.agents));
       mean(p + "effort", tt.effort);
       mean(p + "emotion", tt.emotion);
       mean(p + "satisfaction", tt.satisfaction);
@@ -61,6 +64,8 @@ class Walker {
         const TouchpointSlice slice = tally_ ? pt.touchpoints[t] : TouchpointSlice{};
         emit_(p + "touchpoints." + s.touchpoints[t].id + ".drop_rate", MetricForm::Ratio,
               static_cast<double>(slice.dropped), static_cast<double>(slice.arrivals));
+        emit_(p + "touchpoints." + s.touchpoints[t].id + ".lost_rate", MetricForm::Ratio,
+              static_cast<double>(slice.lost), static_cast<double>(slice.agents));
       }
     }
     steps(s);

@@ -150,7 +150,9 @@ std::vector<std::string> verdict_lines(const std::vector<MetricChange>& changes,
 std::vector<std::string> friction_moves(const std::vector<MetricChange>& changes) {
   std::vector<const MetricChange*> moved;
   for (const MetricChange& c : changes) {
-    if (c.path.rfind("touchpoints.", 0) == 0 && ends_with(c.path, ".dropped") && c.significant) {
+    // Friction is where customers are lost (journeys that ended there
+    // unconverted), not the channel's drops after a conversion.
+    if (c.path.rfind("touchpoints.", 0) == 0 && ends_with(c.path, ".lost") && c.significant) {
       moved.push_back(&c);
     }
   }
@@ -159,8 +161,8 @@ std::vector<std::string> friction_moves(const std::vector<MetricChange>& changes
   });
   std::vector<std::string> lines;
   for (const MetricChange* c : moved) {
-    const std::string id = c->path.substr(12, c->path.size() - 12 - 8);
-    lines.push_back(id + ": " + with_commas(c->difference.value) + " customers dropped here" +
+    const std::string id = c->path.substr(12, c->path.size() - 12 - 5);
+    lines.push_back(id + ": " + with_commas(c->difference.value) + " customers lost here" +
                     (c->difference.value < 0 ? " (fewer leave here)"
                                              : " (more customers reach it or leave here)"));
   }

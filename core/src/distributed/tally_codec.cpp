@@ -95,13 +95,14 @@ template <class Tally, class Io>
 void fields(Tally& t, Io&& io) {
   using T = std::remove_const_t<Tally>;
   if constexpr (std::is_same_v<T, TouchpointTally>) {
-    io(t.arrivals, t.agents, t.continued, t.dropped, t.cut_off, t.exits, t.reasons, t.edges,
-       t.effort, t.emotion, t.hours, t.money, t.satisfaction, t.p_continue);
+    io(t.arrivals, t.agents, t.continued, t.dropped, t.cut_off, t.exits, t.lost, t.reasons,
+       t.lost_reasons, t.edges, t.effort, t.emotion, t.hours, t.money, t.satisfaction,
+       t.p_continue);
   } else if constexpr (std::is_same_v<T, StepTally>) {
     io(t.arrivals, t.agents, t.cut_off, t.exits, t.returned, t.hours, t.arm_agents,
        t.arm_arrivals, t.arm_converted, t.arm_pairs);
   } else if constexpr (std::is_same_v<T, TouchpointSlice>) {
-    io(t.arrivals, t.dropped, t.cut_off, t.reasons);
+    io(t.arrivals, t.dropped, t.cut_off, t.agents, t.lost, t.reasons, t.lost_reasons);
   } else if constexpr (std::is_same_v<T, StageTally>) {
     io(t.reached, t.dropped, t.converted, t.satisfaction);
   } else if constexpr (std::is_same_v<T, JourneyTally>) {

@@ -27,12 +27,22 @@ struct VisitCounter {
     ++here.arrivals;
     ++slice.arrivals;
     here.agents += visit == 0 ? 1 : 0;
+    slice.agents += visit == 0 ? 1 : 0;
   }
   void dropped(uint32_t reason) {
     ++here.dropped;
     ++here.reasons[reason];
     ++slice.dropped;
     ++slice.reasons[reason];
+  }
+  /// The journey ended here and the customer never converted: lost here.
+  /// `reason` is the drop's, or kEndedReason after the channel's for an
+  /// exit reached unconverted.
+  void lost(uint32_t reason) {
+    ++here.lost;
+    ++here.lost_reasons[reason];
+    ++slice.lost;
+    ++slice.lost_reasons[reason];
   }
   /// `reason` indexes the channel's reasons followed by the Cutoff ones.
   void cut_off(uint32_t reason) {

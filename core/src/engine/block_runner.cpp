@@ -229,6 +229,11 @@ class BlockRunner::Impl {
     }
     if (o.next == JS_NEXT_DROP) {
       count.dropped(o.reason);
+      // A customer who converted earlier (the thank-you e-mail they ignore)
+      // is not lost.
+      if (a.conversions == 0) {
+        count.lost(o.reason);
+      }
       return finish(i, t, Ending::Dropped);
     }
     ++here.continued;
@@ -241,6 +246,9 @@ class BlockRunner::Impl {
     }
     if (tp.edge_targets.empty()) {
       ++here.exits;
+      if (a.conversions == 0) {
+        count.lost(tp.reason_count + kEndedReason);
+      }
       return finish(i, t, Ending::Exited);
     }
     const uint32_t edge = choose_edge(tp, o, engine_u);

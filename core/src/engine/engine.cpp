@@ -10,7 +10,9 @@
 
 namespace journeysim {
 
-const char* engine_version() { return "1"; }
+// 2: survey noise from the SDK's Box-Muller pair (sdk::standard_normal_pair),
+// so CSAT and NPS answers of every run changed.
+const char* engine_version() { return "2"; }
 
 RunTally empty_tally(const SimulationModel& model) {
   const auto& scenario = model.scenario();
@@ -23,6 +25,7 @@ RunTally empty_tally(const SimulationModel& model) {
   for (size_t t = 0; t < touchpoints; ++t) {
     const ModelTouchpoint& tp = model.touchpoints()[t];
     tally.touchpoints[t].reasons.resize(tp.reason_count + kCutoffCount);
+    tally.touchpoints[t].lost_reasons.resize(tp.reason_count + kEndedReason + 1);
     tally.touchpoints[t].edges.resize(tp.edge_targets.size());
   }
   tally.steps.resize(scenario.steps.size());
@@ -39,7 +42,9 @@ RunTally empty_tally(const SimulationModel& model) {
     p.stages.resize(stages);
     p.touchpoints.resize(touchpoints);
     for (size_t t = 0; t < touchpoints; ++t) {
-      p.touchpoints[t].reasons.resize(model.touchpoints()[t].reason_count + kCutoffCount);
+      const uint32_t reasons = model.touchpoints()[t].reason_count;
+      p.touchpoints[t].reasons.resize(reasons + kCutoffCount);
+      p.touchpoints[t].lost_reasons.resize(reasons + kEndedReason + 1);
     }
   }
   return tally;

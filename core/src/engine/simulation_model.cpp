@@ -96,6 +96,7 @@ std::vector<std::string> SimulationModel::reason_codes(uint32_t t) const {
   }
   codes.emplace_back("horizon");
   codes.emplace_back("step_limit");
+  codes.emplace_back("ended");
   return codes;
 }
 
@@ -107,6 +108,7 @@ std::vector<std::string> SimulationModel::reason_labels(uint32_t t) const {
   }
   labels.emplace_back("journey horizon reached");
   labels.emplace_back("step limit reached");
+  labels.emplace_back("journey ended here without converting");
   return labels;
 }
 
@@ -118,6 +120,7 @@ std::vector<std::string> SimulationModel::reason_suggestions(uint32_t t) const {
   }
   out.emplace_back("shorten the path or lengthen horizon_days");
   out.emplace_back("check for loops that customers cannot leave");
+  out.emplace_back("give customers who end here a way on to the conversion");
   return out;
 }
 

@@ -88,12 +88,14 @@ StageReport stage_report(const Stage& stage, const StageTally& st, uint64_t agen
 void add_opportunities(RunReport& report, const SimulationModel& model, const RunTally& tally) {
   const auto& scenario = model.scenario();
   const double agents = static_cast<double>(std::max<uint64_t>(tally.journey.agents, 1));
-  // Where drops concentrate, the channel's own suggestion for its top reason.
+  // Where customers are lost (journeys that ended there unconverted: not a
+  // drop after converting, such as the ignored thank-you e-mail), the
+  // channel's own suggestion for the top reason.
   for (const TouchpointReport& tp : report.touchpoints) {
-    if (tp.reasons.empty()) {
+    if (tp.lost_reasons.empty()) {
       continue;
     }
-    const ReasonShare& top = tp.reasons.front();
+    const ReasonShare& top = tp.lost_reasons.front();
     const double impact = static_cast<double>(top.count) / agents;
     if (impact >= 0.01) {
       report.opportunities.push_back(
@@ -101,14 +103,14 @@ void add_opportunities(RunReport& report, const SimulationModel& model, const Ru
            top.suggestion, impact});
     }
   }
-  // A persona met on a channel it barely follows while it prefers another.
+  // A persona lost on a channel it barely follows while it prefers another.
   for (size_t p = 0; p < scenario.personas.size(); ++p) {
     const Persona& persona = scenario.personas[p];
     for (size_t t = 0; t < scenario.touchpoints.size(); ++t) {
       const Touchpoint& tp = scenario.touchpoints[t];
       const js_persona_view& view = model.touchpoints()[t].personas[p];
       const TouchpointSlice& slice = tally.personas[p].touchpoints[t];
-      if (slice.dropped == 0 || !persona.channels.count(tp.channel) ||
+      if (slice.lost == 0 || !persona.channels.count(tp.channel) ||
           view.channel_affinity > 0.3 || view.best_other_affinity < view.channel_affinity + 0.3) {
         continue;
       }
@@ -125,7 +127,7 @@ void add_opportunities(RunReport& report, const SimulationModel& model, const Ru
       report.opportunities.push_back({tp.id, persona.id, buffer,
                                       "reach " + persona.id + " through " + preferred +
                                           " at this step",
-                                      static_cast<double>(slice.dropped) / agents});
+                                      static_cast<double>(slice.lost) / agents});
     }
   }
   std::stable_sort(report.opportunities.begin(), report.opportunities.end(),
@@ -258,6 +260,9 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
     r.model_continue = mean_of(tt.p_continue);
     r.revenue = tt.money.sum();
     r.reasons = reasons_of(tt.reasons, model, static_cast<uint32_t>(t));
+    r.lost = tt.lost;
+    r.lost_rate = proportion(tt.lost, tt.agents);
+    r.lost_reasons = reasons_of(tt.lost_reasons, model, static_cast<uint32_t>(t));
     for (size_t e = 0; e < tp.next.size(); ++e) {
       r.flows.emplace_back(tp.next[e].to, tt.edges[e]);
     }
@@ -286,6 +291,10 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
       const auto reasons = reasons_of(slice.reasons, model, static_cast<uint32_t>(t));
       ptp.top_reason = reasons.empty() ? "" : reasons.front().label;
       ptp.reasons = reasons;
+      ptp.agents = slice.agents;
+      ptp.lost = slice.lost;
+      ptp.lost_rate = proportion(slice.lost, slice.agents);
+      ptp.lost_reasons = reasons_of(slice.lost_reasons, model, static_cast<uint32_t>(t));
       r.touchpoints.push_back(std::move(ptp));
     }
     report.personas.push_back(std::move(r));
@@ -375,7 +384,7 @@ Better better_direction(const std::string& metric) {
   static const char* const kLower[] = {
       "bounce_rate", "cart_abandonment_rate", "time_to_convert.median_days",
       "time_to_convert.p90_days", "time_to_convert.mean_days", "effort_per_agent",
-      "drop_rate", "dropped", "effort", "hours"};
+      "drop_rate", "dropped", "lost", "lost_rate", "effort", "hours"};
   for (const char* name : kHigher) {
     if (metric == name) {
       return Better::Higher;
@@ -417,6 +426,8 @@ std::vector<MetricRow> metric_rows(const RunReport& report) {
     add("continued", exact(static_cast<double>(t.continued), t.arrivals), true);
     add("dropped", exact(static_cast<double>(t.dropped), t.arrivals), true);
     add("drop_rate", t.drop_rate);
+    add("lost", exact(static_cast<double>(t.lost), t.agents), true);
+    add("lost_rate", t.lost_rate);
     add("effort", t.effort);
     add("emotion", t.emotion);
     add("satisfaction", t.satisfaction);
@@ -434,6 +445,9 @@ std::vector<MetricRow> metric_rows(const RunReport& report) {
     for (const PersonaTouchpoint& t : p.touchpoints) {
       rows.push_back({"personas." + p.id + ".touchpoints." + t.touchpoint + ".drop_rate",
                       "persona", p.id, "touchpoints." + t.touchpoint + ".drop_rate", t.drop_rate,
+                      false});
+      rows.push_back({"personas." + p.id + ".touchpoints." + t.touchpoint + ".lost_rate",
+                      "persona", p.id, "touchpoints." + t.touchpoint + ".lost_rate", t.lost_rate,
                       false});
     }
   }

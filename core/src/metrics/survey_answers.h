@@ -4,8 +4,7 @@
 // asked and what they answer" reads in one place.
 #pragma once
 
-#include <cmath>
-
+#include "journeysim/channel_sdk.h"
 #include "metrics/satisfaction_scales.h"
 
 namespace journeysim {
@@ -15,16 +14,14 @@ struct RespondentNoise {
   double csat, recommend;
 };
 
-/// A Box-Muller pair from two uniforms in (0, 1): both variates of the pair,
-/// so one customer's two answers are independent.
-///
-/// Not the SDK's sdk::standard_normal: that one takes log1p(-u1) (so u1 = 0
-/// is safe for plugins) and returns only the cosine half. Switching to it
-/// would change every survey count of every run, so the engine keeps the
-/// formula its results were defined with (docs/metrics.md).
+/// The two halves of the SDK's Box-Muller draw (sdk::standard_normal_pair,
+/// the plugins' normal draw too) from two uniforms in [0, 1): one customer's
+/// two answers get independent noise. Engine 1 had its own formula (log(u1)
+/// instead of log1p(-u1)); engine 2 uses the SDK's, so survey counts of
+/// engine-1 results differ.
 inline RespondentNoise respondent_noise(double u1, double u2) {
-  const double r = std::sqrt(-2.0 * std::log(u1));
-  return {r * std::cos(6.283185307179586 * u2), r * std::sin(6.283185307179586 * u2)};
+  const sdk::NormalPair z = sdk::standard_normal_pair(u1, u2);
+  return {z.first, z.second};
 }
 
 /// What one surveyed customer answered, as the counts see it.

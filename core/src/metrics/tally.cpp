@@ -209,7 +209,9 @@ void TouchpointTally::merge(const TouchpointTally& o) {
   dropped += o.dropped;
   cut_off += o.cut_off;
   exits += o.exits;
+  lost += o.lost;
   merge_counts(reasons, o.reasons);
+  merge_counts(lost_reasons, o.lost_reasons);
   merge_counts(edges, o.edges);
   effort.merge(o.effort);
   emotion.merge(o.emotion);
@@ -261,7 +263,10 @@ void TouchpointSlice::merge(const TouchpointSlice& o) {
   arrivals += o.arrivals;
   dropped += o.dropped;
   cut_off += o.cut_off;
+  agents += o.agents;
+  lost += o.lost;
   merge_counts(reasons, o.reasons);
+  merge_counts(lost_reasons, o.lost_reasons);
 }
 
 void StageTally::merge(const StageTally& o) {

@@ -29,6 +29,16 @@ Json rate_json(const Estimate& e) {
   return out;
 }
 
+// [{code, label, count, suggestion}], most frequent first.
+Json reasons_json(const std::vector<ReasonShare>& reasons) {
+  Json out = Json::array();
+  for (const ReasonShare& r : reasons) {
+    out.push_back(
+        {{"code", r.code}, {"label", r.label}, {"count", r.count}, {"suggestion", r.suggestion}});
+  }
+  return out;
+}
+
 Json estimate_json(const MetricRow& row) {
   if (row.is_count) {
     // Whole counts print as integers; sums of money keep their decimals.
@@ -162,7 +172,7 @@ void add_steps(const RunReport& report, JsonTree& doc) {
 
 std::string render_json(const RunReport& report) {
   JsonTree doc;
-  doc["schema"].value = "journeysim.run/2";
+  doc["schema"].value = "journeysim.run/3";
   doc["manifest"].value = manifest_detail::manifest_json(report.manifest);
   if (report.execution) {
     doc["execution"].value = manifest_detail::execution_json(*report.execution);
@@ -199,19 +209,13 @@ std::string render_json(const RunReport& report) {
     row_node(doc, row).value = estimate_json(row);
   }
   for (const TouchpointReport& t : report.touchpoints) {
-    Json reasons = Json::array();
-    for (const ReasonShare& r : t.reasons) {
-      reasons.push_back({{"code", r.code},
-                         {"label", r.label},
-                         {"count", r.count},
-                         {"suggestion", r.suggestion}});
-    }
     Json flows = Json::object();
     for (const auto& [to, count] : t.flows) {
       flows[to] = count;
     }
     JsonTree& node = doc["touchpoints"][t.id];
-    node["drop_reasons"].value = reasons;
+    node["drop_reasons"].value = reasons_json(t.reasons);
+    node["lost_reasons"].value = reasons_json(t.lost_reasons);
     node["flows"].value = flows;
     node["exits"].value = t.exits;
     node["cut_off"].value = t.cut_off;

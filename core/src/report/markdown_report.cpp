@@ -196,12 +196,16 @@ std::string render_markdown(const RunReport& r) {
     out += std::to_string(k + 1) + ". **" + cell(o.touchpoint) + "**: " + cell(o.problem) + " → " +
            cell(o.suggestion) + "\n";
   }
-  out += "\n### Touchpoints\n\n| stage | touchpoint | arrived | drop rate [95%] | top reason |\n"
-         "|---|---|---:|---|---|\n";
+  // "Lost here": journeys that ended at the touchpoint unconverted, of the
+  // customers who came; the channel's drop rate beside it (a drop after
+  // converting loses nobody).
+  out += "\n### Touchpoints\n\n| stage | touchpoint | arrived | lost here [95%] | why lost here | "
+         "drop rate [95%] |\n|---|---|---:|---|---|---|\n";
   for (const TouchpointReport& t : r.touchpoints) {
     out += "| " + cell(t.stage) + " | " + cell(t.name) + " | " + std::to_string(t.arrivals) +
-           " | " + percent(t.drop_rate) + " | " +
-           (t.reasons.empty() ? std::string("—") : cell(t.reasons.front().label)) + " |\n";
+           " | " + std::to_string(t.lost) + " · " + percent(t.lost_rate) + " | " +
+           (t.lost_reasons.empty() ? std::string("—") : cell(t.lost_reasons.front().label)) +
+           " | " + percent(t.drop_rate) + " |\n";
   }
   if (!r.steps.empty()) {
     out += steps_markdown(r);

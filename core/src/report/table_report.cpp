@@ -53,13 +53,13 @@ std::string count(uint64_t n) {
   return out;
 }
 
-std::string top_reasons(const TouchpointReport& t) {
-  const uint64_t leaving = t.dropped + t.cut_off;
+// Why customers were lost here: the top reasons, as shares of those lost.
+std::string top_lost_reasons(const TouchpointReport& t) {
   std::string out;
-  for (size_t r = 0; r < t.reasons.size() && r < 3; ++r) {
-    out += (r ? ", " : "") +
-           format("%s %.0f%%", t.reasons[r].label.c_str(),
-                  100.0 * static_cast<double>(t.reasons[r].count) / static_cast<double>(leaving));
+  for (size_t r = 0; r < t.lost_reasons.size() && r < 3; ++r) {
+    out += (r ? ", " : "") + format("%s %.0f%%", t.lost_reasons[r].label.c_str(),
+                                    100.0 * static_cast<double>(t.lost_reasons[r].count) /
+                                        static_cast<double>(t.lost));
   }
   return out;
 }
@@ -201,8 +201,8 @@ std::string render_table(const RunReport& r) {
                 count(j.step_limit).c_str());
 
   out += pad_columns("JOURNEY MAP", kLabel) +
-         " arrived   continued     dropped  drop rate [95%]             effort  emotion  "
-         "top drop reasons\n";
+         " arrived   continued     dropped  drop rate [95%]             effort  emotion   "
+         "lost here  why lost here\n";
   for (size_t s = 0; s < r.stages.size(); ++s) {
     const StageReport& st = r.stages[s];
     out += format("%s", st.id.c_str());
@@ -225,7 +225,7 @@ std::string render_table(const RunReport& r) {
       out += pad_columns(percent(t.drop_rate) + " " + percent_interval(t.drop_rate), 28);
       out += format("%6s  %7s  ", plain(t.effort).c_str(),
                     t.emotion.has_value() ? format("%+.3f", t.emotion.value).c_str() : "n/a");
-      out += top_reasons(t) + "\n";
+      out += format("%10s  ", count(t.lost).c_str()) + top_lost_reasons(t) + "\n";
     }
   }
   if (!r.steps.empty()) {

@@ -284,10 +284,22 @@ inline double exponential(double u, double mean) {
   return -mean * std::log1p(-u);
 }
 
-/// A standard normal variate from two uniforms in [0, 1) (Box-Muller).
-inline double standard_normal(double u1, double u2) {
+/// Two independent standard normal variates from two uniforms in [0, 1):
+/// both halves of one Box-Muller draw. log1p(-u1) keeps u1 = 0 finite. The
+/// engine's survey noise uses this too, so journeysim has one normal draw.
+struct NormalPair {
+  double first, second;  // the cosine half, then the sine half
+};
+inline NormalPair standard_normal_pair(double u1, double u2) {
   const double r = std::sqrt(-2.0 * std::log1p(-u1));
-  return r * std::cos(6.283185307179586 * u2);
+  const double angle = 6.283185307179586 * u2;
+  return {r * std::cos(angle), r * std::sin(angle)};
+}
+
+/// A standard normal variate from two uniforms in [0, 1): the first (cosine)
+/// half of standard_normal_pair.
+inline double standard_normal(double u1, double u2) {
+  return standard_normal_pair(u1, u2).first;
 }
 
 /// Writes a message into the host's error buffer (truncated to fit).

@@ -1,7 +1,8 @@
 // The funnel: how many customers are still there at each stage, overall and
 // per persona, with the conversion and drop-off between steps and where the
-// lost ones went (drop counts and reasons). The conversion milestone is a
-// step of its own, right after the stage where it happens.
+// lost ones went (customers lost at the stage's touchpoints: journeys that
+// ended there unconverted, and why). The conversion milestone is a step of
+// its own, right after the stage where it happens.
 #include <algorithm>
 
 #include "report/html/format.h"
@@ -63,24 +64,34 @@ Reasons sorted(Reasons reasons) {
   return reasons;
 }
 
-Reasons stage_reasons(const ReportView& view, size_t s) {
-  Reasons out;
+// Customers lost at a stage's touchpoints, and why.
+struct StageLoss {
+  uint64_t lost = 0;
+  Reasons reasons;  // most frequent first
+};
+
+StageLoss stage_loss(const ReportView& view, size_t s) {
+  StageLoss out;
   for (size_t t : view.stage_touchpoints[s]) {
-    add_reasons(out, view.report.touchpoints[t].reasons);
+    out.lost += view.report.touchpoints[t].lost;
+    add_reasons(out.reasons, view.report.touchpoints[t].lost_reasons);
   }
-  return sorted(std::move(out));
+  out.reasons = sorted(std::move(out.reasons));
+  return out;
 }
 
-// A persona's reasons for leaving in stage `s`.
-Reasons persona_reasons(const ReportView& view, size_t p, size_t s) {
-  Reasons out;
+// A persona's customers lost in stage `s`, and why.
+StageLoss persona_loss(const ReportView& view, size_t p, size_t s) {
+  StageLoss out;
   const PersonaReport& persona = view.report.personas[p];
   for (size_t t : view.stage_touchpoints[s]) {
     if (t < persona.touchpoints.size()) {
-      add_reasons(out, persona.touchpoints[t].reasons);
+      out.lost += persona.touchpoints[t].lost;
+      add_reasons(out.reasons, persona.touchpoints[t].lost_reasons);
     }
   }
-  return sorted(std::move(out));
+  out.reasons = sorted(std::move(out.reasons));
+  return out;
 }
 
 std::string connector(uint64_t from, uint64_t to) {
@@ -117,14 +128,13 @@ std::string overall_funnel(const ReportView& view, const std::vector<Step>& step
            share_text(width) + "</span></div></div>";
     out += "<div class=\"f-numbers\"><b>" + grouped(step.overall) + "</b> customers";
     if (step.stage >= 0) {
-      const StageReport& st = view.report.stages[static_cast<size_t>(step.stage)];
-      if (st.dropped > 0) {
-        out += "<div class=\"f-drops\"><span class=\"drop\">" + grouped(st.dropped) +
-               " dropped here</span>";
-        const auto reasons = stage_reasons(view, static_cast<size_t>(step.stage));
-        for (size_t r = 0; r < reasons.size() && r < 3; ++r) {
-          out += "<span class=\"reason\">" + escape(reasons[r].first) + " \u00b7 " +
-                 grouped(reasons[r].second) + "</span>";
+      const StageLoss loss = stage_loss(view, static_cast<size_t>(step.stage));
+      if (loss.lost > 0) {
+        out += "<div class=\"f-drops\"><span class=\"drop\">" + grouped(loss.lost) +
+               " lost here</span>";
+        for (size_t r = 0; r < loss.reasons.size() && r < 3; ++r) {
+          out += "<span class=\"reason\">" + escape(loss.reasons[r].first) + " \u00b7 " +
+                 grouped(loss.reasons[r].second) + "</span>";
         }
         out += "</div>";
       }
@@ -167,14 +177,13 @@ std::string persona_funnels(const ReportView& view, const std::vector<Step>& ste
       const PersonaReport& persona = r.personas[p];
       if (step.stage >= 0 && static_cast<size_t>(step.stage) < persona.stages.size()) {
         const size_t s = static_cast<size_t>(step.stage);
-        const uint64_t dropped = persona.stages[s].dropped;
-        if (dropped > 0) {
-          out += "<div class=\"pf-drop\" data-dropped=\"" + std::to_string(dropped) + "\"><b>" +
-                 grouped(dropped) + " dropped</b>";
-          const Reasons reasons = persona_reasons(view, p, s);
-          for (size_t k = 0; k < reasons.size() && k < 2; ++k) {
-            out += "<span>" + escape(reasons[k].first) + " \u00b7 " + grouped(reasons[k].second) +
-                   "</span>";
+        const StageLoss loss = persona_loss(view, p, s);
+        if (loss.lost > 0) {
+          out += "<div class=\"pf-drop\" data-lost=\"" + std::to_string(loss.lost) + "\"><b>" +
+                 grouped(loss.lost) + " lost</b>";
+          for (size_t k = 0; k < loss.reasons.size() && k < 2; ++k) {
+            out += "<span>" + escape(loss.reasons[k].first) + " \u00b7 " +
+                   grouped(loss.reasons[k].second) + "</span>";
           }
           out += "</div>";
         }
@@ -194,8 +203,8 @@ std::string render_funnel(const ReportView& view) {
       "<section id=\"" + view.id("funnel") + "\"><h2>Funnel</h2><p class=\"lede\">Customers remaining stage by "
       "stage (bars: share of all " +
       grouped(view.report.manifest.agents) +
-      " customers), the share who continue to the next step, and how many dropped in each "
-      "stage and why.</p>";
+      " customers), the share who continue to the next step, and how many were lost in each "
+      "stage (journeys that ended at its touchpoints without converting) and why.</p>";
   out += overall_funnel(view, steps);
   out += persona_funnels(view, steps);
   return out + "</section>";

@@ -61,14 +61,18 @@ std::string touchpoint_card(const ReportView& view, size_t t, bool is_effort_pea
     out += "<span class=\"tag effort\">effort peak</span>";
   }
   out += "</div>";
+  // The headline is "lost here" (journeys that ended here unconverted, of
+  // the customers who came); the channel's drop rate stays in the tooltip.
   out += "<div class=\"tp-stats\"><span>" + grouped(tp.arrivals) + " visits</span>";
-  if (tp.drop_rate.has_value()) {
-    out += "<span class=\"drop\" data-metric=\"touchpoints." + escape(tp.id) + ".drop_rate\"" +
-           data_attributes(tp.drop_rate) + ">" + percent(tp.drop_rate.value) + " drop</span>";
+  if (tp.lost_rate.has_value()) {
+    out += "<span class=\"drop\" data-metric=\"touchpoints." + escape(tp.id) + ".lost_rate\"" +
+           data_attributes(tp.lost_rate) + " title=\"" + grouped(tp.lost) + " lost here; " +
+           (tp.drop_rate.has_value() ? percent(tp.drop_rate.value) : std::string("n/a")) +
+           " of visits dropped\">" + percent(tp.lost_rate.value) + " lost</span>";
   }
   out += "</div>";
-  const double drop = tp.drop_rate.has_value() ? tp.drop_rate.value : 0.0;
-  out += "<div class=\"dropbar\"><i style=\"width:" + coord(100 * drop) + "%\"></i></div>";
+  const double lost = tp.lost_rate.has_value() ? tp.lost_rate.value : 0.0;
+  out += "<div class=\"dropbar\"><i style=\"width:" + coord(100 * lost) + "%\"></i></div>";
   return out + "</div>";
 }
 
@@ -109,7 +113,7 @@ std::string actions_cell(const ReportView& view, size_t s) {
   return out + "</ul></div>";
 }
 
-// One drop reason in a stage: how many it lost in all, and where.
+// One reason customers were lost in a stage: how many in all, and where.
 struct Pain {
   std::string label;
   uint64_t count = 0;
@@ -121,7 +125,7 @@ std::string pain_cell(const ReportView& view, size_t s, int peak) {
   int stage_peak = -1;
   for (size_t t : view.stage_touchpoints[s]) {
     const TouchpointReport& tp = view.report.touchpoints[t];
-    for (const ReasonShare& reason : tp.reasons) {
+    for (const ReasonShare& reason : tp.lost_reasons) {
       auto it = std::find_if(pains.begin(), pains.end(),
                              [&](const Pain& p) { return p.label == reason.label; });
       if (it == pains.end()) {
@@ -215,7 +219,8 @@ std::string render_journey_map(const ReportView& view) {
   std::string out =
       step_style(view) +
       "<section id=\"" + view.id("journey-map") + "\"><h2>Journey map</h2><p class=\"lede\">Stages left to right "
-      "with the team that owns each. Touchpoints show visits and the share who dropped there; "
+      "with the team that owns each. Touchpoints show visits and the share of their customers "
+      "lost there (journeys that ended there without converting); "
       "the emotion curve is the mean satisfaction of customers leaving each stage.</p>";
   out += "<div class=\"map-scroll\"><div class=\"map" +
          std::string(cw < kDenseColumn ? " dense" : "") + "\" data-stages=\"" + std::to_string(n) +
@@ -225,7 +230,7 @@ std::string render_journey_map(const ReportView& view) {
   for (size_t s = 0; s < n; ++s) {
     out += stage_header(view, s);
   }
-  out += row_head("Touchpoints", "channel, visits, drop-off");
+  out += row_head("Touchpoints", "channel, visits, lost here");
   for (size_t s = 0; s < n; ++s) {
     out += "<div class=\"cell tps\">";
     for (size_t t : view.stage_touchpoints[s]) {
@@ -247,7 +252,7 @@ std::string render_journey_map(const ReportView& view) {
   out += row_head("Emotion", "satisfaction on leaving the stage (0\u20131)");
   out += "<div class=\"cell curve\" style=\"grid-column:span " + std::to_string(n) + "\">" +
          legend + emotion_curve(view, cw) + "</div>";
-  out += row_head("Pain points", "top drop reasons, effort");
+  out += row_head("Pain points", "why customers were lost, effort");
   for (size_t s = 0; s < n; ++s) {
     out += pain_cell(view, s, peak);
   }
