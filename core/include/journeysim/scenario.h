@@ -117,11 +117,12 @@ struct DurationText {
 
 /// A wait's `for`: a fixed duration, or a distribution of durations.
 struct WaitTime {
-  enum class Distribution { Fixed, Lognormal, Exponential };
+  enum class Distribution { Fixed, Lognormal, Exponential, Uniform };
   Distribution distribution = Distribution::Fixed;
   DurationText fixed;               // Fixed: for = "2d"
   DurationText median, p90;         // Lognormal: p90 > median
   DurationText mean;                // Exponential
+  DurationText min, max;            // Uniform: max > min >= 0
   SourceLocation where;             // of the `for` value
 };
 
