@@ -70,6 +70,10 @@ std::vector<std::string> channel_names(const Attribution& a) {
   return names;
 }
 
+PluginCatalog catalog_with_plugins() {
+  return PluginCatalog::discover({journeysim::testing::plugin_dir()});
+}
+
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
@@ -174,6 +178,53 @@ params = { drop = 0.5 }
   EXPECT_NEAR(a.conversion_rate, 0.75, 1e-12);
   EXPECT_NEAR(channel(a, "sms").removal_effect, 1.0 / 3.0, 1e-12);
   EXPECT_NEAR(channel(a, "web").removal_effect, 1.0, 1e-12);
+}
+
+TEST(AttributionSteps, ASplitTestingARemovedTouchpointsEventsStillRuns) {
+  // `opened('welcome')` names an event of the email channel, which a
+  // removed welcome (run as `fixed`) does not have; the variant still runs.
+  // Only customers who opened the welcome reach the checkout, so without
+  // email nobody converts: effect 1, exactly.
+  const SimulationModel model = model_from_text(R"toml(
+[journey]
+name = "opened or not"
+stages = ["all"]
+conversion = "purchase"
+[personas.p]
+share = 1.0
+[touchpoints.ad]
+stage = "all"
+channel = "fixed"
+via = "social"
+entry = 0.5
+next = ["route"]
+[touchpoints.welcome]
+stage = "all"
+channel = "email"
+entry = 0.5
+next = ["route"]
+on = { opened = "route", not_opened = "route" }
+[steps.route]
+kind = "split"
+branches = [{ when = "opened('welcome')", to = "buy" }, { to = "held" }]
+[steps.held]
+kind = "exit"
+[touchpoints.buy]
+stage = "all"
+channel = "fixed"
+via = "shop"
+milestone = "purchase"
+params = { drop = 0.5 }
+exit = true
+)toml",
+                                                true);
+  RunOptions options;
+  options.agents = 4000;
+  options.seed = 2;
+  const Attribution a = attribute_by_simulation(model, catalog_with_plugins(), options);
+  EXPECT_GT(a.conversion_rate, 0.0);
+  EXPECT_EQ(channel(a, "email").removal_effect, 1.0);
+  EXPECT_EQ(channel(a, "social").removal_effect, 0.0);
 }
 
 TEST(AttributionSteps, ASplitOnHistoryIsAnObstacleToTheExactChainAtItsCondition) {

@@ -34,8 +34,11 @@ Attribution attribute_by_simulation(const SimulationModel& model, const PluginCa
   variants.reserve(channels.size());
   for (const std::string& channel : channels) {
     Scenario s = base;
-    for (Touchpoint& tp : s.touchpoints) {
+    for (size_t t = 0; t < s.touchpoints.size(); ++t) {
+      Touchpoint& tp = s.touchpoints[t];
       if (touchpoint_group(tp) == channel) {
+        // Splits may test its outcome by its own channel's event names.
+        tp.condition_events = model.touchpoints()[t].event_names();
         tp.channel = "fixed";
         ParamValue drop;
         drop.kind = ParamValue::Kind::Number;

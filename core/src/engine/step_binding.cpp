@@ -63,9 +63,11 @@ ConditionContext condition_context(const Scenario& scenario,
     context.personas.push_back(p.id);
   }
   for (size_t t = 0; t < scenario.touchpoints.size(); ++t) {
+    const Touchpoint& tp = scenario.touchpoints[t];
     const ModelTouchpoint& m = touchpoints[t];
-    context.nodes.push_back({scenario.touchpoints[t].id,
-                             m.events != nullptr ? m.event_names() : std::vector<std::string>{}});
+    context.nodes.push_back({tp.id, !tp.condition_events.empty() ? tp.condition_events
+                                    : m.events != nullptr        ? m.event_names()
+                                                                 : std::vector<std::string>{}});
   }
   std::vector<SourceLocation> first_set;  // by attribute: where its type was fixed
   for (const Step& step : scenario.steps) {
