@@ -301,6 +301,15 @@ TEST_F(AttributeCommandSteps, ASplitOnHistoryIsSimulatedAndSaysWhy) {
   EXPECT_EQ(doc["channels"].size(), 4u);
 }
 
+TEST_F(AttributeCommandSteps, SimulatedAttributionIsTheSameBytesForAnyThreadCount) {
+  const std::string command = "attribute " + kJourney + " --simulate --agents 6001 --format json";
+  const auto one = journeysim(command + " --threads 1");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  for (const char* threads : {"2", "3"}) {
+    EXPECT_EQ(journeysim(command + " --threads " + threads).out, one.out) << threads;
+  }
+}
+
 TEST_F(AttributeCommandSteps, AskingForSimulationGivesNoReason) {
   const auto r = journeysim("attribute " + kJourney + " --simulate --agents 5000 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
