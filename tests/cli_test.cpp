@@ -310,12 +310,5 @@ TEST_F(CliTest, AnUnknownOnEventExitsTwoListingTheChannelsEvents) {
       << r.err;
 }
 
-TEST_F(CliTest, AttributeRefusesAJourneyWithStepsInsteadOfAnsweringWrongly) {
-  const auto r = journeysim("attribute " + kSteps);
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("attribute does not handle journeys with steps yet"), std::string::npos)
-      << r.err;
-}
-
 }  // namespace
 }  // namespace journeysim

@@ -182,6 +182,22 @@ TEST(EngineSteps, AWaitAloneKeepsTheAbsorbingChainAndItsTimeIsExact) {
   EXPECT_EQ(r.time_to_convert.value_at_rank(r.time_to_convert.count()), 24.0);
 }
 
+TEST(EngineSteps, AUniformWaitTakesItsMidpointOnAverage) {
+  // Uniform from 1 h to 3 h: mean 2 h, standard deviation 2 / sqrt(12) h.
+  std::string text = kWaitChain;
+  text.replace(text.find("for = \"1d\""), 10,
+               "for = { distribution = \"uniform\", min = \"1h\", max = \"3h\" }");
+  const RunReport r = run_report(model_from_text(text), kAgents, 6);
+  const StepReport& pause = step(r, "pause");
+  ASSERT_TRUE(pause.mean_hours.has_value());
+  const double se = 2.0 / std::sqrt(12.0) / std::sqrt(static_cast<double>(pause.arrivals));
+  EXPECT_NEAR(*pause.mean_hours, 2.0, 4 * se);
+  // The chain is untouched, and every converter waited between 1 and 3 hours.
+  expect_share(r.journey.conversion_rate.value, 0.8 * 0.5, kAgents, "conversion");
+  EXPECT_GE(r.time_to_convert.value_at_rank(1), 1.0);
+  EXPECT_LE(r.time_to_convert.value_at_rank(r.time_to_convert.count()), 3.0);
+}
+
 TEST(EngineSteps, ARaceReturnsWithTheExactRaceProbability) {
   std::string text = kWaitChain;
   text.replace(text.find("for = \"1d\""), 10,

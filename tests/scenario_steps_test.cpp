@@ -193,6 +193,31 @@ next = ["shop"]
   EXPECT_EQ(wait.mean.text, "2d");
 }
 
+TEST(ScenarioSteps, UniformWaitKeepsMinAndMax) {
+  const Scenario s = load_text(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "uniform", min = "1h", max = "3h" }
+next = ["shop"]
+)"));
+  const WaitTime& wait = step(s, "gap").wait_for;
+  EXPECT_EQ(wait.distribution, WaitTime::Distribution::Uniform);
+  EXPECT_EQ(wait.min.text, "1h");
+  EXPECT_EQ(wait.max.text, "3h");
+  EXPECT_EQ(at(wait.min.where), "inline.toml:22:41");
+  EXPECT_EQ(at(wait.max.where), "inline.toml:22:53");
+}
+
+TEST(ScenarioSteps, UniformWaitMayStartAtZero) {
+  const Scenario s = load_text(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "uniform", min = "0h", max = "30m" }
+next = ["shop"]
+)"));
+  EXPECT_EQ(step(s, "gap").wait_for.min.text, "0h");
+}
+
 TEST(ScenarioSteps, WaitRacesTheCustomersOwnReturn) {
   const Scenario s = load_text(base(R"(["gap"])", R"(
 [steps.gap]
@@ -466,6 +491,82 @@ next = ["shop"]
 )")),
             (Lines{"inline.toml:22:58: error: steps.gap.for.p90 ('12h') must be longer than the "
                    "median ('1d')"}));
+}
+
+TEST(ScenarioSteps, UniformMaxMustExceedMin) {
+  EXPECT_EQ(errors(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "uniform", min = "3h", max = "1h" }
+next = ["shop"]
+)")),
+            (Lines{"inline.toml:22:53: error: steps.gap.for.max ('1h') must be longer than min "
+                   "('3h')"}));
+}
+
+TEST(ScenarioSteps, UniformMaxEqualToMinIsRefused) {
+  EXPECT_EQ(errors(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "uniform", min = "2h", max = "120m" }
+next = ["shop"]
+)")),
+            (Lines{"inline.toml:22:53: error: steps.gap.for.max ('120m') must be longer than min "
+                   "('2h')"}));
+}
+
+TEST(ScenarioSteps, UniformWithoutMaxIsRefused) {
+  EXPECT_EQ(errors(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "uniform", min = "1h" }
+next = ["shop"]
+)")),
+            (Lines{"inline.toml:22:7: error: missing required key 'max' in [steps.gap.for]"}));
+}
+
+TEST(ScenarioSteps, UniformWithoutMinIsRefused) {
+  EXPECT_EQ(errors(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "uniform", max = "3h" }
+next = ["shop"]
+)")),
+            (Lines{"inline.toml:22:7: error: missing required key 'min' in [steps.gap.for]"}));
+}
+
+TEST(ScenarioSteps, UniformBadDurationIsRefused) {
+  EXPECT_EQ(errors(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "uniform", min = "1 h", max = "3h" }
+next = ["shop"]
+)")),
+            (Lines{"inline.toml:22:41: error: steps.gap.for.min: duration '1 h': write the unit "
+                   "right after the number, without a space"}));
+}
+
+TEST(ScenarioSteps, UniformRefusesAnotherDistributionsKey) {
+  EXPECT_EQ(errors(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "uniform", min = "1h", max = "3h", mean = "2h" }
+next = ["shop"]
+)")),
+            (Lines{"inline.toml:22:59: error: unknown key 'mean' in [steps.gap.for] (did you "
+                   "mean 'max'?)"}));
+}
+
+TEST(ScenarioSteps, AMisspeltDistributionSuggestsUniform) {
+  EXPECT_EQ(errors(base(R"(["gap"])", R"(
+[steps.gap]
+kind = "wait"
+for = { distribution = "unifrom", min = "1h", max = "3h" }
+next = ["shop"]
+)")),
+            (Lines{"inline.toml:22:24: error: steps.gap.for.distribution: unknown distribution "
+                   "'unifrom' (did you mean 'uniform'?); distributions: lognormal, exponential, "
+                   "uniform"}));
 }
 
 TEST(ScenarioSteps, UnreachableStepIsRefused) {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli_common.h"
 #include "event_log_options.h"
@@ -12,24 +13,6 @@
 
 namespace journeysim::cli {
 namespace {
-
-// Attribution removes channels from the touchpoint chain; it does not yet
-// know steps or `on` routes, and would answer wrongly (a wait reads as a
-// dead end), so such journeys are refused until it does.
-void refuse_model_2(const Scenario& s) {
-  if (!s.steps.empty()) {
-    throw InputError(s.steps.front().where,
-                     "attribute does not handle journeys with steps yet (step '" +
-                         s.steps.front().id + "'); run or compare them instead");
-  }
-  for (const Touchpoint& tp : s.touchpoints) {
-    if (!tp.on.empty()) {
-      throw InputError(tp.on.front().event_where,
-                       "attribute does not handle `on` routes yet (touchpoint '" + tp.id +
-                           "'); run or compare the journey instead");
-    }
-  }
-}
 
 bool all_fixed(const Scenario& s) {
   for (const Touchpoint& tp : s.touchpoints) {
@@ -62,13 +45,18 @@ int run_attribute(const AttributeArgs& args) {
     const PluginCatalog catalog =
         PluginCatalog::discover(plugin_directories(args.scenario_options));
     const auto model = load_model(args.journey, args.scenario_options, catalog);
-    refuse_model_2(model->scenario());
-    if (!args.simulate && all_fixed(model->scenario())) {
+    const std::optional<Diagnostic> obstacle = exact_attribution_obstacle(*model);
+    if (!args.simulate && !obstacle) {
       result = attribute_exact(chain_from_model(*model));
     } else {
       RunOptions options = run_options(args.control, model->scenario());
       options.cancel = cancel_flag();
       result = attribute_by_simulation(*model, catalog, options);
+      // A plugin journey is simulated as it always was; a journey of fixed
+      // touchpoints is told why its answer is not exact.
+      if (!args.simulate && all_fixed(model->scenario())) {
+        result.simulated_because = obstacle->message;
+      }
     }
     result.journey = args.journey;
   }

@@ -1,44 +1,69 @@
 // Channel attribution by removal effect: for each channel, the relative drop
 // in conversions (and value) when its touchpoints are removed — customers
-// who would pass through them drop there. Exact for journeys of `fixed`
-// touchpoints (an absorbing Markov chain, solved), by paired simulation
-// with common random numbers for journeys with plugin channels.
+// who would pass through them drop there. Steps (waits, splits,
+// experiments, updates, exits) are not channels: they get no credit and are
+// never removed; customers pass through them. Exact for journeys of `fixed`
+// touchpoints whose steps are Markov (an absorbing Markov chain, solved), by
+// paired simulation with common random numbers otherwise.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "journeysim/calibrate.h"
+#include "journeysim/diagnostics.h"
 #include "journeysim/engine.h"
 #include "journeysim/plugin_host.h"
 #include "journeysim/simulation_model.h"
 
 namespace journeysim {
 
-/// A journey as a Markov chain over touchpoints, absorbing in "converted"
-/// and "left".
+/// One move out of a state of an AttributionChain.
+struct ChainMove {
+  uint32_t to = 0;
+  double probability = 0.0;
+  // Taken by a customer who converted at this visit (so it does not change
+  // whether they convert); false for a move without converting, e.g. an
+  // `on` route of a drop at a touchpoint that converts.
+  bool after_converting = false;
+};
+
+/// A journey as a Markov chain over touchpoints (and steps), absorbing in
+/// "converted" and "left".
 struct AttributionChain {
   std::vector<std::string> group;   // channel of each state; "" = never removed
   std::vector<double> entry;        // share of customers starting there
   std::vector<double> convert;      // probability of converting at a visit
-  std::vector<std::vector<std::pair<uint32_t, double>>> moves;  // to, probability
+  std::vector<std::vector<ChainMove>> moves;
   std::vector<double> gain;         // expected value taken per visit
   double customers = 0.0;           // how many the totals are for
 };
 
-/// The chain of a journey whose touchpoints all use the `fixed` channel.
-/// Throws InputError naming a touchpoint with another channel.
+/// Why a journey's removal effects cannot be solved exactly (where, and
+/// why), or nothing when they can: every touchpoint uses the `fixed`
+/// channel, every split condition reads the persona at most (the chain is
+/// then solved per persona), and no experiment can be entered twice (an
+/// agent keeps its arm, which a chain cannot remember).
+std::optional<Diagnostic> exact_attribution_obstacle(const SimulationModel& model);
+
+/// The chain of a journey without an exact_attribution_obstacle: its states
+/// are the nodes (touchpoints, then steps), repeated per persona when a
+/// split reads the persona. Steps belong to no group. Time is not part of
+/// the chain: waits, races (as the probability that a return comes first),
+/// edge delays and the horizon do not cut journeys short in it.
+/// Throws InputError with the obstacle.
 AttributionChain chain_from_model(const SimulationModel& model);
 /// The chain of a fitted journey (e.g. of the path format).
 AttributionChain chain_from_fit(const FittedJourney& journey);
 
 /// Probability of converting and expected value per customer, with the
-/// states of `removed` (by group) turned into drops. A state that converts
-/// absorbs for the conversion probability (a customer counts once); value
-/// keeps accruing after it, as in the engine. Horizon and step limits are
-/// not part of the chain.
+/// states of `removed` (by group) turned into drops. A conversion absorbs
+/// for the conversion probability (a customer counts once); value keeps
+/// accruing after it, as in the engine. Horizon and step limits are not part
+/// of the chain.
 std::pair<double, double> solve_chain(const AttributionChain& chain,
                                       const std::string& removed = "");
 
@@ -56,6 +81,9 @@ struct ChannelShare {
 struct Attribution {
   std::string journey;
   std::string method;  // "exact" or "simulation"
+  // Why a journey of `fixed` touchpoints was simulated (its
+  // exact_attribution_obstacle); "" when exact, asked for, or plugins.
+  std::string simulated_because;
   double customers = 0.0;
   double conversion_rate = 0.0;
   double value_per_customer = 0.0;
@@ -67,7 +95,8 @@ struct Attribution {
 Attribution attribute_exact(const AttributionChain& chain);
 
 /// Removal effects by simulation: the journey and one variant per channel
-/// (its touchpoints dropping everyone), all on the same agents.
+/// (its touchpoints dropping everyone, their `on` routes gone), all on the
+/// same agents.
 Attribution attribute_by_simulation(const SimulationModel& model, const PluginCatalog& catalog,
                                     const RunOptions& options);
 

@@ -103,6 +103,12 @@ struct Touchpoint {
   std::map<std::string, ParamValue> params;
   std::vector<Edge> next;
   std::vector<EventRoute> on;       // sorted by event
+  // Never read from a file: the event names split conditions may test here
+  // when they are not its channel's. Attribution removes a touchpoint by
+  // running it as `fixed`, dropping everyone; conditions that test it keep
+  // its own channel's names (no customer who reached it lives on to be
+  // tested, so what it records there is never read).
+  std::vector<std::string> condition_events;
   SourceLocation where;             // of the touchpoint's table
   SourceLocation channel_where;     // of its `channel` value
   SourceLocation params_where;      // of its params table (or the touchpoint)
@@ -117,11 +123,12 @@ struct DurationText {
 
 /// A wait's `for`: a fixed duration, or a distribution of durations.
 struct WaitTime {
-  enum class Distribution { Fixed, Lognormal, Exponential };
+  enum class Distribution { Fixed, Lognormal, Exponential, Uniform };
   Distribution distribution = Distribution::Fixed;
   DurationText fixed;               // Fixed: for = "2d"
   DurationText median, p90;         // Lognormal: p90 > median
   DurationText mean;                // Exponential
+  DurationText min, max;            // Uniform: max > min >= 0
   SourceLocation where;             // of the `for` value
 };
 

@@ -61,45 +61,6 @@ bool special(const std::string& name) {
 
 }  // namespace
 
-AttributionChain chain_from_model(const SimulationModel& model) {
-  const Scenario& s = model.scenario();
-  AttributionChain chain;
-  chain.customers = static_cast<double>(s.journey.agents);
-  const size_t n = s.touchpoints.size();
-  chain.group.resize(n);
-  chain.entry.assign(n, 0.0);
-  chain.convert.assign(n, 0.0);
-  chain.moves.resize(n);
-  chain.gain.assign(n, 0.0);
-  for (size_t k = 0; k < model.entry_touchpoints().size(); ++k) {
-    const double below = k == 0 ? 0.0 : model.entry_cdf()[k - 1];
-    chain.entry[model.entry_touchpoints()[k]] += model.entry_cdf()[k] - below;
-  }
-  for (size_t t = 0; t < n; ++t) {
-    const Touchpoint& tp = s.touchpoints[t];
-    const ModelTouchpoint& mt = model.touchpoints()[t];
-    if (tp.channel != "fixed") {
-      throw InputError(tp.channel_where, "touchpoint '" + tp.id + "' uses channel '" +
-                                             tp.channel +
-                                             "': exact attribution needs fixed touchpoints "
-                                             "(use --simulate)");
-    }
-    const std::string& name = tp.name.empty() ? tp.id : tp.name;
-    chain.group[t] = special(name) ? "" : (tp.via.empty() ? tp.channel : tp.via);
-    // The fixed channel's parameters, in declaration order: drop, hours,
-    // effort, emotion, value.
-    const double pass = 1.0 - mt.params.at(0);
-    if (mt.converts) {
-      chain.convert[t] = pass;
-    }
-    for (size_t e = 0; e < mt.edge_targets.size(); ++e) {
-      chain.moves[t].emplace_back(mt.edge_targets[e], pass * mt.edge_weights[e]);
-    }
-    chain.gain[t] = pass * mt.params.at(4);
-  }
-  return chain;
-}
-
 AttributionChain chain_from_fit(const FittedJourney& j) {
   AttributionChain chain;
   chain.customers = static_cast<double>(j.customers);
@@ -114,8 +75,9 @@ AttributionChain chain_from_fit(const FittedJourney& j) {
     }
     chain.moves.emplace_back();
     for (const FittedEdge& e : tp.next) {
-      chain.moves.back().emplace_back(
-          e.to, pass * static_cast<double>(e.count) / static_cast<double>(total));
+      // A fitted touchpoint's edges are taken by customers who passed it.
+      chain.moves.back().push_back(
+          {e.to, pass * static_cast<double>(e.count) / static_cast<double>(total), tp.converts});
     }
     chain.gain.push_back(pass * tp.value);
   }
@@ -127,11 +89,13 @@ std::pair<double, double> solve_chain(const AttributionChain& chain, const std::
   if (n > kMaxExactStates) {
     throw InputError(SourceLocation{}, "exact attribution solves up to " +
                                            std::to_string(kMaxExactStates) +
-                                           " touchpoints; this journey has " +
+                                           " states (touchpoints and steps, per persona when a "
+                                           "split reads it); this journey has " +
                                            std::to_string(n) + " (use --simulate)");
   }
   auto kept = [&](size_t t) { return removed.empty() || chain.group[t] != removed; };
-  // x = P(convert | at t): x_t = convert_t + [t does not convert] sum_u Q_tu x_u.
+  // x = P(convert | at t): x_t = convert_t + sum over the moves taken
+  // without converting of Q_tu x_u.
   std::vector<double> a(n * n, 0.0), b(n, 0.0);
   for (size_t t = 0; t < n; ++t) {
     a[t * n + t] = 1.0;
@@ -139,11 +103,10 @@ std::pair<double, double> solve_chain(const AttributionChain& chain, const std::
       continue;
     }
     b[t] = chain.convert[t];
-    if (chain.convert[t] > 0.0) {
-      continue;
-    }
-    for (const auto& [u, p] : chain.moves[t]) {
-      a[t * n + u] -= p;
+    for (const ChainMove& m : chain.moves[t]) {
+      if (!m.after_converting) {
+        a[t * n + m.to] -= m.probability;
+      }
     }
   }
   const std::vector<double> x = solve(a, b, n);
@@ -154,8 +117,8 @@ std::pair<double, double> solve_chain(const AttributionChain& chain, const std::
     if (!kept(t)) {
       continue;
     }
-    for (const auto& [u, p] : chain.moves[t]) {
-      a[u * n + t] -= p;
+    for (const ChainMove& m : chain.moves[t]) {
+      a[m.to * n + t] -= m.probability;
     }
   }
   const std::vector<double> v = solve(a, chain.entry, n);
@@ -190,6 +153,11 @@ void normalise(Attribution& a) {
 }
 
 }  // namespace
+
+std::string touchpoint_group(const Touchpoint& tp) {
+  const std::string& name = tp.name.empty() ? tp.id : tp.name;
+  return special(name) ? "" : (tp.via.empty() ? tp.channel : tp.via);
+}
 
 std::vector<std::string> attribution_groups(const std::vector<std::string>& group) {
   std::vector<std::string> out;

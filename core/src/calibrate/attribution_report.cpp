@@ -1,5 +1,6 @@
 // Attribution as a table for people and JSON for programs.
 #include <cstdio>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "journeysim/attribution.h"
@@ -9,10 +10,12 @@ namespace journeysim {
 std::string render_attribution_table(const Attribution& a) {
   std::string out;
   char line[512];
-  std::snprintf(line, sizeof line, "Removal-effect attribution: %s (%s)\n", a.journey.c_str(),
-                a.method == "exact" ? "exact, absorbing Markov chain"
-                                    : "simulation, common random numbers");
-  out += line;
+  std::string method = a.method == "exact" ? "exact, absorbing Markov chain"
+                                            : "simulation, common random numbers";
+  if (!a.simulated_because.empty()) {
+    method += "; not exact: " + a.simulated_because;
+  }
+  out += "Removal-effect attribution: " + a.journey + " (" + method + ")\n";
   std::snprintf(line, sizeof line,
                 "conversion rate %.6g, value per customer %.6g, over %.0f customers\n\n",
                 a.conversion_rate, a.value_per_customer, a.customers);
@@ -48,6 +51,9 @@ std::string render_attribution_json(const Attribution& a) {
   j["schema"] = "journeysim.attribute/1";
   j["journey"] = a.journey;
   j["method"] = a.method;
+  if (!a.simulated_because.empty()) {
+    j["simulated_because"] = a.simulated_because;
+  }
   j["customers"] = a.customers;
   j["conversion_rate"] = a.conversion_rate;
   j["value_per_customer"] = a.value_per_customer;

@@ -1,12 +1,12 @@
 // Removal effects by simulation: each channel's touchpoints replaced by a
-// fixed touchpoint that drops everyone, run on the same agents as the
+// fixed touchpoint that drops everyone (and routes no event: the customer is
+// lost), while steps stay as they are, run on the same agents as the
 // journey itself (common random numbers: compare_runs pairs them), so the
 // change in conversion is measured with a paired interval.
 #include <cmath>
 
 #include "calibrate/attribution_internal.h"
 #include "journeysim/comparison.h"
-#include "journeysim/event_trace.h"
 
 namespace journeysim {
 namespace {
@@ -20,14 +20,6 @@ const MetricChange* change_of(const VariantComparison& v, const std::string& pat
   return nullptr;
 }
 
-std::string group_of(const Touchpoint& tp) {
-  const std::string& name = tp.name.empty() ? tp.id : tp.name;
-  if (name == kJourneyEndName || name == kConversionStepName) {
-    return "";
-  }
-  return tp.via.empty() ? tp.channel : tp.via;
-}
-
 }  // namespace
 
 Attribution attribute_by_simulation(const SimulationModel& model, const PluginCatalog& catalog,
@@ -35,21 +27,25 @@ Attribution attribute_by_simulation(const SimulationModel& model, const PluginCa
   const Scenario& base = model.scenario();
   std::vector<std::string> groups;
   for (const Touchpoint& tp : base.touchpoints) {
-    groups.push_back(group_of(tp));
+    groups.push_back(touchpoint_group(tp));
   }
   const std::vector<std::string> channels = attribution_groups(groups);
   std::vector<SimulationModel> variants;
   variants.reserve(channels.size());
   for (const std::string& channel : channels) {
     Scenario s = base;
-    for (Touchpoint& tp : s.touchpoints) {
-      if (group_of(tp) == channel) {
+    for (size_t t = 0; t < s.touchpoints.size(); ++t) {
+      Touchpoint& tp = s.touchpoints[t];
+      if (touchpoint_group(tp) == channel) {
+        // Splits may test its outcome by its own channel's event names.
+        tp.condition_events = model.touchpoints()[t].event_names();
         tp.channel = "fixed";
         ParamValue drop;
         drop.kind = ParamValue::Kind::Number;
         drop.number = 1.0;
         drop.where = tp.params_where;
         tp.params = {{"drop", drop}};
+        tp.on.clear();  // a drop routed elsewhere would not lose the customer
       }
     }
     variants.emplace_back(std::move(s), catalog);

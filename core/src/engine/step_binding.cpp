@@ -63,9 +63,11 @@ ConditionContext condition_context(const Scenario& scenario,
     context.personas.push_back(p.id);
   }
   for (size_t t = 0; t < scenario.touchpoints.size(); ++t) {
+    const Touchpoint& tp = scenario.touchpoints[t];
     const ModelTouchpoint& m = touchpoints[t];
-    context.nodes.push_back({scenario.touchpoints[t].id,
-                             m.events != nullptr ? m.event_names() : std::vector<std::string>{}});
+    context.nodes.push_back({tp.id, !tp.condition_events.empty() ? tp.condition_events
+                                    : m.events != nullptr        ? m.event_names()
+                                                                 : std::vector<std::string>{}});
   }
   std::vector<SourceLocation> first_set;  // by attribute: where its type was fixed
   for (const Step& step : scenario.steps) {
@@ -101,13 +103,24 @@ WaitDuration wait_duration(const WaitTime& w) {
   }
   WaitDistributionFields fields;
   fields.table = w.where;
-  const bool lognormal = w.distribution == WaitTime::Distribution::Lognormal;
-  fields.distribution = WaitField{lognormal ? "lognormal" : "exponential", w.where};
-  if (lognormal) {
-    fields.median = WaitField{w.median.text, w.median.where};
-    fields.p90 = WaitField{w.p90.text, w.p90.where};
-  } else {
-    fields.mean = WaitField{w.mean.text, w.mean.where};
+  auto field = [](const DurationText& d) { return WaitField{d.text, d.where}; };
+  switch (w.distribution) {
+    case WaitTime::Distribution::Lognormal:
+      fields.distribution = WaitField{"lognormal", w.where};
+      fields.median = field(w.median);
+      fields.p90 = field(w.p90);
+      break;
+    case WaitTime::Distribution::Exponential:
+      fields.distribution = WaitField{"exponential", w.where};
+      fields.mean = field(w.mean);
+      break;
+    case WaitTime::Distribution::Uniform:
+      fields.distribution = WaitField{"uniform", w.where};
+      fields.min = field(w.min);
+      fields.max = field(w.max);
+      break;
+    case WaitTime::Distribution::Fixed:
+      break;  // handled above
   }
   return wait_from_fields(fields);
 }

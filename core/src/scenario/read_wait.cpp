@@ -1,4 +1,5 @@
-// [steps.<id>] with kind = "wait": `for = "2d"` or a distribution table, and
+// [steps.<id>] with kind = "wait": `for = "2d"` or a distribution table
+// (lognormal median/p90, exponential mean, uniform min/max), and
 // `race = [{ rate_per_day, to }]`. The durations stay text in the model (the
 // binder turns them into hours); here only their form is checked, so a bad
 // one is refused at its file:line:column before anything runs.
@@ -12,17 +13,20 @@
 namespace journeysim::scenario {
 namespace {
 
-const std::vector<std::string> kDistributions = {"lognormal", "exponential"};
+const std::vector<std::string> kDistributions = {"lognormal", "exponential", "uniform"};
 const std::vector<std::string> kLognormalKeys = {"distribution", "median", "p90"};
 const std::vector<std::string> kExponentialKeys = {"distribution", "mean"};
-const std::vector<std::string> kAnyDistributionKeys = {"distribution", "median", "p90", "mean"};
+const std::vector<std::string> kUniformKeys = {"distribution", "min", "max"};
+const std::vector<std::string> kAnyDistributionKeys = {"distribution", "median", "p90",
+                                                       "mean",         "min",    "max"};
 const std::vector<std::string> kRaceKeys = {"rate_per_day", "to"};
 
 // A duration string at `path`: its text, and its hours for the checks that
 // compare two of them.
 // The shared parser (steps/duration.h) reads it, so the loader refuses
 // exactly what the binder could not turn into hours. A fixed wait may be
-// zero (a variant can switch it off); a distribution's durations may not.
+// zero (a variant can switch it off), and so may a uniform wait's minimum;
+// a distribution's other durations may not.
 std::optional<double> read_duration(FieldReader& in, const Node& node, const std::string& path,
                                     DurationText& out, bool zero_allowed = false) {
   auto text = in.string(node, path);
@@ -48,9 +52,23 @@ std::optional<double> read_duration(FieldReader& in, const Node& node, const std
 
 std::optional<double> required_duration(FieldReader& in, const Node& table,
                                         const std::string& key, const std::string& path,
-                                        DurationText& out) {
+                                        DurationText& out, bool zero_allowed = false) {
   const Node* node = in.required(table, key, path);
-  return node != nullptr ? read_duration(in, *node, child(path, key), out) : std::nullopt;
+  return node != nullptr ? read_duration(in, *node, child(path, key), out, zero_allowed)
+                         : std::nullopt;
+}
+
+// { distribution = "uniform", min = "1h", max = "3h" }: any time in between,
+// equally likely; min may be zero, max must be longer than min.
+void read_uniform(FieldReader& in, const Node& table, const std::string& path, WaitTime& wait) {
+  wait.distribution = WaitTime::Distribution::Uniform;
+  in.check_keys(table, table_label(path), kUniformKeys);
+  const auto min = required_duration(in, table, "min", path, wait.min, /*zero_allowed=*/true);
+  const auto max = required_duration(in, table, "max", path, wait.max);
+  if (min && max && !(*max > *min)) {
+    in.error(wait.max.where, child(path, "max") + " ('" + wait.max.text +
+                                 "') must be longer than min ('" + wait.min.text + "')");
+  }
 }
 
 void read_distribution(FieldReader& in, const Node& table, const std::string& path,
@@ -62,6 +80,10 @@ void read_distribution(FieldReader& in, const Node& table, const std::string& pa
                         : std::nullopt;
   if (!name) {
     in.check_keys(table, table_label(path), kAnyDistributionKeys);
+    return;
+  }
+  if (*name == "uniform") {
+    read_uniform(in, table, path, wait);
     return;
   }
   if (*name == "exponential") {
@@ -90,8 +112,8 @@ void read_for(FieldReader& in, const Node& node, const std::string& path, WaitTi
     read_distribution(in, node, path, wait);
   } else {
     in.type_error(node, path,
-                  "duration (\"2d\") or { distribution = \"lognormal\" | \"exponential\", ... } "
-                  "table");
+                  "duration (\"2d\") or { distribution = \"lognormal\" | \"exponential\" | "
+                  "\"uniform\", ... } table");
   }
 }
 

@@ -141,10 +141,21 @@ void check_step_shape(const Step& step, std::vector<Diagnostic>& problems) {
   switch (step.kind) {
     case Step::Kind::Wait: {
       const WaitTime& w = step.wait_for;
-      const bool given = w.distribution == WaitTime::Distribution::Fixed ? !w.fixed.text.empty()
-                         : w.distribution == WaitTime::Distribution::Exponential
-                             ? !w.mean.text.empty()
-                             : !w.median.text.empty() && !w.p90.text.empty();
+      bool given = false;
+      switch (w.distribution) {
+        case WaitTime::Distribution::Fixed:
+          given = !w.fixed.text.empty();
+          break;
+        case WaitTime::Distribution::Lognormal:
+          given = !w.median.text.empty() && !w.p90.text.empty();
+          break;
+        case WaitTime::Distribution::Exponential:
+          given = !w.mean.text.empty();
+          break;
+        case WaitTime::Distribution::Uniform:
+          given = !w.min.text.empty() && !w.max.text.empty();
+          break;
+      }
       if (!given) {
         error(step.where, who + ": a wait needs a duration (for = \"2d\")");
       }
