@@ -11,6 +11,7 @@
 #include "journeysim/check.h"
 #include "journeysim/event_trace.h"
 #include "journeysim/report_writers.h"
+#include "metrics/step_description.h"
 #include "report/html/flow_layout.h"
 #include "support/scenario_builder.h"
 #include "build_paths.h"
@@ -96,6 +97,14 @@ TEST(StepDescriptions, NameDurationsRacesUpdatesWeightsAndExitReasons) {
   EXPECT_EQ(text["mark"], "sets coupon = true → later");
   EXPECT_EQ(text["later"], "exponential mean 6h: 75 % → shop / 25 % → bye");
   EXPECT_EQ(text["bye"], "ends the journey: bought");
+}
+
+TEST(StepDescriptions, AUniformWaitNamesItsRange) {
+  WaitTime wait;
+  wait.distribution = WaitTime::Distribution::Uniform;
+  wait.min.text = "1h";
+  wait.max.text = "3h";
+  EXPECT_EQ(wait_duration_text(wait), "uniform 1h to 3h");
 }
 
 TEST_F(ReportSteps, TheTableListsEveryStepAfterTheTouchpoints) {

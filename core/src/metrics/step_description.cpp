@@ -62,6 +62,8 @@ std::string wait_duration_text(const WaitTime& wait) {
       return "lognormal median " + wait.median.text + ", p90 " + wait.p90.text;
     case WaitTime::Distribution::Exponential:
       return "exponential mean " + wait.mean.text;
+    case WaitTime::Distribution::Uniform:
+      return "uniform " + wait.min.text + " to " + wait.max.text;
   }
   return "";
 }
