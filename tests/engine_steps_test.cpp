@@ -289,9 +289,13 @@ TEST(EngineSteps, SplitConditionsOnOutcomeAndPersonaRouteAsWritten) {
   expect_share(per_agent(r, "touchpoints.lost.arrivals"), 0.4, kAgents, "lost");
   expect_share(per_agent(r, "touchpoints.vip.arrivals"), 0.6 * 0.25, kAgents, "vip");
   expect_share(per_agent(r, "touchpoints.other.arrivals"), 0.6 * 0.75, kAgents, "other");
-  // The routed `dropped` event is not a loss.
+  // The routed `dropped` event is the channel's drop at the mail (all of
+  // it routed on), but not a loss: no journey ends there.
   EXPECT_EQ(r.journey.dropped, 0u);
-  EXPECT_EQ(metric(r, "touchpoints.mail.dropped").value, 0.0);
+  EXPECT_EQ(metric(r, "touchpoints.mail.dropped").value,
+            metric(r, "touchpoints.mail.rerouted").value);
+  expect_share(per_agent(r, "touchpoints.mail.dropped"), 0.4, kAgents, "mail drop");
+  EXPECT_EQ(metric(r, "touchpoints.mail.lost").value, 0.0);
 }
 
 TEST(EngineSteps, AnUpdateIsSeenByALaterSplit) {

@@ -215,6 +215,33 @@ TEST(LostHereReports, TheTableCountsLostHereBesideTheDrops) {
   EXPECT_EQ(table.find("thank_you:"), std::string::npos) << "not a friction hot spot";
 }
 
+TEST(LostHereReports, DropsRoutedOnAreTheChannelsDropsButNoLoss) {
+  // The checkout's drops go on to a last-chance page (`on`): the checkout
+  // still shows its abandonment with its reason, loses nobody, and the
+  // table says why they dropped there instead.
+  std::string text = kPostPurchase;
+  text.replace(text.find("next = [{ to = \"thank_you\" }]"), 29,
+               "next = [{ to = \"thank_you\" }]\non = { dropped = \"last_chance\" }");
+  text += R"(
+[touchpoints.last_chance]
+stage = "buy"
+channel = "fixed"
+params = { drop = 1.0 }
+exit = true
+)";
+  const SimulationModel model = model_from_text(text);
+  const RunReport r = run_report(model, kAgents, kSeed);
+  const TouchpointReport& checkout = touchpoint(r, "checkout");
+  EXPECT_EQ(checkout.dropped, checkout.rerouted);
+  EXPECT_EQ(checkout.lost, 0u);
+  EXPECT_NEAR(checkout.drop_rate.value, 0.5, 4 * std::sqrt(0.25 / static_cast<double>(checkout.arrivals)));
+  EXPECT_EQ(touchpoint(r, "last_chance").lost, checkout.dropped);
+  const std::string table = render_table(r);
+  const size_t row = table.find("  checkout [fixed]");
+  EXPECT_NE(table.find("          0  (routed on) left at this step 100%", row), std::string::npos)
+      << table;
+}
+
 TEST(LostHereReports, MarkdownTouchpointRowsLeadWithLostHere) {
   const std::string md = render_markdown(post_purchase());
   EXPECT_NE(md.find("| after | thank_you | 5929 | 0 · 0.00% ["), std::string::npos) << md;

@@ -35,6 +35,7 @@ struct TouchpointReport {
   std::vector<std::string> actions;
   bool exit = false;
   uint64_t arrivals = 0, agents = 0, continued = 0, dropped = 0, cut_off = 0, exits = 0;
+  uint64_t rerouted = 0;  // of `dropped`, those `on` routed on (not lost)
   Estimate drop_rate, effort, emotion, satisfaction, hours, model_continue;
   double revenue = 0.0;
   std::vector<ReasonShare> reasons;                           // most frequent first

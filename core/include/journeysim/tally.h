@@ -103,7 +103,10 @@ struct TouchpointTally {
   uint64_t arrivals = 0;    // visits (an agent may come back)
   uint64_t agents = 0;      // distinct agents who came
   uint64_t continued = 0;
-  uint64_t dropped = 0;     // the channel decided the customer leaves
+  /// The channel's outcome was not a success (its drop, with a reason),
+  /// whether the journey ended there or `on` routed the customer on.
+  uint64_t dropped = 0;
+  uint64_t rerouted = 0;    // of `dropped`, those `on` routed on
   uint64_t cut_off = 0;     // horizon or step limit reached here
   uint64_t exits = 0;       // journeys that ended normally here
   /// Journeys that ended here without the customer having converted: a

@@ -40,6 +40,7 @@ class Walker {
       emit_(p + "agents", MetricForm::Total, static_cast<double>(tt.agents), 0);
       emit_(p + "continued", MetricForm::Total, static_cast<double>(tt.continued), 0);
       emit_(p + "dropped", MetricForm::Total, static_cast<double>(tt.dropped), 0);
+      emit_(p + "rerouted", MetricForm::Total, static_cast<double>(tt.rerouted), 0);
       emit_(p + "drop_rate", MetricForm::Ratio, static_cast<double>(tt.dropped), arrivals);
       emit_(p + "lost", MetricForm::Total, static_cast<double>(tt.lost), 0);
       emit_(p + "lost_rate", MetricForm::Ratio, static_cast<double>(tt.lost),

@@ -95,7 +95,7 @@ template <class Tally, class Io>
 void fields(Tally& t, Io&& io) {
   using T = std::remove_const_t<Tally>;
   if constexpr (std::is_same_v<T, TouchpointTally>) {
-    io(t.arrivals, t.agents, t.continued, t.dropped, t.cut_off, t.exits, t.lost, t.reasons,
+    io(t.arrivals, t.agents, t.continued, t.dropped, t.rerouted, t.cut_off, t.exits, t.lost, t.reasons,
        t.lost_reasons, t.edges, t.effort, t.emotion, t.hours, t.money, t.satisfaction,
        t.p_continue);
   } else if constexpr (std::is_same_v<T, StepTally>) {

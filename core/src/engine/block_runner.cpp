@@ -266,14 +266,19 @@ class BlockRunner::Impl {
     schedule_.go_on(i);
   }
 
-  // Agent i's event at touchpoint t is routed by `on` to `target`. The
-  // customer is not lost, so the visit counts as continued; only a success
-  // event counts as engaging, reaches the milestone, converts.
+  // Agent i's event at touchpoint t is routed by `on` to `target`. A
+  // success event counts as continued; any other is the channel's drop,
+  // with its reason (the checkout's abandonment stays visible there), but
+  // the customer is not lost: the journey goes on. Only a success event
+  // counts as engaging, reaches the milestone, converts.
   void follow_route(uint32_t i, uint32_t t, const ModelTouchpoint& tp, TouchpointTally& here,
                     VisitCounter& count, const js_outcome& o, uint32_t target) {
     BlockAgent& a = agents_[i];
-    ++here.continued;
-    if (o.next != JS_NEXT_DROP) {
+    if (o.next == JS_NEXT_DROP) {
+      count.dropped(o.reason);
+      ++here.rerouted;
+    } else {
+      ++here.continued;
       a.engaged = true;
       if (tp.milestone >= 0) {
         counts_.reach_milestone(i, static_cast<uint32_t>(tp.milestone));

@@ -250,6 +250,7 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
     r.agents = tt.agents;
     r.continued = tt.continued;
     r.dropped = tt.dropped;
+    r.rerouted = tt.rerouted;
     r.cut_off = tt.cut_off;
     r.exits = tt.exits;
     r.drop_rate = proportion(tt.dropped, tt.arrivals);
@@ -425,6 +426,7 @@ std::vector<MetricRow> metric_rows(const RunReport& report) {
     add("agents", exact(static_cast<double>(t.agents), t.agents), true);
     add("continued", exact(static_cast<double>(t.continued), t.arrivals), true);
     add("dropped", exact(static_cast<double>(t.dropped), t.arrivals), true);
+    add("rerouted", exact(static_cast<double>(t.rerouted), t.arrivals), true);
     add("drop_rate", t.drop_rate);
     add("lost", exact(static_cast<double>(t.lost), t.agents), true);
     add("lost_rate", t.lost_rate);

@@ -207,6 +207,7 @@ void TouchpointTally::merge(const TouchpointTally& o) {
   agents += o.agents;
   continued += o.continued;
   dropped += o.dropped;
+  rerouted += o.rerouted;
   cut_off += o.cut_off;
   exits += o.exits;
   lost += o.lost;

@@ -54,14 +54,26 @@ std::string count(uint64_t n) {
 }
 
 // Why customers were lost here: the top reasons, as shares of those lost.
-std::string top_lost_reasons(const TouchpointReport& t) {
+std::string top_shares(const std::vector<ReasonShare>& reasons, uint64_t total) {
   std::string out;
-  for (size_t r = 0; r < t.lost_reasons.size() && r < 3; ++r) {
-    out += (r ? ", " : "") + format("%s %.0f%%", t.lost_reasons[r].label.c_str(),
-                                    100.0 * static_cast<double>(t.lost_reasons[r].count) /
-                                        static_cast<double>(t.lost));
+  for (size_t r = 0; r < reasons.size() && r < 3; ++r) {
+    out += (r ? ", " : "") + format("%s %.0f%%", reasons[r].label.c_str(),
+                                    100.0 * static_cast<double>(reasons[r].count) /
+                                        static_cast<double>(total));
   }
   return out;
+}
+
+// Why journeys ended here; where none did but `on` routed the channel's
+// drops on (a checkout's abandonment into a cart flow), why they dropped.
+std::string top_lost_reasons(const TouchpointReport& t) {
+  if (t.lost > 0) {
+    return top_shares(t.lost_reasons, t.lost);
+  }
+  if (t.rerouted > 0) {
+    return "(routed on) " + top_shares(t.reasons, t.dropped + t.cut_off);
+  }
+  return "";
 }
 
 // Width of the touchpoint column of the journey map.

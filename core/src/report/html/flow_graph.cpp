@@ -74,7 +74,7 @@ FlowGraph flow_graph(const RunReport& report, const Scenario& scenario) {
   for (size_t t = 0; t < t_count; ++t) {
     const TouchpointReport& tp = report.touchpoints[t];
     g.visits[t] = tp.arrivals;
-    g.ends[t] = tp.dropped + tp.cut_off + tp.exits;
+    g.ends[t] = tp.dropped - tp.rerouted + tp.cut_off + tp.exits;
     g.may_enter[t] = !g.model2 || scenario.touchpoints[t].entry > 0;
     const auto& edges = scenario.touchpoints[t].next;
     for (size_t e = 0; e < tp.flows.size() && e < edges.size(); ++e) {

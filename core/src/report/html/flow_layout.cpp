@@ -263,13 +263,14 @@ FlowLayout layout_flow(const RunReport& report, const Scenario& scenario, double
   }
   for (size_t t = 0; t < n; ++t) {
     // A step's ends: an exit step's exits, and cut-offs (a wait past the
-    // horizon). Steps never drop anyone.
+    // horizon). Steps never drop anyone; a touchpoint's drops that `on`
+    // routed on are flows, not ends.
     static const TouchpointReport kNoTouchpoint;
     const TouchpointReport& tp = t < g.touchpoints ? report.touchpoints[t] : kNoTouchpoint;
     const StepReport* step = t < g.touchpoints ? nullptr : &report.steps[t - g.touchpoints];
     const std::pair<FlowStub::Kind, uint64_t> ends[] = {
         {FlowStub::Kind::Exit, step ? step->exits : tp.exits},
-        {FlowStub::Kind::Drop, step ? 0 : tp.dropped},
+        {FlowStub::Kind::Drop, step ? 0 : tp.dropped - tp.rerouted},
         {FlowStub::Kind::CutOff, step ? step->cut_off : tp.cut_off}};
     for (const auto& [kind, customers] : ends) {
       if (customers == 0) {
