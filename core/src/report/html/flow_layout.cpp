@@ -19,9 +19,11 @@ constexpr double kGap = 10;
 constexpr double kMinBar = 3;
 constexpr double kMinHeight = 380;
 constexpr double kHeightPerNode = 104;
-// Average advance of the label's bold 11.5px sans-serif characters: errs
-// wide, so a name shortened to fit never runs into its neighbour.
-constexpr double kCharWidth = 7.6;
+// Advance of the label's bold 11.5px sans-serif characters: errs wide, so
+// a name shortened to fit never runs into its neighbour. 7.6 (the average)
+// let names with wide letters ("Welcome e…") spill out of the narrow
+// columns of journeys with steps.
+constexpr double kCharWidth = 8.4;
 
 // Routes that close a cycle (found depth-first from the entry touchpoints,
 // in scenario order): a repeat purchase going back to the checkout. They are

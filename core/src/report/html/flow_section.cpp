@@ -10,6 +10,7 @@
 #include "report/html/format.h"
 #include "report/html/glyphs.h"
 #include "report/html/sections.h"
+#include "util/text.h"
 
 namespace journeysim::html {
 namespace {
@@ -104,8 +105,16 @@ std::string node_label(const ReportView& view, const FlowNode& node) {
   const std::string& name = tp.name.empty() ? tp.id : tp.name;
   const bool roomy = node.label.width >= 150;
   std::string stats = (roomy ? grouped(node.visits) + " visits" : grouped(node.visits));
-  if (tp.drop_rate.has_value()) {
-    stats += " \u00b7 " + percent(tp.drop_rate.value, 0) + (roomy ? " drop" : " \u2193");
+  // The share of its customers whose journey ended here unconverted (the
+  // red stub beside it), not the channel's drop rate: a drop `on` routes on
+  // is a flow onwards. Left out when it would not fit the (smaller) stats
+  // font's share of the box.
+  if (tp.lost_rate.has_value()) {
+    const std::string lost =
+        " \u00b7 " + percent(tp.lost_rate.value, 0) + (roomy ? " lost" : " \u2193");
+    if (util::utf8_length(stats + lost) <= node.label_chars * 11 / 10) {
+      stats += lost;
+    }
   }
   // A nested <svg> clips anything that would still spill out of the box.
   return "<svg class=\"flow-label\" data-box=\"flow-label\" " + box_attributes(node.label) +
