@@ -53,11 +53,27 @@ struct WorkerState {
   std::vector<Components> components;
 };
 
-Estimate independent_difference(const Estimate& b, const Estimate& v) {
+// The half-width below which a metric's interval says nothing: a duration
+// quantile (`..._days`) is read off a histogram of whole minutes (exact
+// below 1,024 minutes, within 0.1 % above), so both order statistics of its
+// interval may fall in one bucket and give it zero width; a one-minute
+// move must not then be called significant.
+double resolution(const std::string& path, double value) {
+  constexpr double kMinuteInDays = 1.0 / (24 * 60);
+  const std::string suffix = "_days";
+  if (path.size() < suffix.size() ||
+      path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return 0.0;
+  }
+  return std::max(kMinuteInDays, 0.001 * std::abs(value));
+}
+
+Estimate independent_difference(const Estimate& b, const Estimate& v, const std::string& path) {
   if (!b.has_value() || !v.has_value()) {
     return {};
   }
-  const double hb = (b.high - b.low) / 2, hv = (v.high - v.low) / 2;
+  const double hb = std::max((b.high - b.low) / 2, resolution(path, b.value));
+  const double hv = std::max((v.high - v.low) / 2, resolution(path, v.value));
   const double d = v.value - b.value;
   const double half = std::sqrt(hb * hb + hv * hv);
   return {d, d - half, d + half, std::min(b.n, v.n), true};
@@ -265,7 +281,8 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
             change.difference = pm.total_difference();
             break;
           case MetricForm::Quantile:
-            change.difference = independent_difference(change.baseline, change.variant);
+            change.difference =
+                independent_difference(change.baseline, change.variant, change.path);
             change.paired = false;
             break;
         }
