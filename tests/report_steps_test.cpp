@@ -160,6 +160,23 @@ TEST_F(ReportSteps, ALongPersonaIdKeepsThePersonaColumnsInLine) {
   EXPECT_EQ(table.substr(vip + share, 5), "20.0%");
 }
 
+TEST_F(ReportSteps, ALongTouchpointIdKeepsTheJourneyMapInLine) {
+  RunReport r = *report_;
+  r.touchpoints[0].id = "a_touchpoint_named_at_great_length";
+  const std::string table = render_table(r);
+  const size_t header = table.find("JOURNEY MAP");
+  const size_t arrived = table.find("arrived", header) - header;
+  const size_t row = table.find("\n  a_touchpoint_named_at_great_length [fixed]") + 1;
+  const size_t welcome = table.find("\n  welcome [fixed]", header) + 1;
+  // "arrived" heads its column on every row: each count ends under its "d".
+  const auto ends_at = [&](size_t line) {
+    const size_t end = line + arrived + std::string("arrived").size();
+    return table[end - 1] != ' ' && table[end] == ' ';
+  };
+  EXPECT_TRUE(ends_at(row)) << table;
+  EXPECT_TRUE(ends_at(welcome)) << table;
+}
+
 TEST_F(ReportSteps, MarkdownHasAStepsTableAndAnExperimentsTable) {
   const std::string md = render_markdown(with_effect());
   EXPECT_TRUE(contains(md,

@@ -76,8 +76,25 @@ std::string top_lost_reasons(const TouchpointReport& t) {
   return "";
 }
 
-// Width of the touchpoint column of the journey map.
-constexpr size_t kLabel = 36;
+// The journey map's first cell for a touchpoint: id, channel, milestone.
+std::string touchpoint_label(const TouchpointReport& t) {
+  std::string label = "  " + t.id + " [" + t.channel + "]";
+  if (!t.milestone.empty()) {
+    label += " *" + t.milestone;
+  }
+  return label;
+}
+
+// Width of the touchpoint column of the journey map: 36 characters, as
+// always, when every label fits; else the longest label and a space, so a
+// long id does not push its row out of line.
+size_t label_width(const RunReport& r) {
+  size_t width = 36;
+  for (const TouchpointReport& t : r.touchpoints) {
+    width = std::max(width, util::utf8_length(touchpoint_label(t)) + 1);
+  }
+  return width;
+}
 
 void headline(std::string& out, const char* label, const std::string& value,
               const std::string& interval) {
@@ -212,7 +229,8 @@ std::string render_table(const RunReport& r) {
                 count(j.exited).c_str(), count(j.dropped).c_str(), count(j.horizon).c_str(),
                 count(j.step_limit).c_str());
 
-  out += pad_columns("JOURNEY MAP", kLabel) +
+  const size_t label_column = label_width(r);
+  out += pad_columns("JOURNEY MAP", label_column) +
          " arrived   continued     dropped  drop rate [95%]             effort  emotion   "
          "lost here  why lost here\n";
   for (size_t s = 0; s < r.stages.size(); ++s) {
@@ -227,11 +245,7 @@ std::string render_table(const RunReport& r) {
       if (t.stage != st.id) {
         continue;
       }
-      std::string label = "  " + t.id + " [" + t.channel + "]";
-      if (!t.milestone.empty()) {
-        label += " *" + t.milestone;
-      }
-      out += pad_columns(label, kLabel) +
+      out += pad_columns(touchpoint_label(t), label_column) +
              format("%8s  %10s  %10s  ", count(t.arrivals).c_str(), count(t.continued).c_str(),
                     count(t.dropped).c_str());
       out += pad_columns(percent(t.drop_rate) + " " + percent_interval(t.drop_rate), 28);
