@@ -86,8 +86,9 @@ std::string touchpoint_label(const TouchpointReport& t) {
 }
 
 // Width of the touchpoint column of the journey map: 36 characters, as
-// always, when every label fits; else the longest label and a space, so a
-// long id does not push its row out of line.
+// always, when every label fits; else the longest label and the space
+// pad_columns keeps after it, so a long id does not push its row out of
+// line (as "trial_onboarding [web] *trial_started" did in the b2b map).
 size_t label_width(const RunReport& r) {
   size_t width = 36;
   for (const TouchpointReport& t : r.touchpoints) {
