@@ -163,5 +163,24 @@ TEST_F(CalibrateCli, AttributeFromPaths) {
   EXPECT_EQ(journeysim("attribute").exit_code, 2);
 }
 
+TEST_F(CalibrateCli, AttributeReadsChannelAttributionsSemicolonFile) {
+  std::ofstream(path("ca.csv")) << "path;total_conversions;total_conversion_value;total_null\n"
+                                   "a > b;1;10;1\nb;1;20;1\n";
+  const auto out = journeysim("attribute --paths " + path("ca.csv"));
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("conversion rate 0.5,"), std::string::npos) << out.out;
+}
+
+TEST_F(CalibrateCli, AttributeSeparatorFlagAndItsError) {
+  std::ofstream(path("tab.txt")) << "path\ttotal_conversions\na;b\t2\n";
+  const auto ok = journeysim("attribute --paths " + path("tab.txt") + " --separator tab");
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  const auto wrong = journeysim("attribute --paths " + path("tab.txt") + " --separator ';'");
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.err.find("tab.txt:1:1: error: path header needs a conversions column"),
+            std::string::npos)
+      << wrong.err;
+}
+
 }  // namespace
 }  // namespace journeysim
