@@ -327,7 +327,8 @@ TEST(CalibratePaths, EachBadRowNamesLineColumnAndWhatWasExpected) {
       "a;1;two;3\n"         // line 5: nulls not a number, column 5
       "a;1;2;nan\n"         // line 6: value not finite, column 7
       "a;1;2\n"             // line 7: a field short, column 5 (the last one)
-      "\"a;1;2;3\n",       // line 8: quote not closed, column 1
+      "a;1;1e16;3\n"        // line 8: more than 2^53, column 5
+      "\"a;1;2;3\n",       // line 9: quote not closed, column 1
       bad);
   EXPECT_EQ(rows.size(), 1u);
   EXPECT_EQ(bad.describe(10),
@@ -337,7 +338,8 @@ TEST(CalibratePaths, EachBadRowNamesLineColumnAndWhatWasExpected) {
             "paths.csv:5:5: bad row: nulls 'two': expected a non-negative number\n"
             "paths.csv:6:7: bad row: value 'nan': expected a non-negative number\n"
             "paths.csv:7:5: bad row: expected 4 fields separated by ';', found 3\n"
-            "paths.csv:8:1: bad row: unbalanced quotes\n");
+            "paths.csv:8:5: bad row: count too large: expected at most 2^53\n"
+            "paths.csv:9:1: bad row: unbalanced quotes\n");
 }
 
 TEST(CalibratePaths, StrictMakesABadPathRowAnErrorAtItsLineAndColumn) {
@@ -359,8 +361,8 @@ TEST(CalibratePaths, CalibrateNeedsWholeCountsAndSaysWhereOneIsNot) {
   EXPECT_EQ(s.segments[0].customers, 3u);
   ASSERT_EQ(bad.count(), 1u);
   EXPECT_EQ(bad.describe(1),
-            "paths.csv:3:5: bad row: nulls 0.5: expected a whole number up to 2^53 (a fit "
-            "counts customers; attribute --paths reads fractional counts)\n");
+            "paths.csv:3:5: bad row: nulls 0.5: expected a whole number (a fit counts "
+            "customers; attribute --paths reads fractional counts)\n");
 }
 
 TEST(CalibratePaths, PathSetNumbersChannelsInOrderOfFirstAppearance) {

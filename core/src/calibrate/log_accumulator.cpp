@@ -338,14 +338,14 @@ LogSummary summarize_path_log(std::istream& in, const std::string& file,
   // A fitted journey counts customers: its counts are whole (a fraction of
   // a customer would have no path to walk).
   auto whole = [&](const PathRow& row, double count, uint32_t column, const char* what) {
-    if (count == std::floor(count) && count <= 9007199254740992.0) {  // 2^53
+    if (count == std::floor(count)) {  // the reader keeps counts within 2^53
       return true;
     }
     char shown[32];
     std::snprintf(shown, sizeof shown, "%.6g", count);
     bad.add(row.line, column,
             std::string(what) + " " + shown +
-                ": expected a whole number up to 2^53 (a fit counts customers; "
+                ": expected a whole number (a fit counts customers; "
                 "attribute --paths reads fractional counts)");
     return false;
   };

@@ -188,6 +188,12 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
         continue;
       }
     }
+    constexpr double kMaxCount = 9007199254740992.0;  // 2^53: sums of counts stay exact
+    if (out.conversions > kMaxCount || out.nulls > kMaxCount) {
+      bad.add(line, out.conversions > kMaxCount ? out.conversions_column : out.nulls_column,
+              "count too large: expected at most 2^53");
+      continue;
+    }
     if (value >= 0 &&
         !non_negative_number(fields[static_cast<size_t>(value)], out.value)) {
       bad.add(line, starts[static_cast<size_t>(value)],
