@@ -125,6 +125,14 @@ TEST(HeuristicAttribution, ReportCarriesEveryModelBesideTheRemovalEffect) {
       << table;
 }
 
+TEST(HeuristicAttribution, TableShowsAFractionOfACustomer) {
+  std::istringstream in("path,total_conversions,total_null\na,1.5,0\n");
+  BadRows bad("paths.csv", true);
+  const Attribution a =
+      attribute_exact(chain_from_paths(read_path_set(in, "paths.csv", {}, bad), "paths.csv"));
+  EXPECT_NE(render_attribution_table(a).find("over 1.5 customers"), std::string::npos);
+}
+
 TEST(HeuristicAttribution, ReportWithoutHeuristicsHasNoneOfTheirKeys) {
   const PathSet set = paths();
   const Attribution a = attribute_exact(chain_from_paths(set, "paths.csv"));

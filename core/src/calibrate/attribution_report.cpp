@@ -1,4 +1,5 @@
 // Attribution as a table for people, JSON and CSV for programs.
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <nlohmann/json.hpp>
@@ -66,8 +67,11 @@ std::string render_attribution_table(const Attribution& a) {
     method += "; a conversion is worth its last channel's mean value";
   }
   out += "Removal-effect attribution: " + a.journey + " (" + method + ")\n";
+  // Weighted path counts may leave a fraction of a customer: show it.
   std::snprintf(line, sizeof line,
-                "conversion rate %.6g, value per customer %.6g, over %.0f customers\n\n",
+                a.customers == std::floor(a.customers)
+                    ? "conversion rate %.6g, value per customer %.6g, over %.0f customers\n\n"
+                    : "conversion rate %.6g, value per customer %.6g, over %.6g customers\n\n",
                 a.conversion_rate, a.value_per_customer, a.customers);
   out += line;
   size_t width = 7;
