@@ -4,12 +4,14 @@
 // report, a leak, another exception type, a hang — is a bug.
 //
 // The first byte picks the reader: even, the CSV event log (its low bits
-// also choose --strict and the epoch unit); odd, the path format.
+// also choose --strict and the epoch unit); odd, the path format, fitted
+// or (bit 16) attributed as attribute --paths --models all does.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
 #include <string>
 
+#include "journeysim/attribution.h"
 #include "journeysim/calibrate.h"
 #include "journeysim/plugin_host.h"
 #include "journeysim/scenario_loader.h"
@@ -25,6 +27,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   journeysim::BadRows bad("fuzz.csv", (mode & 2) != 0);
   try {
     journeysim::LogSummary summary;
+    if ((mode & 1) != 0 && (mode & 16) != 0) {
+      const journeysim::PathSet paths = journeysim::read_path_set(in, "fuzz.csv", {}, bad);
+      journeysim::Attribution a = journeysim::attribute_exact(journeysim::chain_from_paths(
+          paths, "fuzz.csv",
+          (mode & 8) != 0 ? journeysim::PathValueRule::ConversionShare
+                          : journeysim::PathValueRule::LastChannel));
+      journeysim::add_heuristics(
+          a, paths, {journeysim::kHeuristicModels.begin(), journeysim::kHeuristicModels.end()},
+          {});
+      journeysim::render_attribution_json(a);
+      return 0;
+    }
     if ((mode & 1) != 0) {
       summary = journeysim::summarize_path_log(in, "fuzz.csv", {}, bad);
     } else {

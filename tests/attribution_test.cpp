@@ -118,6 +118,99 @@ TEST(Attribution, PathsGiveTheClassicMarkovRemovalEffects) {
   EXPECT_EQ(a.channels.size(), 2u);  // the conversion step is not a channel
 }
 
+TEST(Attribution, PathChainIsTheChainOfTheFittedPaths) {
+  // The same file through the fit and straight from the paths: the same
+  // numbers to the last bit, so attribute --paths keeps its conversions
+  // (and, under the conversion-share rule, its values).
+  const std::string text =
+      "path,total_conversions,total_null,total_conversion_value\n"
+      "search > email > site,3,7,150\nemail > email,0,10,0\nsite > search,2,1,40\n"
+      "email > site > site,5,3,80\nsearch,0,4,0\n";
+  std::istringstream for_fit(text), for_paths(text);
+  BadRows bad("paths.csv", true);
+  const Attribution fitted = attribute_exact(
+      chain_from_fit(fit_journey(summarize_path_log(for_fit, "paths.csv", {}, bad), -1, "p")));
+  const Attribution direct = attribute_exact(chain_from_paths(
+      read_path_set(for_paths, "paths.csv", {}, bad), "p", PathValueRule::ConversionShare));
+  EXPECT_EQ(direct.conversion_rate, fitted.conversion_rate);
+  EXPECT_EQ(direct.value_per_customer, fitted.value_per_customer);
+  ASSERT_EQ(direct.channels.size(), 3u);
+  for (size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(direct.channels[k].channel, fitted.channels[k].channel);
+    EXPECT_EQ(direct.channels[k].removal_effect, fitted.channels[k].removal_effect);
+    EXPECT_EQ(direct.channels[k].value_removal_effect, fitted.channels[k].value_removal_effect);
+    EXPECT_EQ(direct.channels[k].conversions, fitted.channels[k].conversions);
+  }
+}
+
+TEST(Attribution, FractionalPathCountsAreAttributed) {
+  // Half of everything in PathsGiveTheClassicMarkovRemovalEffects: the same
+  // rate and effects over half the customers.
+  std::istringstream in("path,total_conversions,total_null\na > b,0.5,0.5\nb,0.5,0.5\n");
+  BadRows bad("paths.csv", true);
+  const Attribution a =
+      attribute_exact(chain_from_paths(read_path_set(in, "paths.csv", {}, bad), "paths.csv"));
+  EXPECT_EQ(a.customers, 2.0);
+  EXPECT_NEAR(a.conversion_rate, 0.5, 1e-12);
+  EXPECT_NEAR(channel(a, "a").removal_effect, 0.5, 1e-12);
+  EXPECT_NEAR(channel(a, "b").removal_effect, 1.0, 1e-12);
+}
+
+// Two paths, four customers, all starting at a:
+//   a       1 conversion, 1 null, value 10
+//   a > b   1 conversion, 1 null, value 50
+// Chain: a visited 4 times: 1 null ends there, 1 converts, 2 go on to b, so
+// a -> (conversion) 1/4, a -> b 1/2, drop 1/4; b visited twice: -> (conversion)
+// 1/2, drop 1/2. P(convert) = 1/4 + 1/2 * 1/2 = 1/2.
+// Mean value per conversion by last channel: a 10, b 50.
+// E[value] = P(convert after a) * 10 + P(convert after b) * 50
+//          = 1/4 * 10 + 1/4 * 50 = 15 per customer (60 in all).
+// Without a: nothing converts: removal effect 1, value removal effect 1.
+// Without b: P = 1/4 (removal effect 1 - (1/4)/(1/2) = 1/2) and
+//   E[value] = 1/4 * 10 = 2.5 (value removal effect 1 - 2.5/15 = 5/6).
+// Conversions: 2 shared 1 : 1/2 -> a 4/3, b 2/3.
+// Value: 60 shared 1 : 5/6 -> a 60 * 6/11 = 360/11, b 60 * 5/11 = 300/11.
+constexpr const char* kValuedPaths =
+    "path,total_conversions,total_null,total_conversion_value\na,1,1,10\na > b,1,1,50\n";
+
+Attribution attribute_valued_paths(PathValueRule rule) {
+  std::istringstream in(kValuedPaths);
+  BadRows bad("paths.csv", true);
+  return attribute_exact(
+      chain_from_paths(read_path_set(in, "paths.csv", {}, bad), "paths.csv", rule));
+}
+
+TEST(Attribution, PathValueGoesByTheLastChannelsMeanValuePerConversion) {
+  const Attribution a = attribute_valued_paths(PathValueRule::LastChannel);
+  EXPECT_NEAR(a.conversion_rate, 0.5, 1e-15);
+  EXPECT_NEAR(a.value_per_customer, 15.0, 1e-13);
+  EXPECT_NEAR(channel(a, "a").value_removal_effect, 1.0, 1e-15);
+  EXPECT_NEAR(channel(a, "b").value_removal_effect, 5.0 / 6, 1e-15);
+  EXPECT_NEAR(channel(a, "a").value, 360.0 / 11, 1e-12);
+  EXPECT_NEAR(channel(a, "b").value, 300.0 / 11, 1e-12);
+}
+
+TEST(Attribution, PathValueRuleLeavesTheConversionsAsTheyWere) {
+  const Attribution by_channel = attribute_valued_paths(PathValueRule::LastChannel);
+  const Attribution by_share = attribute_valued_paths(PathValueRule::ConversionShare);
+  for (const char* name : {"a", "b"}) {
+    EXPECT_EQ(channel(by_channel, name).removal_effect, channel(by_share, name).removal_effect);
+    EXPECT_EQ(channel(by_channel, name).conversions, channel(by_share, name).conversions);
+  }
+  EXPECT_NEAR(channel(by_channel, "a").conversions, 4.0 / 3, 1e-12);
+  EXPECT_NEAR(channel(by_channel, "b").conversions, 2.0 / 3, 1e-12);
+}
+
+TEST(Attribution, ConversionShareRuleSharesValueAsConversions) {
+  // Every conversion worth 60 / 2 = 30: value follows the conversions,
+  // a 60 * 2/3 = 40, b 20.
+  const Attribution a = attribute_valued_paths(PathValueRule::ConversionShare);
+  EXPECT_NEAR(a.value_per_customer, 15.0, 1e-13);
+  EXPECT_NEAR(channel(a, "b").value_removal_effect, 0.5, 1e-15);
+  EXPECT_NEAR(channel(a, "a").value, 40.0, 1e-12);
+  EXPECT_NEAR(channel(a, "b").value, 20.0, 1e-12);
+}
+
 TEST(Attribution, PluginJourneysAreNotSolvedExactly) {
   const SimulationModel model = model_from_text(R"(
 [journey]

@@ -163,5 +163,70 @@ TEST_F(CalibrateCli, AttributeFromPaths) {
   EXPECT_EQ(journeysim("attribute").exit_code, 2);
 }
 
+TEST_F(CalibrateCli, AttributeReadsChannelAttributionsSemicolonFile) {
+  std::ofstream(path("ca.csv")) << "path;total_conversions;total_conversion_value;total_null\n"
+                                   "a > b;1;10;1\nb;1;20;1\n";
+  const auto out = journeysim("attribute --paths " + path("ca.csv"));
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("conversion rate 0.5,"), std::string::npos) << out.out;
+}
+
+TEST_F(CalibrateCli, AttributeModelsAllPutsEveryHeuristicInTheCsv) {
+  // Paths a (1 conversion, value 10) and a > b (1, value 50): first touch
+  // gives a both conversions and 60; last touch a 1 (10) and b 1 (50).
+  std::ofstream(path("valued.csv")) << "path,total_conversions,total_null,total_conversion_value\n"
+                                       "a,1,1,10\na > b,1,1,50\n";
+  const auto out =
+      journeysim("attribute --paths " + path("valued.csv") + " --models all --format csv");
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find(",first_touch_conversions,first_touch_value,last_touch_conversions,"
+                         "last_touch_value,linear_conversions,linear_value,time_decay_conversions,"
+                         "time_decay_value,position_based_conversions,position_based_value\n"),
+            std::string::npos)
+      << out.out;
+  EXPECT_NE(out.out.find(",2,60,1,10,"), std::string::npos) << out.out;  // a
+  EXPECT_NE(out.out.find(",0,0,1,50,"), std::string::npos) << out.out;   // b
+}
+
+TEST_F(CalibrateCli, AttributeValueRuleIsNamedAndTheOldOneKept) {
+  std::ofstream(path("valued.csv")) << "path,total_conversions,total_null,total_conversion_value\n"
+                                       "a,1,1,10\na > b,1,1,50\n";
+  const auto last = journeysim("attribute --paths " + path("valued.csv") + " --format json");
+  ASSERT_EQ(last.exit_code, 0) << last.err;
+  EXPECT_NE(last.out.find("\"value_rule\": \"last_channel\""), std::string::npos) << last.out;
+  const auto share = journeysim("attribute --paths " + path("valued.csv") +
+                                " --format json --value-rule conversion-share");
+  EXPECT_NE(share.out.find("\"value_rule\": \"conversion_share\""), std::string::npos);
+  EXPECT_NE(share.out.find("\"value\": 40.0"), std::string::npos) << share.out;  // a: 60 * 2/3
+}
+
+TEST_F(CalibrateCli, AttributeModelFlagsSayWhatTheyExpect) {
+  std::ofstream(path("p.csv")) << "path,total_conversions\na,1\n";
+  const auto unknown = journeysim("attribute --paths " + path("p.csv") + " --models shapely");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown model 'shapely'; expected markov, first_touch"),
+            std::string::npos)
+      << unknown.err;
+  const auto weights = journeysim("attribute --paths " + path("p.csv") +
+                                  " --models position_based --position-weights 0.5,0.5,0.5");
+  EXPECT_EQ(weights.exit_code, 2);
+  EXPECT_NE(weights.err.find("summing to 1"), std::string::npos) << weights.err;
+  const auto half_life =
+      journeysim("attribute --paths " + path("p.csv") + " --models time_decay --half-life 0");
+  EXPECT_EQ(half_life.exit_code, 2);
+  EXPECT_NE(half_life.err.find("--half-life: expected a positive number"), std::string::npos);
+}
+
+TEST_F(CalibrateCli, AttributeSeparatorFlagAndItsError) {
+  std::ofstream(path("tab.txt")) << "path\ttotal_conversions\na;b\t2\n";
+  const auto ok = journeysim("attribute --paths " + path("tab.txt") + " --separator tab");
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  const auto wrong = journeysim("attribute --paths " + path("tab.txt") + " --separator ';'");
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.err.find("tab.txt:1:1: error: path header needs a conversions column"),
+            std::string::npos)
+      << wrong.err;
+}
+
 }  // namespace
 }  // namespace journeysim

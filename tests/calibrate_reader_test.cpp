@@ -6,6 +6,7 @@
 
 #include "journeysim/calibrate.h"
 #include "journeysim/event_log.h"
+#include "journeysim/path_set.h"
 
 namespace journeysim {
 namespace {
@@ -171,8 +172,8 @@ TEST(CalibratePaths, ReadsRowsAndCountsBadOnes) {
   read_path_log(in, "paths.csv", {}, bad, [&](const PathRow& r) { rows.push_back(r); });
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].steps, (std::vector<std::string>{"search", "email", "site"}));
-  EXPECT_EQ(rows[0].conversions, 3u);
-  EXPECT_EQ(rows[0].nulls, 7u);
+  EXPECT_EQ(rows[0].conversions, 3.0);
+  EXPECT_EQ(rows[0].nulls, 7.0);
   EXPECT_DOUBLE_EQ(rows[0].value, 150.0);
   ASSERT_EQ(bad.count(), 2u);
   EXPECT_EQ(bad.kept()[0].line, 4u);
@@ -191,6 +192,192 @@ TEST(CalibratePaths, SummaryAddsTheConversionStep) {
   EXPECT_EQ(st.touchpoints[1].visits, 6u);
   EXPECT_EQ(st.touchpoints[1].ends, 3u);  // the nulls of "a > b"
   EXPECT_EQ(st.transitions.at({1, 2}).count, 3u);
+}
+
+std::vector<PathRow> read_paths(const std::string& text, BadRows& bad,
+                                const PathLogColumns& columns = {}) {
+  std::istringstream in(text);
+  std::vector<PathRow> rows;
+  read_path_log(in, "paths.csv", columns, bad, [&](const PathRow& r) { rows.push_back(r); });
+  return rows;
+}
+
+// The first diagnostic of the InputError that reading `text` throws, as
+// "file:line:column: message".
+std::string path_header_error(const std::string& text, const PathLogColumns& columns = {}) {
+  BadRows bad("paths.csv", false);
+  try {
+    read_paths(text, bad, columns);
+  } catch (const InputError& e) {
+    return e.diagnostics()[0].where.to_string() + ": " + e.diagnostics()[0].message;
+  }
+  return "no error";
+}
+
+TEST(CalibratePaths, ChannelAttributionsOwnSemicolonFileIsReadAsItIs) {
+  BadRows bad("paths.csv", true);
+  const auto rows = read_paths(
+      "path;total_conversions;total_conversion_value;total_null\n"
+      "eta > iota > alpha > eta;1;0.244;3\n"
+      "iota > iota > iota > iota;2;3.013;1\n",
+      bad);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].steps, (std::vector<std::string>{"eta", "iota", "alpha", "eta"}));
+  EXPECT_EQ(rows[0].conversions, 1.0);
+  EXPECT_EQ(rows[0].nulls, 3.0);
+  EXPECT_DOUBLE_EQ(rows[1].value, 3.013);
+  EXPECT_EQ(rows[1].conversions_column, 27u);  // after the 25-character path and its ';'
+}
+
+TEST(CalibratePaths, SeparatorIsTheMostFrequentOfCommaSemicolonAndTab) {
+  EXPECT_EQ(detect_separator("path,total_conversions,total_null"), ',');
+  EXPECT_EQ(detect_separator("path;total_conversions;total_null"), ';');
+  EXPECT_EQ(detect_separator("path\ttotal_conversions\ttotal_null"), '\t');
+  // Commas inside a quoted name do not count.
+  EXPECT_EQ(detect_separator("\"path, as walked\";conversions"), ';');
+  EXPECT_EQ(detect_separator("path"), ',');
+}
+
+TEST(CalibratePaths, TabSeparatedFileIsRead) {
+  BadRows bad("paths.csv", true);
+  const auto rows = read_paths("path\ttotal_conversions\ttotal_null\na > b\t2\t5\n", bad);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].steps, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(rows[0].nulls, 5.0);
+}
+
+TEST(CalibratePaths, SeparatorGivenByFlagOverridesDetection) {
+  // Detected, ';' would win (two against one); the flag says ','.
+  BadRows bad("paths.csv", true);
+  PathLogColumns columns;
+  columns.separator = ',';
+  const auto rows = read_paths("path,total;conversions;x\na;b,3\n", bad, [&] {
+    PathLogColumns c = columns;
+    c.conversions = "total;conversions;x";
+    return c;
+  }());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].steps, (std::vector<std::string>{"a;b"}));
+  EXPECT_EQ(rows[0].conversions, 3.0);
+}
+
+TEST(CalibratePaths, WithoutANullColumnEveryPathConverted) {
+  BadRows bad("paths.csv", true);
+  const auto rows = read_paths("path,total_conversions\na > b,4\n", bad);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].conversions, 4.0);
+  EXPECT_EQ(rows[0].nulls, 0.0);
+  EXPECT_EQ(rows[0].nulls_column, 0u);
+}
+
+TEST(CalibratePaths, FractionalCountsAndValuesAreRead) {
+  BadRows bad("paths.csv", true);
+  const auto rows =
+      read_paths("path,total_conversions,total_null,total_conversion_value\na,0.25,1.5,2.125\n",
+                 bad);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].conversions, 0.25);
+  EXPECT_EQ(rows[0].nulls, 1.5);
+  EXPECT_EQ(rows[0].value, 2.125);
+}
+
+TEST(CalibratePaths, HeaderNamesAreMappedByFlags) {
+  BadRows bad("paths.csv", true);
+  PathLogColumns columns;
+  columns.path = "journey";
+  columns.conversions = "sales";
+  columns.nulls = "lost";
+  columns.value = "revenue";
+  const auto rows = read_paths("journey,sales,lost,revenue\na > b,1,2,30\n", bad, columns);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].conversions, 1.0);
+  EXPECT_EQ(rows[0].nulls, 2.0);
+  EXPECT_EQ(rows[0].value, 30.0);
+}
+
+TEST(CalibratePaths, MissingPathColumnSaysWhatItExpectedAndWhatItFound) {
+  EXPECT_EQ(path_header_error("route;total_conversions\n"),
+            "paths.csv:1:1: path header needs a path column: expected one named 'path' or "
+            "'paths' (or name it with --path-column); the header has 'route', "
+            "'total_conversions' (separated by ';')");
+}
+
+TEST(CalibratePaths, MissingConversionsColumnSaysWhatItExpected) {
+  EXPECT_EQ(path_header_error("path\ttotal_null\n"),
+            "paths.csv:1:1: path header needs a conversions column: expected one named "
+            "'total_conversions' or 'conversions' (or name it with --conversions-column); the "
+            "header has 'path', 'total_null' (separated by tab)");
+}
+
+TEST(CalibratePaths, ColumnNamedByFlagMustExist) {
+  PathLogColumns columns;
+  columns.nulls = "lost";
+  EXPECT_EQ(path_header_error("path,total_conversions\n", columns),
+            "paths.csv:1:1: path header has no column 'lost' (given by --nulls-column); the "
+            "header has 'path', 'total_conversions' (separated by ',')");
+}
+
+TEST(CalibratePaths, EachBadRowNamesLineColumnAndWhatWasExpected) {
+  BadRows bad("paths.csv", false);
+  const auto rows = read_paths(
+      "path;total_conversions;total_null;total_conversion_value\n"
+      "a > b;1;2;3\n"
+      "a > > b;1;2;3\n"     // line 3: empty step, column 1
+      "a;-1;2;3\n"          // line 4: negative conversions, column 3
+      "a;1;two;3\n"         // line 5: nulls not a number, column 5
+      "a;1;2;nan\n"         // line 6: value not finite, column 7
+      "a;1;2\n"             // line 7: a field short, column 5 (the last one)
+      "a;1;1e16;3\n"        // line 8: more than 2^53, column 5
+      "\"a;1;2;3\n",       // line 9: quote not closed, column 1
+      bad);
+  EXPECT_EQ(rows.size(), 1u);
+  EXPECT_EQ(bad.describe(10),
+            "paths.csv:3:1: bad row: empty step in path 'a > > b': expected channel names "
+            "separated by '>'\n"
+            "paths.csv:4:3: bad row: conversions '-1': expected a non-negative number\n"
+            "paths.csv:5:5: bad row: nulls 'two': expected a non-negative number\n"
+            "paths.csv:6:7: bad row: value 'nan': expected a non-negative number\n"
+            "paths.csv:7:5: bad row: expected 4 fields separated by ';', found 3\n"
+            "paths.csv:8:5: bad row: count too large: expected at most 2^53\n"
+            "paths.csv:9:1: bad row: unbalanced quotes\n");
+}
+
+TEST(CalibratePaths, StrictMakesABadPathRowAnErrorAtItsLineAndColumn) {
+  BadRows bad("paths.csv", true);
+  try {
+    read_paths("path,total_conversions\na,1\nb,x\n", bad);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostics()[0].where.to_string(), "paths.csv:3:3");
+    EXPECT_EQ(e.diagnostics()[0].message,
+              "bad row: conversions 'x': expected a non-negative number");
+  }
+}
+
+TEST(CalibratePaths, CalibrateNeedsWholeCountsAndSaysWhereOneIsNot) {
+  std::istringstream in("path,total_conversions,total_null\na,1,2\nb,1,0.5\n");
+  BadRows bad("paths.csv", false);
+  const LogSummary s = summarize_path_log(in, "paths.csv", {}, bad);
+  EXPECT_EQ(s.segments[0].customers, 3u);
+  ASSERT_EQ(bad.count(), 1u);
+  EXPECT_EQ(bad.describe(1),
+            "paths.csv:3:5: bad row: nulls 0.5: expected a whole number (a fit counts "
+            "customers; attribute --paths reads fractional counts)\n");
+}
+
+TEST(CalibratePaths, PathSetNumbersChannelsInOrderOfFirstAppearance) {
+  std::istringstream in("path,total_conversions,total_null,total_conversion_value\n"
+                        "b > a > b,1.5,0.5,3\n"
+                        "c,0,0,0\n"  // nobody walked it: left out
+                        "a > c,0,2,0\n");
+  BadRows bad("paths.csv", true);
+  const PathSet set = read_path_set(in, "paths.csv", {}, bad);
+  EXPECT_EQ(set.channels, (std::vector<std::string>{"b", "a", "c"}));
+  ASSERT_EQ(set.paths.size(), 2u);
+  EXPECT_EQ(set.paths[0].steps, (std::vector<uint32_t>{0, 1, 0}));
+  EXPECT_EQ(set.customers(), 4.0);
+  EXPECT_EQ(set.conversions(), 1.5);
+  EXPECT_EQ(set.value(), 3.0);
 }
 
 }  // namespace

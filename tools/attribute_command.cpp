@@ -1,9 +1,12 @@
 // journeysim attribute: channel attribution by removal effect.
 #include "attribute_command.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "cli_common.h"
 #include "event_log_options.h"
@@ -23,20 +26,83 @@ bool all_fixed(const Scenario& s) {
   return true;
 }
 
+// The heuristic models of a --models list, in the report's order; "markov"
+// (the removal effect) is always reported and may be listed.
+std::vector<HeuristicModel> heuristic_models(const std::string& list) {
+  std::vector<bool> wanted(kHeuristicModels.size(), false);
+  std::stringstream names(list);
+  std::string name;
+  while (std::getline(names, name, ',')) {
+    bool known = name == "markov";
+    for (size_t k = 0; k < kHeuristicModels.size(); ++k) {
+      if (name == heuristic_name(kHeuristicModels[k]) || name == "heuristics" || name == "all") {
+        wanted[k] = true;
+        known = true;
+      }
+    }
+    if (!known) {
+      throw InputError(SourceLocation{}, "--models: unknown model '" + name +
+                                             "'; expected markov, first_touch, last_touch, "
+                                             "linear, time_decay, position_based, heuristics "
+                                             "or all");
+    }
+  }
+  std::vector<HeuristicModel> models;
+  for (size_t k = 0; k < kHeuristicModels.size(); ++k) {
+    if (wanted[k]) {
+      models.push_back(kHeuristicModels[k]);
+    }
+  }
+  return models;
+}
+
+HeuristicParameters heuristic_parameters(const AttributeArgs& args) {
+  HeuristicParameters p;
+  if (!(args.half_life > 0.0) || !std::isfinite(args.half_life)) {
+    throw InputError(SourceLocation{}, "--half-life: expected a positive number of steps");
+  }
+  p.half_life_steps = args.half_life;
+  std::vector<double> w;
+  std::stringstream parts(args.position_weights);
+  std::string part;
+  while (std::getline(parts, part, ',')) {
+    char* end = nullptr;
+    const double v = std::strtod(part.c_str(), &end);
+    w.push_back(end != part.c_str() && *end == '\0' && v >= 0.0 ? v : -1.0);  // -1: bad
+  }
+  if (w.size() != 3 || w[0] < 0.0 || w[1] < 0.0 || w[2] < 0.0 ||
+      std::abs(w[0] + w[1] + w[2] - 1.0) > 1e-9 || w[0] + w[2] <= 0.0) {
+    throw InputError(SourceLocation{}, "--position-weights '" + args.position_weights +
+                                           "': expected first,middle,last shares, "
+                                           "non-negative and summing to 1 (e.g. 0.4,0.2,0.4)");
+  }
+  p.first = w[0];
+  p.middle = w[1];
+  p.last = w[2];
+  return p;
+}
+
 }  // namespace
 
 int run_attribute(const AttributeArgs& args) {
   Attribution result;
+  const std::vector<HeuristicModel> heuristics = heuristic_models(args.models);
+  if (!heuristics.empty() && args.paths.empty()) {
+    throw InputError(SourceLocation{}, "--models: the heuristic models share each path's "
+                                       "conversions among its touches, so they need paths "
+                                       "as written (--paths paths.csv)");
+  }
   if (!args.paths.empty()) {
     if (!args.journey.empty()) {
       throw InputError(SourceLocation{}, "give a journey or --paths, not both");
     }
-    EventLogArgs log = args.log;
-    log.path_format = true;
-    uint64_t bad = 0;
-    const LogSummary summary = read_log_summary(args.paths, log, args.control.quiet, bad);
-    const FittedJourney fitted = fit_journey(summary, -1, args.paths);
-    result = attribute_exact(chain_from_fit(fitted));
+    const PathSet paths = read_path_set_file(args.paths, args.log, args.control.quiet);
+    const bool last_channel = args.value_rule == "last-channel";
+    result = attribute_exact(chain_from_paths(
+        paths, args.paths,
+        last_channel ? PathValueRule::LastChannel : PathValueRule::ConversionShare));
+    result.value_rule = last_channel ? "last_channel" : "conversion_share";
+    add_heuristics(result, paths, heuristics, heuristic_parameters(args));
     result.journey = args.paths;
   } else {
     if (args.journey.empty()) {

@@ -12,6 +12,12 @@ struct AttributeArgs {
   std::string journey;
   std::string paths;
   bool simulate = false;
+  // Models besides the removal effect (comma list: markov, first_touch,
+  // last_touch, linear, time_decay, position_based, heuristics, all).
+  std::string models = "markov";
+  double half_life = 1.0;                           // time decay, in steps
+  std::string position_weights = "0.4,0.2,0.4";    // position based: first, middle, last
+  std::string value_rule = "last-channel";          // paths: or "conversion-share"
   OutputTarget output;
   RunControl control;
   ScenarioOptions scenario_options;

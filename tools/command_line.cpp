@@ -108,9 +108,12 @@ void add_event_log_options(CLI::App& cmd, EventLogArgs& args, bool with_path_swi
   cmd.add_option("--conversions-column", args.paths.conversions,
                  "Path format: conversions column (default total_conversions)");
   cmd.add_option("--nulls-column", args.paths.nulls,
-                 "Path format: non-conversions column (default total_null)");
+                 "Path format: non-conversions column (optional; default total_null)");
   cmd.add_option("--value-column", args.paths.value,
                  "Path format: conversion value column (default total_conversion_value)");
+  cmd.add_option("--separator", args.separator,
+                 "Path format: field separator (default: detected from the header)")
+      ->check(CLI::IsMember({",", ";", "tab"}));
 }
 
 // ---- the commands, in the order --help lists them
@@ -324,12 +327,30 @@ void add_attribute_command(CLI::App& app, std::function<int()>& action) {
   cmd->footer(
       "Example:\n  journeysim attribute fitted.toml\n"
       "  journeysim attribute scenarios/store-launch.toml --agents 200000 --format json\n"
-      "  journeysim attribute --paths paths.csv");
+      "  journeysim attribute --paths paths.csv\n"
+      "  journeysim attribute --paths paths.csv --models all --format csv");
   cmd->add_option("journey", args->journey, "Journey (TOML)");
   cmd->add_option("--paths", args->paths,
                   "Attribute from the aggregated path format instead of a journey");
   cmd->add_flag("--simulate", args->simulate,
                 "Simulate even when the exact absorbing-chain answer is available");
+  cmd->add_option("--models", args->models,
+                  "Models reported beside the removal effect (markov): first_touch, last_touch, "
+                  "linear, time_decay, position_based, heuristics (all five) or all; "
+                  "comma-separated; heuristics need --paths")
+      ->capture_default_str();
+  cmd->add_option("--value-rule", args->value_rule,
+                  "Paths: a conversion is worth its last channel's mean value per conversion "
+                  "(last-channel, ChannelAttribution's rule) or the mean of all "
+                  "(conversion-share: value shared as conversions are)")
+      ->check(CLI::IsMember({"last-channel", "conversion-share"}))
+      ->capture_default_str();
+  cmd->add_option("--half-life", args->half_life,
+                  "Time decay: half-life in steps before the conversion (paths have no times)")
+      ->capture_default_str();
+  cmd->add_option("--position-weights", args->position_weights,
+                  "Position based: shares of first, middle and last touches")
+      ->capture_default_str();
   add_output_options(*cmd, args->output, attribution_formats());
   add_run_control(*cmd, args->control);
   add_scenario_options(*cmd, args->scenario_options);

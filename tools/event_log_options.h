@@ -5,6 +5,7 @@
 #include <string>
 
 #include "journeysim/calibrate.h"
+#include "journeysim/path_set.h"
 
 namespace journeysim::cli {
 
@@ -14,6 +15,7 @@ struct EventLogArgs {
   std::string epoch_unit = "s";
   bool strict = false;
   bool path_format = false;  // --paths: the file is the aggregated path format
+  std::string separator;     // path format: ",", ";" or "tab"; "" detects it
 };
 
 /// Reads `file` (event log or path format) into a summary; bad rows are
@@ -21,5 +23,9 @@ struct EventLogArgs {
 /// missing file, a bad header, or any bad row under --strict.
 LogSummary read_log_summary(const std::string& file, const EventLogArgs& args, bool quiet,
                             uint64_t& bad_rows);
+
+/// Reads a path file (its columns and separator from `args`) into weighted
+/// paths; bad rows are listed as by read_log_summary.
+PathSet read_path_set_file(const std::string& file, const EventLogArgs& args, bool quiet);
 
 }  // namespace journeysim::cli

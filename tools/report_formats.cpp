@@ -38,6 +38,7 @@ constexpr ReportFormat<CheckSummary> kCheckFormats[] = {
 constexpr ReportFormat<Attribution> kAttributionFormats[] = {
     {"table", render_attribution_table},
     {"json", render_attribution_json},
+    {"csv", render_attribution_csv},
 };
 
 }  // namespace

@@ -16,6 +16,8 @@
 #include "journeysim/calibrate.h"
 #include "journeysim/diagnostics.h"
 #include "journeysim/engine.h"
+#include "journeysim/heuristic_attribution.h"
+#include "journeysim/path_set.h"
 #include "journeysim/plugin_host.h"
 #include "journeysim/simulation_model.h"
 
@@ -39,6 +41,10 @@ struct AttributionChain {
   std::vector<double> convert;      // probability of converting at a visit
   std::vector<std::vector<ChainMove>> moves;
   std::vector<double> gain;         // expected value taken per visit
+  // Value taken on a move, per state and move (as `moves`); empty when no
+  // move carries value. The path chain's last-channel value rule puts a
+  // channel's mean value per conversion on its move into "(conversion)".
+  std::vector<std::vector<double>> move_value;
   double customers = 0.0;           // how many the totals are for
 };
 
@@ -58,6 +64,22 @@ std::optional<Diagnostic> exact_attribution_obstacle(const SimulationModel& mode
 AttributionChain chain_from_model(const SimulationModel& model);
 /// The chain of a fitted journey (e.g. of the path format).
 AttributionChain chain_from_fit(const FittedJourney& journey);
+/// How the chain of paths values a conversion.
+enum class PathValueRule {
+  /// ChannelAttribution's Markov rule: a conversion is worth the mean value
+  /// per conversion of the channel it converted from (its last channel).
+  LastChannel,
+  /// Every conversion is worth the mean value of all conversions, so each
+  /// channel's value share is its conversion share (journeysim before 22).
+  ConversionShare,
+};
+
+/// The chain of weighted paths: the chain of the journey `calibrate` would
+/// fit to them (same states, same order, same arithmetic), counts may be
+/// fractional, conversions valued by `rule`. Throws InputError (naming
+/// `file`) when no path converts.
+AttributionChain chain_from_paths(const PathSet& paths, const std::string& file,
+                                  PathValueRule rule = PathValueRule::LastChannel);
 
 /// Probability of converting and expected value per customer, with the
 /// states of `removed` (by group) turned into drops. A conversion absorbs
@@ -76,11 +98,15 @@ struct ChannelShare {
   double conversions = 0.0;           // share x total conversions
   double value = 0.0;                 // share x total value
   double interval = 0.0;              // simulation: 95% half-width of removal_effect
+  std::vector<Credit> heuristic;      // one per Attribution::heuristics, in its order
 };
 
 struct Attribution {
   std::string journey;
   std::string method;  // "exact" or "simulation"
+  // Paths: how conversions were valued ("last_channel" or
+  // "conversion_share"); "" for a journey (its touchpoints' values).
+  std::string value_rule;
   // Why a journey of `fixed` touchpoints was simulated (its
   // exact_attribution_obstacle); "" when exact, asked for, or plugins.
   std::string simulated_because;
@@ -89,7 +115,16 @@ struct Attribution {
   double value_per_customer = 0.0;
   uint64_t seed = 0;
   std::vector<ChannelShare> channels;  // largest removal effect first
+  // Models reported beside the removal effect (--models); empty: none.
+  std::vector<HeuristicModel> heuristics;
+  HeuristicParameters heuristic_parameters;
 };
+
+/// Adds the credit of each of `models` on `paths` to every channel of `a`
+/// (the channels of the path chain: every channel of `paths`).
+void add_heuristics(Attribution& a, const PathSet& paths,
+                    const std::vector<HeuristicModel>& models,
+                    const HeuristicParameters& parameters);
 
 /// Exact removal effects of every group of `chain`.
 Attribution attribute_exact(const AttributionChain& chain);
@@ -103,5 +138,8 @@ Attribution attribute_by_simulation(const SimulationModel& model, const PluginCa
 std::string render_attribution_table(const Attribution& a);
 /// Schema "journeysim.attribute/1".
 std::string render_attribution_json(const Attribution& a);
+/// One row per channel, the removal effect's columns then two per heuristic
+/// model (`<model>_conversions`, `<model>_value`).
+std::string render_attribution_csv(const Attribution& a);
 
 }  // namespace journeysim

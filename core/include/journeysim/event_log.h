@@ -88,11 +88,13 @@ bool parse_timestamp(std::string_view text, EpochUnit unit, double& seconds);
 /// "YYYY-MM-DDThh:mm:ss.mmmZ" for seconds since the epoch.
 std::string format_timestamp(double seconds);
 
-/// Splits one CSV record (RFC 4180 quoting) into fields; `starts` gets each
-/// field's 1-based column. False when a quote is not closed or text
-/// follows a closing quote (`error_column` says where).
+/// Splits one CSV record (RFC 4180 quoting) into fields separated by
+/// `separator`; `starts` gets each field's 1-based column. False when a
+/// quote is not closed or text follows a closing quote (`error_column` says
+/// where).
 bool split_csv_record(std::string_view record, std::vector<std::string>& fields,
-                      std::vector<uint32_t>& starts, uint32_t& error_column);
+                      std::vector<uint32_t>& starts, uint32_t& error_column,
+                      char separator = ',');
 
 /// Reads a CSV event log row by row.
 class EventLogReader {
@@ -121,23 +123,33 @@ class EventLogReader {
   std::unique_ptr<Impl> impl_;
 };
 
-/// One row of the aggregated path format.
+/// One row of the aggregated path format. Counts may be fractional
+/// (weighted or sampled data); a reader that needs whole customers checks.
 struct PathRow {
   std::vector<std::string> steps;  // "a > b > c", trimmed
-  uint64_t conversions = 0, nulls = 0;
+  double conversions = 0.0, nulls = 0.0;
   double value = 0.0;  // total conversion value of the row
   uint64_t line = 0;
+  uint32_t conversions_column = 0, nulls_column = 0;  // 1-based; 0: no null column
 };
 
 /// Columns of the path format: path, conversions (total_conversions),
-/// nulls (total_null), value (total_conversion_value; optional).
+/// nulls (total_null; optional: without it every path converted),
+/// value (total_conversion_value; optional), and the field separator:
+/// 0 detects it from the header (the most frequent of ',', ';' and tab
+/// outside quotes; ',' when there is none).
 struct PathLogColumns {
   std::string path, conversions, nulls, value;
+  char separator = 0;
 };
 
+/// The separator of a header line: the most frequent of ',', ';' and tab
+/// outside quotes (ties in that order), ',' when it has none.
+char detect_separator(std::string_view header);
+
 /// Reads every good row of a path file, calling `row` for each; bad rows
-/// (empty path, empty step, counts that are not whole numbers) go to
-/// `bad`. Throws InputError on a bad header.
+/// (empty path, empty step, counts or values that are not non-negative
+/// numbers) go to `bad`. Throws InputError on a bad header.
 void read_path_log(std::istream& in, const std::string& file, const PathLogColumns& columns,
                    BadRows& bad, const std::function<void(const PathRow&)>& row);
 

@@ -126,6 +126,12 @@ std::pair<double, double> solve_chain(const AttributionChain& chain, const std::
   for (size_t t = 0; t < n; ++t) {
     conversion += chain.entry[t] * x[t];
     value += kept(t) ? v[t] * chain.gain[t] : 0.0;
+    if (!chain.move_value.empty() && kept(t)) {
+      // Value taken on a move: the visits to t times the move's probability.
+      for (size_t m = 0; m < chain.moves[t].size(); ++m) {
+        value += v[t] * chain.moves[t][m].probability * chain.move_value[t][m];
+      }
+    }
   }
   return {conversion, value};
 }

@@ -7,7 +7,8 @@
 namespace journeysim {
 
 bool split_csv_record(std::string_view record, std::vector<std::string>& fields,
-                      std::vector<uint32_t>& starts, uint32_t& error_column) {
+                      std::vector<uint32_t>& starts, uint32_t& error_column,
+                      char separator) {
   fields.clear();
   starts.clear();
   size_t pos = 0;
@@ -35,12 +36,12 @@ bool split_csv_record(std::string_view record, std::vector<std::string>& fields,
         error_column = starts.back();
         return false;
       }
-      if (pos < record.size() && record[pos] != ',') {
+      if (pos < record.size() && record[pos] != separator) {
         error_column = static_cast<uint32_t>(pos + 1);
         return false;
       }
     } else {
-      const size_t end = std::min(record.find(',', pos), record.size());
+      const size_t end = std::min(record.find(separator, pos), record.size());
       field.assign(record.substr(pos, end - pos));
       pos = end;
     }
@@ -48,7 +49,7 @@ bool split_csv_record(std::string_view record, std::vector<std::string>& fields,
     if (pos >= record.size()) {
       return true;
     }
-    ++pos;  // the comma
+    ++pos;  // the separator
   }
 }
 

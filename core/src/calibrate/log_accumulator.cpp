@@ -3,6 +3,7 @@
 // (a customer's last event is only known then).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <string_view>
 #include <unordered_map>
@@ -169,8 +170,11 @@ class LogAccumulator::Impl {
     c.last_converted = e.converted;
   }
 
+  // The counts are whole (summarize_path_log checks).
   void add_path(const PathRow& row) {
-    const uint64_t n = row.conversions + row.nulls;
+    const auto conversions = static_cast<uint64_t>(row.conversions);
+    const auto nulls = static_cast<uint64_t>(row.nulls);
+    const uint64_t n = conversions + nulls;
     if (n == 0) {
       return;
     }
@@ -180,7 +184,7 @@ class LogAccumulator::Impl {
       steps.push_back(intern_touchpoint(step));
     }
     s.customers += n;
-    s.converted += row.conversions;
+    s.converted += conversions;
     s.events += n * steps.size();
     stats(0).touchpoints[steps.front()].entries += n;
     std::vector<uint32_t> distinct = steps;
@@ -196,18 +200,18 @@ class LogAccumulator::Impl {
         st.transitions[{steps[k - 1], steps[k]}].count += n;
       }
     }
-    st.touchpoints[steps.back()].ends += row.nulls;
+    st.touchpoints[steps.back()].ends += nulls;
     st.path_lengths[static_cast<uint32_t>(steps.size())] += n;
-    if (row.conversions > 0) {
+    if (conversions > 0) {
       const uint32_t conv = intern_touchpoint(kConversionStepName);
       TouchpointStats& c = stats(0).touchpoints[conv];
-      c.visits += row.conversions;
-      c.reached += row.conversions;
-      c.conversions += row.conversions;
-      c.ends += row.conversions;
-      c.finishes += row.conversions;
+      c.visits += conversions;
+      c.reached += conversions;
+      c.conversions += conversions;
+      c.ends += conversions;
+      c.finishes += conversions;
       c.revenue += row.value;
-      stats(0).transitions[{steps.back(), conv}].count += row.conversions;
+      stats(0).transitions[{steps.back(), conv}].count += conversions;
     }
   }
 
@@ -331,7 +335,26 @@ LogSummary summarize_path_log(std::istream& in, const std::string& file,
                               const PathLogColumns& columns, BadRows& bad) {
   LogAccumulator accumulator(bad);
   accumulator.set_columns(false, false, true, true);
-  read_path_log(in, file, columns, bad, [&](const PathRow& row) { accumulator.add_path(row); });
+  // A fitted journey counts customers: its counts are whole (a fraction of
+  // a customer would have no path to walk).
+  auto whole = [&](const PathRow& row, double count, uint32_t column, const char* what) {
+    if (count == std::floor(count)) {  // the reader keeps counts within 2^53
+      return true;
+    }
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "%.6g", count);
+    bad.add(row.line, column,
+            std::string(what) + " " + shown +
+                ": expected a whole number (a fit counts customers; "
+                "attribute --paths reads fractional counts)");
+    return false;
+  };
+  read_path_log(in, file, columns, bad, [&](const PathRow& row) {
+    if (whole(row, row.conversions, row.conversions_column, "conversions") &&
+        whole(row, row.nulls, row.nulls_column, "nulls")) {
+      accumulator.add_path(row);
+    }
+  });
   return accumulator.finish();
 }
 

@@ -1,6 +1,8 @@
 // The aggregated path format of attribution tools:
 //   path,total_conversions,total_null[,total_conversion_value]
 //   "search > email > site",12,340,1450.5
+// as ChannelAttribution writes it too (`;`-separated, its own column names),
+// with the null column optional and counts that may be fractional.
 #include <charconv>
 #include <cmath>
 
@@ -11,14 +13,15 @@
 namespace journeysim {
 namespace {
 
-bool whole_number(const std::string& text, uint64_t& value) {
+// A non-negative finite number; an empty field is 0.
+bool non_negative_number(const std::string& text, double& value) {
   const std::string_view t = util::trim_blanks(text);
   if (t.empty()) {
-    value = 0;
+    value = 0.0;
     return true;
   }
   const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-  return ec == std::errc() && ptr == t.data() + t.size();
+  return ec == std::errc() && ptr == t.data() + t.size() && std::isfinite(value) && value >= 0.0;
 }
 
 int pick(const std::vector<std::string>& header, const std::string& chosen,
@@ -34,7 +37,55 @@ int pick(const std::vector<std::string>& header, const std::string& chosen,
   return -1;
 }
 
+std::string separator_name(char separator) {
+  return separator == '\t' ? "tab" : std::string("'") + separator + "'";
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) {
+    out += (out.empty() ? "'" : ", '") + n + "'";
+  }
+  return out;
+}
+
+// "expected a column named 'path' or 'paths' (or name it with --path-column)"
+// for a default, or "no column 'x' (given by --path-column)" for a flag.
+std::string missing_column(const std::string& role, const std::string& chosen,
+                           const std::vector<std::string>& defaults, const std::string& flag) {
+  if (!chosen.empty()) {
+    return "path header has no column '" + chosen + "' (given by " + flag + ")";
+  }
+  std::string names;
+  for (size_t k = 0; k < defaults.size(); ++k) {
+    names += (k == 0 ? "'" : (k + 1 == defaults.size() ? " or '" : ", '")) + defaults[k] + "'";
+  }
+  return "path header needs a " + role + " column: expected one named " + names +
+         " (or name it with " + flag + ")";
+}
+
 }  // namespace
+
+char detect_separator(std::string_view header) {
+  size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (const char c : header) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted) {
+      comma += c == ',' ? 1 : 0;
+      semicolon += c == ';' ? 1 : 0;
+      tab += c == '\t' ? 1 : 0;
+    }
+  }
+  if (semicolon > comma && semicolon >= tab) {
+    return ';';
+  }
+  if (tab > comma && tab > semicolon) {
+    return '\t';
+  }
+  return ',';
+}
 
 void read_path_log(std::istream& in, const std::string& file, const PathLogColumns& columns,
                    BadRows& bad, const std::function<void(const PathRow&)>& row) {
@@ -49,7 +100,8 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
                      "empty path file: expected a header such as "
                      "path,total_conversions,total_null");
   }
-  if (!split_csv_record(record, fields, starts, error_column)) {
+  const char separator = columns.separator != 0 ? columns.separator : detect_separator(record);
+  if (!split_csv_record(record, fields, starts, error_column, separator)) {
     throw InputError(SourceLocation{file, static_cast<uint32_t>(line), error_column},
                      "header: unbalanced quotes");
   }
@@ -57,37 +109,47 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
   for (const std::string& f : fields) {
     header.emplace_back(util::trim_blanks(f));
   }
-  const int path = pick(header, columns.path, {"path", "paths"});
-  const int conv = pick(header, columns.conversions, {"total_conversions", "conversions"});
-  const int nulls = pick(header, columns.nulls, {"total_null", "nulls", "null"});
+  const std::vector<std::string> path_names{"path", "paths"};
+  const std::vector<std::string> conv_names{"total_conversions", "conversions"};
+  const std::vector<std::string> null_names{"total_null", "nulls", "null"};
+  const int path = pick(header, columns.path, path_names);
+  const int conv = pick(header, columns.conversions, conv_names);
+  const int nulls = pick(header, columns.nulls, null_names);
   const int value = pick(header, columns.value, {"total_conversion_value", "value"});
   std::vector<Diagnostic> problems;
   const SourceLocation where{file, static_cast<uint32_t>(line), 1};
+  const std::string found = "; the header has " + listed(header) + " (separated by " +
+                            separator_name(separator) + ")";
   if (path < 0) {
-    problems.push_back({where, "path header needs a 'path' column"});
+    problems.push_back(
+        {where, missing_column("path", columns.path, path_names, "--path-column") + found});
   }
   if (conv < 0) {
-    problems.push_back({where, "path header needs a 'total_conversions' column"});
+    problems.push_back({where, missing_column("conversions", columns.conversions, conv_names,
+                                              "--conversions-column") +
+                                   found});
   }
-  if (nulls < 0) {
-    problems.push_back({where, "path header needs a 'total_null' column"});
+  if (!columns.nulls.empty() && nulls < 0) {
+    problems.push_back(
+        {where, missing_column("nulls", columns.nulls, null_names, "--nulls-column") + found});
   }
   if (!columns.value.empty() && value < 0) {
-    problems.push_back({where, "path header has no column '" + columns.value + "'"});
+    problems.push_back({where, missing_column("value", columns.value, {}, "--value-column") +
+                                   found});
   }
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
   PathRow out;
   while (source.next(record, line)) {
-    if (!split_csv_record(record, fields, starts, error_column)) {
+    if (!split_csv_record(record, fields, starts, error_column, separator)) {
       bad.add(line, error_column, "unbalanced quotes");
       continue;
     }
     if (fields.size() != header.size()) {
       bad.add(line, starts.back(),
-              "expected " + std::to_string(header.size()) + " columns, found " +
-                  std::to_string(fields.size()));
+              "expected " + std::to_string(header.size()) + " fields separated by " +
+                  separator_name(separator) + ", found " + std::to_string(fields.size()));
       continue;
     }
     out = PathRow{};
@@ -105,31 +167,38 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
       start = end + 1;
     }
     if (empty_step) {
-      bad.add(line, starts[static_cast<size_t>(path)], "empty step in path '" +
-                                                           text.substr(0, 80) + "'");
+      bad.add(line, starts[static_cast<size_t>(path)],
+              "empty step in path '" + text.substr(0, 80) +
+                  "': expected channel names separated by '>'");
       continue;
     }
-    if (!whole_number(fields[static_cast<size_t>(conv)], out.conversions)) {
-      bad.add(line, starts[static_cast<size_t>(conv)], "conversions is not a whole number");
+    out.conversions_column = starts[static_cast<size_t>(conv)];
+    if (!non_negative_number(fields[static_cast<size_t>(conv)], out.conversions)) {
+      bad.add(line, out.conversions_column,
+              "conversions '" + fields[static_cast<size_t>(conv)].substr(0, 40) +
+                  "': expected a non-negative number");
       continue;
     }
-    if (!whole_number(fields[static_cast<size_t>(nulls)], out.nulls)) {
-      bad.add(line, starts[static_cast<size_t>(nulls)], "nulls is not a whole number");
-      continue;
-    }
-    if (value >= 0) {
-      const std::string_view v = util::trim_blanks(fields[static_cast<size_t>(value)]);
-      if (!v.empty()) {
-        const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out.value);
-        if (ec != std::errc() || ptr != v.data() + v.size() || !std::isfinite(out.value) ||
-            out.value < 0) {
-          bad.add(line, starts[static_cast<size_t>(value)], "value is not a non-negative number");
-          continue;
-        }
+    if (nulls >= 0) {
+      out.nulls_column = starts[static_cast<size_t>(nulls)];
+      if (!non_negative_number(fields[static_cast<size_t>(nulls)], out.nulls)) {
+        bad.add(line, out.nulls_column,
+                "nulls '" + fields[static_cast<size_t>(nulls)].substr(0, 40) +
+                    "': expected a non-negative number");
+        continue;
       }
     }
-    if (out.conversions > (uint64_t{1} << 53) || out.nulls > (uint64_t{1} << 53)) {
-      bad.add(line, starts[static_cast<size_t>(conv)], "count too large (limit 2^53)");
+    constexpr double kMaxCount = 9007199254740992.0;  // 2^53: sums of counts stay exact
+    if (out.conversions > kMaxCount || out.nulls > kMaxCount) {
+      bad.add(line, out.conversions > kMaxCount ? out.conversions_column : out.nulls_column,
+              "count too large: expected at most 2^53");
+      continue;
+    }
+    if (value >= 0 &&
+        !non_negative_number(fields[static_cast<size_t>(value)], out.value)) {
+      bad.add(line, starts[static_cast<size_t>(value)],
+              "value '" + fields[static_cast<size_t>(value)].substr(0, 40) +
+                  "': expected a non-negative number");
       continue;
     }
     row(out);
