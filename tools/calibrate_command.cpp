@@ -47,11 +47,18 @@ int run_calibrate(const CalibrateArgs& args) {
     }
   }
   const std::string text = render_fitted_toml(all);
+  // Segment names that sanitise to one file name collide here too.
+  std::vector<std::string> outputs;
+  for (const auto& [file, content] : files) {
+    outputs.push_back(file);
+  }
+  outputs.push_back(args.out);
+  refuse_outputs_that_overwrite(outputs, {args.input});
   for (const auto& [file, content] : files) {
     write_file_atomically(file, content);
   }
   if (args.out.empty()) {
-    std::cout << text;
+    write_stdout(text);
   } else {
     write_file_atomically(args.out, text);
   }
