@@ -218,5 +218,34 @@ TEST_F(OutputPath, AnOutputAbandonedBeforeCommitLeavesTheOldFileAndNoTemporary) 
   EXPECT_EQ(files, 1u);
 }
 
+TEST_F(OutputPath, SeveralFilesAreAllWrittenWhenEachCanBe) {
+  write("a.json", "old a");
+  write_files_atomically({{path("a.json"), "new a"}, {path("b.json"), "new b"}});
+  EXPECT_EQ(read_file(dir_ / "a.json"), "new a");
+  EXPECT_EQ(read_file(dir_ / "b.json"), "new b");
+}
+
+TEST_F(OutputPath, SeveralFilesAreNoneWrittenWhenOneCannotBeMade) {
+  write("a.json", "old a");
+  EXPECT_NE(refusal([&] {
+              write_files_atomically({{path("a.json"), "new a"}, {path("no-such-dir/b.json"), "b"}});
+            }),
+            "");
+  EXPECT_EQ(read_file(dir_ / "a.json"), "old a");
+  size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) {
+    ++files;
+  }
+  EXPECT_EQ(files, 1u);  // no temporary left behind
+}
+
+TEST_F(OutputPath, SeveralFilesAreNoneWrittenWhenOneRunsOutOfSpace) {
+  write("a.json", "old a");
+  const std::string message =
+      refusal([&] { write_files_atomically({{path("a.json"), "new a"}, {"/dev/full", "b"}}); });
+  EXPECT_NE(message.find("No space left on device"), std::string::npos) << message;
+  EXPECT_EQ(read_file(dir_ / "a.json"), "old a");
+}
+
 }  // namespace
 }  // namespace journeysim

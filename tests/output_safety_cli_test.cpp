@@ -194,6 +194,43 @@ TEST_F(OutputSafety, SweepOutNamingTheScenarioIsRefused) {
   expect_inputs_untouched();
 }
 
+TEST_F(OutputSafety, SegmentsWhoseNamesSanitiseToOneFileAreRefusedAndNothingIsWritten) {
+  write("ev.csv",
+        "customer_id,timestamp,touchpoint,converted,segment\n"
+        "a,2026-01-01T00:00:00Z,home,0,new customer\n"
+        "a,2026-01-01T01:00:00Z,buy,1,new customer\n"
+        "b,2026-01-01T00:00:00Z,home,0,new.customer\n"
+        "b,2026-01-01T02:00:00Z,buy,1,new.customer\n");
+  const auto r = journeysim("calibrate " + path("ev.csv") + " --per-segment --out " +
+                            path("fit.toml"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("segments 'new customer' and 'new.customer' would both be written to " +
+                       path("fit.new_customer.toml")),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "fit.toml"));
+  EXPECT_FALSE(fs::exists(dir_ / "fit.new_customer.toml"));
+}
+
+TEST_F(OutputSafety, JunitNamingTheBaselineBeingUpdatedIsRefused) {
+  const auto r = journeysim("check " + path("guest.toml") + " --agents 200 --update-baseline " +
+                            "--baseline " + path("b.json") + " --junit " + path("b.json"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("same file as the output " + path("b.json")), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "b.json"));
+}
+
+TEST_F(OutputSafety, ReportNamingTheBaselineBeingCheckedIsRefused) {
+  ASSERT_EQ(journeysim("check " + path("guest.toml") + " -q --agents 200 --update-baseline " +
+                       "--baseline " + path("b.json")).exit_code, 0);
+  const std::string baseline = read_file(dir_ / "b.json");
+  const auto r = journeysim("check " + path("guest.toml") + " --agents 200 --baseline " +
+                            path("b.json") + " --report " + path("b.json"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("same file as the input " + path("b.json")), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(dir_ / "b.json"), baseline);
+}
+
 // --- symlinks, modes, temporaries -----------------------------------------
 
 TEST_F(OutputSafety, OutThroughASymlinkWritesTheTargetAndKeepsItsMode) {

@@ -23,8 +23,12 @@ class AtomicOutputFile {
   AtomicOutputFile& operator=(const AtomicOutputFile&) = delete;
 
   std::ostream& stream() { return out_; }
-  /// Flushes to disk and renames over the target (a file), or checks that
-  /// everything was written (a stream). Throws InputError.
+  /// Checks that every byte was written and flushes the temporary to disk,
+  /// without touching the target: what can fail, short of the rename, fails
+  /// here. Throws InputError.
+  void flush_to_disk();
+  /// flush_to_disk() if not done, then renames over the target (a file).
+  /// Throws InputError.
   void commit();
 
  private:
@@ -32,6 +36,7 @@ class AtomicOutputFile {
   OutputPath resolved_;
   std::filesystem::path temporary_;  // empty for a stream
   std::ofstream out_;
+  bool flushed_ = false;
   bool committed_ = false;
 };
 

@@ -69,7 +69,10 @@ AtomicOutputFile::~AtomicOutputFile() {
   }
 }
 
-void AtomicOutputFile::commit() {
+void AtomicOutputFile::flush_to_disk() {
+  if (flushed_) {
+    return;
+  }
   errno = 0;
   out_.flush();
   const bool ok = static_cast<bool>(out_);
@@ -78,13 +81,20 @@ void AtomicOutputFile::commit() {
   if (!ok || out_.fail()) {
     fail(given_, "write failed", write_error != 0 ? write_error : errno);
   }
+  if (!temporary_.empty()) {
+    const int fd = ::open(temporary_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0 || ::close(fd) != 0) {
+      fail(given_, "flush failed", errno);
+    }
+  }
+  flushed_ = true;
+}
+
+void AtomicOutputFile::commit() {
+  flush_to_disk();
   if (temporary_.empty()) {
     committed_ = true;  // a stream: every byte was taken
     return;
-  }
-  const int fd = ::open(temporary_.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0 || ::close(fd) != 0) {
-    fail(given_, "flush failed", errno);
   }
   if (::rename(temporary_.c_str(), resolved_.target.c_str()) != 0) {
     fail(given_, "rename failed", errno);
