@@ -103,7 +103,7 @@ TEST_F(OutputSafety, OutDevStdoutWritesToStdoutInPlace) {
 
 TEST_F(OutputSafety, OutToAFifoWritesThroughIt) {
   ASSERT_EQ(::mkfifo(path("pipe").c_str(), 0600), 0);
-  const auto r = journeysim(run("--format json -q --out " + path("pipe") + " & cat " +
+  const auto r = journeysim(run("--format json -q --out " + path("pipe") + " & timeout 60 cat " +
                                 path("pipe") + "; wait"));
   EXPECT_NE(r.out.find("\"schema\""), std::string::npos) << r.out;
   EXPECT_TRUE(S_ISFIFO(mode_of(path("pipe"))));
@@ -210,6 +210,19 @@ TEST_F(OutputSafety, SegmentsWhoseNamesSanitiseToOneFileAreRefusedAndNothingIsWr
       << r.err;
   EXPECT_FALSE(fs::exists(dir_ / "fit.toml"));
   EXPECT_FALSE(fs::exists(dir_ / "fit.new_customer.toml"));
+}
+
+TEST_F(OutputSafety, TwoScenariosOfOneStemSharingABaselineDirectoryAreRefused) {
+  fs::create_directories(dir_ / "a");
+  fs::create_directories(dir_ / "b");
+  fs::create_directories(dir_ / "baselines");
+  fs::copy_file(kScenarios + "welcome-series.toml", dir_ / "a" / "s.toml");
+  fs::copy_file(kScenarios + "welcome-series.toml", dir_ / "b" / "s.toml");
+  const auto r = journeysim("check " + path("a/s.toml") + " " + path("b/s.toml") +
+                            " --agents 200 --update-baseline --baseline " + path("baselines"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("would share this baseline file"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(dir_ / "baselines"));
 }
 
 TEST_F(OutputSafety, JunitNamingTheBaselineBeingUpdatedIsRefused) {
