@@ -135,6 +135,21 @@ TEST_F(OutputPath, ReplacingAFileKeepsItsMode) {
   EXPECT_EQ(read_file(dir_ / "result.json"), "new");
 }
 
+TEST_F(OutputPath, ReplacingAReadOnlyFileKeepsItReadOnly) {
+  write("result.json", "old");
+  fs::permissions(dir_ / "result.json", static_cast<fs::perms>(0444));
+  write_file_atomically(dir_ / "result.json", "new");
+  EXPECT_EQ(mode_of(dir_ / "result.json") & 07777, 0444u);
+  EXPECT_EQ(read_file(dir_ / "result.json"), "new");
+}
+
+TEST_F(OutputPath, ANewFileGetsTheUmasksMode) {
+  const mode_t old_mask = ::umask(027);
+  write_file_atomically(dir_ / "new.json", "new");
+  ::umask(old_mask);
+  EXPECT_EQ(mode_of(dir_ / "new.json") & 07777, 0640u);
+}
+
 TEST_F(OutputPath, ReplacingAFileThroughASymlinkKeepsTheTargetsMode) {
   write("real.json", "old");
   fs::permissions(dir_ / "real.json", static_cast<fs::perms>(0640));

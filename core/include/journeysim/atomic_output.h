@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/types.h>
+
 #include "journeysim/output_path.h"
 
 namespace journeysim {
@@ -35,6 +37,7 @@ class AtomicOutputFile {
   std::filesystem::path given_;  // as named, for messages
   OutputPath resolved_;
   std::filesystem::path temporary_;  // empty for a stream
+  mode_t mode_ = 0600;               // given to the temporary before the rename
   std::ofstream out_;
   bool flushed_ = false;
   bool committed_ = false;

@@ -50,8 +50,8 @@ AtomicOutputFile::AtomicOutputFile(std::filesystem::path target)
   if (fd < 0) {
     fail(given_, "cannot create a temporary file in " + temporary_.parent_path().string(), errno);
   }
-  ::fchmod(fd, mode_for(file));
   ::close(fd);
+  mode_ = mode_for(file);
   out_.open(temporary_, std::ios::binary | std::ios::trunc);
   if (!out_) {
     const int error = errno;
@@ -82,8 +82,10 @@ void AtomicOutputFile::flush_to_disk() {
     fail(given_, "write failed", write_error != 0 ? write_error : errno);
   }
   if (!temporary_.empty()) {
+    // The mode is set last: a file kept read-only (0444) could not be
+    // written by us once it had it.
     const int fd = ::open(temporary_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0 || ::close(fd) != 0) {
+    if (fd < 0 || ::fchmod(fd, mode_) != 0 || ::fsync(fd) != 0 || ::close(fd) != 0) {
       fail(given_, "flush failed", errno);
     }
   }
