@@ -153,6 +153,21 @@ TEST_F(OutputSafety, EventsNamingAHardLinkOfTheScenarioIsRefused) {
   expect_inputs_untouched();
 }
 
+TEST_F(OutputSafety, OutNamingAPluginTheScenarioUsesIsRefused) {
+  // A hard link: were the check to fail, the rename would replace this name,
+  // not the build's plugin.
+  const fs::path plugin = fs::path(testing::plugin_dir()) / "libjourneysim_email.so";
+  std::error_code ec;
+  fs::create_hard_link(plugin, dir_ / "email.so", ec);
+  if (ec) {
+    GTEST_SKIP() << "the build tree is on another file system than " << dir_;
+  }
+  const auto r = journeysim(run("--out " + path("email.so")));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("it is the same file as the input " + plugin.string()), std::string::npos)
+      << r.err;
+}
+
 TEST_F(OutputSafety, OutAndReportNamingOneFileAreRefusedAndNothingIsWritten) {
   const auto r = journeysim(run("--out " + path("x") + " --report " + path("x")));
   EXPECT_EQ(r.exit_code, 2);
