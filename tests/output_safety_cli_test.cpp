@@ -300,6 +300,13 @@ TEST_F(OutputSafety, ValidateToAFullDiskExitsTwo) {
   EXPECT_NE(r.err.find("cannot write to stdout"), std::string::npos) << r.err;
 }
 
+TEST_F(OutputSafety, HelpToAFullDiskExitsTwo) {
+  const auto r = journeysim("--help > /dev/full");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot write to stdout: No space left on device"), std::string::npos)
+      << r.err;
+}
+
 TEST_F(OutputSafety, StdoutIntoAClosedPipeExitsTwoNotSuccessNorSigpipe) {
   const auto r = run_into_a_closed_pipe(run(""));
   EXPECT_EQ(r.exit_code, 2);

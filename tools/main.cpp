@@ -1,6 +1,6 @@
 // journeysim: test a customer journey before it goes live.
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -34,6 +34,10 @@ int checked_stdout(int code) {
 
 int run_command_line(int argc, char** argv) {
   using namespace journeysim::cli;
+  // A reader that goes away (`journeysim run s | head -c1`) makes writes
+  // fail with EPIPE, reported by checked_stdout, instead of killing us
+  // silently with SIGPIPE (exit 141, which scripts often take for success).
+  std::signal(SIGPIPE, SIG_IGN);
   remember_command_line(argc, argv);
   const ParsedCommandLine parsed = parse_command_line(argc, argv);
   if (!parsed.action) {
@@ -41,10 +45,6 @@ int run_command_line(int argc, char** argv) {
     return parsed.parse_exit_code == 0 ? kOk : kBadInput;
   }
   install_interrupt_handlers();
-  // A reader that goes away (`journeysim run s | head -c1`) makes writes
-  // fail with EPIPE, reported by checked_stdout, instead of killing us
-  // silently with SIGPIPE (exit 141, which scripts often take for success).
-  std::signal(SIGPIPE, SIG_IGN);
   try {
     const int code = parsed.action();
     // A signal after the last output was written: the new results are
