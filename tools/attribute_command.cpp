@@ -92,6 +92,7 @@ int run_attribute(const AttributeArgs& args) {
                                        "conversions among its touches, so they need paths "
                                        "as written (--paths paths.csv)");
   }
+  refuse_outputs_that_overwrite({args.output.out}, {args.paths, args.journey});
   if (!args.paths.empty()) {
     if (!args.journey.empty()) {
       throw InputError(SourceLocation{}, "give a journey or --paths, not both");
@@ -111,6 +112,7 @@ int run_attribute(const AttributeArgs& args) {
     const PluginCatalog catalog =
         PluginCatalog::discover(plugin_directories(args.scenario_options));
     const auto model = load_model(args.journey, args.scenario_options, catalog);
+    refuse_outputs_that_overwrite({args.output.out}, input_files(*model));
     const std::optional<Diagnostic> obstacle = exact_attribution_obstacle(*model);
     if (!args.simulate && !obstacle) {
       result = attribute_exact(chain_from_model(*model));

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "cli_common.h"
 #include "event_log_options.h"
@@ -41,19 +42,37 @@ int run_calibrate(const CalibrateArgs& args) {
     if (args.out.empty()) {
       throw InputError(SourceLocation{}, "--per-segment needs --out (segment files go beside it)");
     }
+    // Segment names are sanitised into file names ("new customer" and
+    // "new.customer" both give new_customer): two segments must not write
+    // one file, the second silently replacing the first.
+    std::map<std::string, std::string> segment_of_file;
     for (size_t s = 0; s < summary.segments.size(); ++s) {
-      files.emplace_back(segment_file(args.out, summary.segments[s].name),
-                         render_fitted_toml(fitted(static_cast<int>(s))));
+      const std::string& segment = summary.segments[s].name;
+      const std::string file = segment_file(args.out, segment);
+      const auto [known, fresh] = segment_of_file.emplace(file, segment);
+      if (!fresh) {
+        throw InputError(SourceLocation{args.input, 0, 0},
+                         "segments '" + known->second + "' and '" + segment +
+                             "' would both be written to " + file +
+                             " (--per-segment); rename one of them in the log");
+      }
+      files.emplace_back(file, render_fitted_toml(fitted(static_cast<int>(s))));
     }
   }
   const std::string text = render_fitted_toml(all);
-  for (const auto& [file, content] : files) {
-    write_file_atomically(file, content);
+  std::vector<std::pair<std::string, std::string>> to_write = files;
+  if (!args.out.empty()) {
+    to_write.emplace_back(args.out, text);
   }
+  std::vector<std::string> outputs;
+  for (const auto& [file, content] : to_write) {
+    outputs.push_back(file);
+  }
+  refuse_outputs_that_overwrite(outputs, {args.input});
+  // All the files or none (output_file.h).
+  write_files_atomically(to_write);
   if (args.out.empty()) {
-    std::cout << text;
-  } else {
-    write_file_atomically(args.out, text);
+    write_stdout(text);
   }
   if (!args.quiet) {
     size_t conversions = 0;

@@ -103,10 +103,11 @@ int run_check(const CheckArgs& args) {
   }
   assign_suite_names(report);
 
-  // Baselines change only when every run succeeded: no half-updated set.
+  // Baselines change only when every run succeeded, and all of them or
+  // none: no half-updated set.
   if (!run_failed) {
+    write_files_atomically(baselines_to_write);
     for (const auto& [file, json] : baselines_to_write) {
-      write_file_atomically(file, json);
       if (!args.control.quiet) {
         std::cerr << "updated baseline " << file << "\n";
       }

@@ -140,6 +140,18 @@ PreparedCheck prepare_check(const CheckArgs& args, const PluginCatalog& catalog)
   if (problems.empty()) {
     collect(problems, [&] { validate_tolerances(check.tolerances, paths_per_scenario); });
   }
+  if (problems.empty()) {
+    // Baselines are inputs, except under --update-baseline, where they are
+    // outputs that nothing else may write.
+    std::vector<std::string> outputs{args.junit, args.report, args.output.out};
+    std::vector<std::string> inputs;
+    for (const PreparedScenario& s : check.scenarios) {
+      const std::vector<std::string> files = input_files(*s.model);
+      inputs.insert(inputs.end(), files.begin(), files.end());
+      (args.update_baseline ? outputs : inputs).push_back(s.baseline_file);
+    }
+    collect(problems, [&] { refuse_outputs_that_overwrite(outputs, inputs); });
+  }
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }

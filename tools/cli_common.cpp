@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <boost/dll/runtime_symbol_info.hpp>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -28,9 +29,23 @@ bool show_progress(const RunControl& control) {
   return !control.no_progress && !control.quiet && (control.progress || stderr_is_terminal());
 }
 
+namespace {
+int stdout_error = 0;
+}  // namespace
+
+int last_stdout_error() { return stdout_error; }
+
+void write_stdout(const std::string& text) {
+  errno = 0;
+  std::cout << text << std::flush;
+  if (!std::cout && stdout_error == 0) {
+    stdout_error = errno;  // reported, with exit 2, as the command ends (main.cpp)
+  }
+}
+
 void emit(const OutputTarget& target, const std::string& text, bool quiet) {
   if (target.out.empty()) {
-    std::cout << text << std::flush;
+    write_stdout(text);
     return;
   }
   write_output_file(target.out, text, quiet);
@@ -41,6 +56,14 @@ void write_output_file(const std::string& file, const std::string& text, bool qu
   if (!quiet) {
     std::cerr << "wrote " << file << "\n";
   }
+}
+
+std::vector<std::string> input_files(const SimulationModel& model) {
+  std::vector<std::string> files = model.scenario().files;
+  for (const ChannelPtr& channel : model.channels()) {
+    files.push_back(channel->origin());  // "<built-in>" exists nowhere: skipped
+  }
+  return files;
 }
 
 std::vector<std::filesystem::path> plugin_directories(const ScenarioOptions& options) {

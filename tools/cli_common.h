@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "journeysim/engine.h"
+#include "journeysim/output_path.h"
 #include "journeysim/scenario_loader.h"
 #include "journeysim/simulation_model.h"
 
@@ -46,10 +47,20 @@ struct OutputTarget {
   std::string out;  // "" = stdout
 };
 
+/// Writes `text` to stdout, remembering why when it does not go out (a full
+/// disk, a closed pipe): main reports it and exits 2 as the command ends.
+void write_stdout(const std::string& text);
+/// errno of the first failed write_stdout, 0 if none failed.
+int last_stdout_error();
+
 /// Writes `text` to stdout or, atomically, to --out.
 void emit(const OutputTarget& target, const std::string& text, bool quiet);
 /// Writes `text` to `file` atomically and, unless `quiet`, says so on stderr.
 void write_output_file(const std::string& file, const std::string& text, bool quiet);
+
+/// The files a model was read from: its scenario, each `extends` base, and
+/// the plugin libraries it uses. Outputs may not overwrite any of them.
+std::vector<std::string> input_files(const SimulationModel& model);
 
 /// Plugin directories in search order: next to the executable (build tree
 /// or installed layout), then JOURNEYSIM_PLUGIN_PATH, then --plugin-dir.

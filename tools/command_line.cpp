@@ -67,6 +67,18 @@ void add_run_control(CLI::App& command, RunControl& control) {
                    "manifest (they then differ between machines and thread counts)");
 }
 
+// Every option naming an output file: an empty name is a mistake (a
+// variable that was never set, say), not a request for stdout, which is
+// what leaving the option out means.
+CLI::Validator output_path() {
+  return CLI::Validator(
+      [](const std::string& value) {
+        return value.empty() ? std::string("the output path is empty: name a file")
+                             : std::string();
+      },
+      "FILE");
+}
+
 // --format takes the names of `formats`; the first is the default.
 template <class Report>
 CLI::Option* add_output_options(CLI::App& command, OutputTarget& target,
@@ -74,7 +86,8 @@ CLI::Option* add_output_options(CLI::App& command, OutputTarget& target,
   target.format = formats.front().name;
   CLI::Option* format = command.add_option("--format,-f", target.format, "Output format")
                             ->check(CLI::IsMember(format_names(formats)));
-  command.add_option("--out,-o", target.out, "Write to this file (atomically) instead of stdout");
+  command.add_option("--out,-o", target.out, "Write to this file (atomically) instead of stdout")
+      ->check(output_path());
   return format;
 }
 
@@ -133,10 +146,12 @@ void add_run_command(CLI::App& app, std::function<int()>& action) {
   add_scenario_options(*cmd, args->scenario_options);
   auto* report =
       cmd->add_option("--report", args->report,
-                      "Also write the journey map as a self-contained HTML page (atomically)");
+                      "Also write the journey map as a self-contained HTML page (atomically)")
+          ->check(output_path());
   auto* events = cmd->add_option("--events", args->events,
                                  "Also write every agent's events as CSV in the calibrate input "
-                                 "format (atomically; same bytes for any --threads)");
+                                 "format (atomically; same bytes for any --threads)")
+                     ->check(output_path());
   cmd->add_flag("--manifest-only", args->manifest_only,
                 "Load and check everything, then print the run's manifest (JSON: versions, "
                 "scenario files, plugins with their SHA-256, seed, agents) without simulating")
@@ -187,7 +202,8 @@ void add_compare_command(CLI::App& app, std::function<int()>& action) {
   add_run_control(*cmd, args->control);
   add_scenario_options(*cmd, args->scenario_options);
   cmd->add_option("--report", args->report,
-                  "Also write the comparison as a self-contained HTML page (atomically)");
+                  "Also write the comparison as a self-contained HTML page (atomically)")
+      ->check(output_path());
   set_action(cmd, args, run_compare, action);
 }
 
@@ -270,10 +286,12 @@ void add_check_command(CLI::App& app, std::function<int()>& action) {
                   "conversion_rate=0.5pp, revenue_per_agent=10%, nps=5 (repeatable)");
   cmd->add_flag("--update-baseline", args->update_baseline,
                 "Rewrite the baseline with this run's results (atomically) and exit 0");
-  cmd->add_option("--junit", args->junit, "Also write JUnit XML to this file (atomically)");
+  cmd->add_option("--junit", args->junit, "Also write JUnit XML to this file (atomically)")
+      ->check(output_path());
   cmd->add_option("--report", args->report,
                   "Also write every verdict and each scenario's journey map as a "
-                  "self-contained HTML page (atomically)");
+                  "self-contained HTML page (atomically)")
+      ->check(output_path());
   add_output_options(*cmd, args->output, check_formats());
   cmd->add_flag("--no-color", args->no_color, "No colours in the summary");
   add_run_control(*cmd, args->control);
@@ -293,7 +311,8 @@ void add_calibrate_command(CLI::App& app, std::function<int()>& action) {
       "  journeysim calibrate paths.csv --paths --out fitted.toml\n"
       "Bad rows are counted and listed with file:line:column; --strict makes them exit 2.");
   cmd->add_option("input", args->input, "Event log (CSV with a header)")->required();
-  cmd->add_option("--out,-o", args->out, "Write the fitted journey here (atomically)");
+  cmd->add_option("--out,-o", args->out, "Write the fitted journey here (atomically)")
+      ->check(output_path());
   cmd->add_option("--name", args->name, "Journey name (default: Fitted from <file>)");
   cmd->add_flag("--per-segment", args->per_segment,
                 "Also fit each segment alone: <out>.<segment>.toml beside --out");

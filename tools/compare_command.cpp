@@ -31,6 +31,12 @@ int compare_on_ranks(const CompareArgs& args, ReadyGate& gate) {
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
+  std::vector<std::string> inputs = input_files(*baseline);
+  for (const auto& variant : variants) {
+    const std::vector<std::string> files = input_files(*variant);
+    inputs.insert(inputs.end(), files.begin(), files.end());
+  }
+  refuse_outputs_that_overwrite({args.report, args.output.out}, inputs);
   RunOptions options = run_options(args.control, baseline->scenario());
   std::atomic<uint64_t> done{0};
   options.progress = &done;

@@ -1,4 +1,8 @@
 // journeysim: test a customer journey before it goes live.
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "cli_common.h"
@@ -10,8 +14,30 @@
 
 namespace {
 
+// Every byte meant for stdout must have gone out: a full disk or a reader
+// that closed the pipe is a failure (exit 2 with the reason), never exit 0.
+// The stream's error flags are sticky, so a failure of any earlier write
+// (std::cout or printf) is seen here too.
+int checked_stdout(int code) {
+  errno = 0;
+  std::cout.flush();
+  const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout;
+  if (!failed) {
+    return code;
+  }
+  const int error = journeysim::cli::last_stdout_error() != 0
+                        ? journeysim::cli::last_stdout_error() : errno;
+  std::cerr << "journeysim: error: cannot write to stdout"
+            << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+  return code == journeysim::cli::kOk ? journeysim::cli::kBadInput : code;
+}
+
 int run_command_line(int argc, char** argv) {
   using namespace journeysim::cli;
+  // A reader that goes away (`journeysim run s | head -c1`) makes writes
+  // fail with EPIPE, reported by checked_stdout, instead of killing us
+  // silently with SIGPIPE (exit 141, which scripts often take for success).
+  std::signal(SIGPIPE, SIG_IGN);
   remember_command_line(argc, argv);
   const ParsedCommandLine parsed = parse_command_line(argc, argv);
   if (!parsed.action) {
@@ -47,5 +73,5 @@ int main(int argc, char** argv) {
   // that fails ends the whole job (see Session::finish), so none is left
   // waiting for it.
   journeysim::cli::mpi::Session mpi_session(argc, argv);
-  return mpi_session.finish(run_command_line(argc, argv));
+  return mpi_session.finish(checked_stdout(run_command_line(argc, argv)));
 }

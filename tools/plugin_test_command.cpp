@@ -11,7 +11,7 @@ int run_plugin_test(const PluginTestArgs& args) {
   bool all = true;
   for (const std::string& file : args.libraries) {
     const ConformanceReport report = test_channel_library(file);
-    std::cout << render_conformance(report) << std::flush;
+    write_stdout(render_conformance(report));
     all = all && report.passed();
   }
   return all ? kOk : kFailed;

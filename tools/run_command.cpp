@@ -49,6 +49,9 @@ int run_run(const RunArgs& args) {
   if (!model) {
     return kBadInput;  // a rank could not load the inputs (diagnostics printed)
   }
+  // Before anything is simulated or written: no output may replace an input
+  // or another output (docs/reliability.md).
+  refuse_outputs_that_overwrite({args.events, args.report, args.output.out}, input_files(*model));
   const RunOptions options = run_options(args.control, model->scenario());
   const std::optional<Execution> execution = execution_facts(args.control);
   if (args.manifest_only) {

@@ -20,6 +20,8 @@ int sweep_on_ranks(const SweepArgs& args, ReadyGate& gate) {
   load.allow_outside = args.allow_outside;
   const ScenarioTemplate base = ScenarioTemplate::from_file(args.scenario, load);
 
+  // The scenario itself; its `extends` bases are not listed by the template.
+  refuse_outputs_that_overwrite({args.output.out}, {args.scenario});
   SweepRequest request;
   for (const std::string& set : args.sets) {
     request.axes.push_back(parse_sweep_axis(set));

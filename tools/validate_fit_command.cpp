@@ -19,7 +19,7 @@ int run_validate_fit(const ValidateFitArgs& args) {
   options.cancel = cancel_flag();
   const LogSummary simulated = simulate_summary(*model, options);
   const FitCheck check = compare_fit(observed, simulated, args.tolerance);
-  std::cout << render_fit_check(check, args.fitted, args.against);
+  write_stdout(render_fit_check(check, args.fitted, args.against));
   return check.passed ? kOk : kFailed;
 }
 

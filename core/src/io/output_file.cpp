@@ -1,57 +1,29 @@
 #include "journeysim/output_file.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <memory>
 
-#include <cerrno>
-#include <cstring>
-#include <string>
-
-#include "journeysim/diagnostics.h"
+#include "journeysim/atomic_output.h"
 
 namespace journeysim {
-namespace {
-
-[[noreturn]] void fail(const std::filesystem::path& target, const std::string& what) {
-  throw InputError(SourceLocation{target.string(), 0, 0},
-                   "cannot write output: " + what + ": " + std::strerror(errno));
-}
-
-}  // namespace
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view content) {
-  const std::filesystem::path dir =
-      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) {
-    fail(target, "cannot create a temporary file in " + dir.string());
+  AtomicOutputFile file(target);
+  file.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
+  file.commit();
+}
+
+void write_files_atomically(
+    const std::vector<std::pair<std::string, std::string>>& files_and_contents) {
+  std::vector<std::unique_ptr<AtomicOutputFile>> files;
+  for (const auto& [target, content] : files_and_contents) {
+    files.push_back(std::make_unique<AtomicOutputFile>(target));
+    files.back()->stream().write(content.data(), static_cast<std::streamsize>(content.size()));
   }
-  size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      ::close(fd);
-      ::unlink(pattern.c_str());
-      fail(target, "write failed");
-    }
-    written += static_cast<size_t>(n);
+  for (const auto& file : files) {
+    file->flush_to_disk();
   }
-  // Readable like any file the user would create (mkstemp makes it 0600).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    ::unlink(pattern.c_str());
-    fail(target, "flush failed");
-  }
-  if (::rename(pattern.c_str(), target.c_str()) != 0) {
-    ::unlink(pattern.c_str());
-    fail(target, "rename failed");
+  for (const auto& file : files) {
+    file->commit();
   }
 }
 
