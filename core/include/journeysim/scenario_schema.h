@@ -8,7 +8,7 @@
 
 namespace journeysim {
 
-/// The schema (JSON Schema draft 2020-12, pretty-printed) of a scenario file
+/// The schema (JSON Schema draft-07, pretty-printed) of a scenario file
 /// whose channels are those of `catalog`: the keys and descriptions come
 /// from the loader's own key tables, each channel's `params` and `on` events
 /// from its descriptor. A file with `extends` (a variant) is checked without

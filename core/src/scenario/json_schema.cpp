@@ -13,12 +13,18 @@ using Json = nlohmann::ordered_json;
 using scenario::KeySpec;
 using scenario::ValueShape;
 
-constexpr const char* kDraft = "https://json-schema.org/draft/2020-12/schema";
+// Draft-07: what Taplo (behind Even Better TOML) validates with; and no
+// keyword here needs a later draft.
+constexpr const char* kDraft = "http://json-schema.org/draft-07/schema#";
 // Ids of tables and values of their entries are free names: the schema
 // only says what each entry holds.
 const Json kScalar = {{"type", Json::array({"number", "string", "boolean"})}};
 
-Json def_ref(const std::string& def) { return {{"$ref", "#/$defs/" + def}}; }
+// A reference to a definition, wrapped so that a description beside it is
+// not ignored (draft-07 ignores the siblings of "$ref").
+Json def_ref(const std::string& def) {
+  return {{"allOf", Json::array({{{"$ref", "#/definitions/" + def}}})}};
+}
 
 Json string_list() { return {{"type", "array"}, {"items", {{"type", "string"}}}}; }
 
@@ -285,7 +291,7 @@ std::string scenario_json_schema(const PluginCatalog& catalog) {
       {"if", {{"required", {"extends"}}}},
       {"then", def_ref("file_variant")},
       {"else", def_ref("file")},
-      {"$defs", defs},
+      {"definitions", defs},
   };
   return schema.dump(2) + "\n";
 }
