@@ -95,8 +95,8 @@ Json value_schema(const KeySpec& key, Flavour flavour) {
       return {{"type", "string"}};
     case ValueShape::Name:
       return non_empty_string();
-    case ValueShape::Number:
-      return {{"type", "number"}};
+    case ValueShape::NonNegative:
+      return {{"type", "number"}, {"minimum", 0}};
     case ValueShape::Share:
       return {{"type", "number"}, {"minimum", 0}, {"maximum", 1}};
     case ValueShape::Positive:

@@ -88,7 +88,7 @@ const std::vector<KeySpec>& persona_keys() {
       {"tech_savvy", ValueShape::Share, "0 struggles with forms and apps, 1 breezes through"},
       {"initial_satisfaction", ValueShape::Share,
        "Satisfaction on arrival (default 0.7, a CSAT of 4)"},
-      {"time_budget_minutes", ValueShape::Number,
+      {"time_budget_minutes", ValueShape::NonNegative,
        "Minutes they will spend on the whole journey (0 or absent: no limit)"},
   };
   return keys;
@@ -122,7 +122,7 @@ const std::vector<KeySpec>& edge_keys() {
   static const std::vector<KeySpec> keys = {
       {"to", ValueShape::Name, "The touchpoint or step this edge leads to", true},
       {"weight", ValueShape::Positive, "Relative weight among the edges (default 1)"},
-      {"delay_hours", ValueShape::Number, "Hours before the customer arrives there (0 to 876000)"},
+      {"delay_hours", ValueShape::NonNegative, "Hours before the customer arrives there (0 to 876000)"},
   };
   return keys;
 }

@@ -16,7 +16,7 @@ namespace journeysim::scenario {
 enum class ValueShape {
   Text,            // any string
   Name,            // a non-empty string
-  Number,          // an integer or a float
+  NonNegative,     // a number >= 0
   Share,           // a number in [0, 1]
   Positive,        // a number > 0
   Count,           // an integer >= 1
