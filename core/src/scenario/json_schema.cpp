@@ -188,6 +188,7 @@ Json step_schema(Flavour flavour) {
     own.insert(own.end(), k.keys.begin(), k.keys.end());
     Json then = table_of(own, flavour);
     then.erase("type");
+    then["description"] = k.description;
     by_kind.push_back({{"if",
                         {{"properties", {{"kind", {{"const", step_kind_name(k.kind)}}}}},
                          {"required", {"kind"}}}},
