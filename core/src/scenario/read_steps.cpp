@@ -6,8 +6,8 @@
 // the graph (validate_structure).
 #include <algorithm>
 
-#include "scenario/read_wait.h"
 #include "scenario/key_tables.h"
+#include "scenario/read_wait.h"
 #include "scenario/sections.h"
 #include "util/text.h"
 
