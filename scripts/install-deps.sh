@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libpugixml-dev  # the check tests read JUnit XML back with an independent parser
   chromium  # the HTML report's browser tests
+  python3-jsonschema  # scenario files checked against `journeysim schema` (tests/scenario_json_schema_test.py)
   openmpi-bin libopenmpi-dev  # mpirun across processes and machines (docs/mpi.md)
   clang libclang-rt-14-dev  # libFuzzer targets (scripts/fuzz.sh)
 )

@@ -11,11 +11,13 @@
 #include "cli_common.h"
 #include "compare_command.h"
 #include "event_log_options.h"
+#include "init_command.h"
 #include "journeysim/run_report.h"
 #include "plugin_test_command.h"
 #include "plugins_command.h"
 #include "report_formats.h"
 #include "run_command.h"
+#include "schema_command.h"
 #include "sweep_command.h"
 #include "validate_command.h"
 #include "validate_fit_command.h"
@@ -180,6 +182,34 @@ void add_plugins_command(CLI::App& app, std::function<int()>& action) {
   cmd->footer("Example:\n  journeysim plugins --plugin-dir ./my-plugins");
   add_plugin_dir_option(*cmd, args->scenario_options.plugin_dirs);
   set_action(cmd, args, run_plugins, action);
+}
+
+void add_init_command(CLI::App& app, std::function<int()>& action) {
+  auto args = std::make_shared<InitArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "init", "Write a commented starter journey of a given type, valid and runnable as written");
+  cmd->footer("Types: " + init_type_list() +
+              "\nExample:\n  journeysim init --type lead_generation --name \"Webinar sign-ups\" "
+              "--out webinar.toml\n  journeysim validate webinar.toml && journeysim run webinar.toml");
+  cmd->add_option("--type,-t", args->type, "Journey type (default purchase): " + init_type_list());
+  cmd->add_option("--name", args->name, "The journey's name (default: the template's)");
+  cmd->add_option("--out,-o", args->out, "Write the journey here instead of stdout");
+  cmd->add_flag("--force", args->force, "Overwrite --out when it exists");
+  set_action(cmd, args, run_init, action);
+}
+
+void add_schema_command(CLI::App& app, std::function<int()>& action) {
+  auto args = std::make_shared<SchemaArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "schema", "Print the JSON Schema of a scenario file, for completion and checks in editors");
+  cmd->footer(
+      "Every key the loader accepts, with its description; each channel's params (with ranges\n"
+      "and defaults) and the events `on` may route, for every plugin found.\n"
+      "Example:\n  journeysim schema > journeysim.schema.json\n"
+      "  then put `#:schema ./journeysim.schema.json` on the first line of a scenario file\n"
+      "  (Even Better TOML / Taplo).");
+  add_plugin_dir_option(*cmd, args->scenario_options.plugin_dirs);
+  set_action(cmd, args, run_schema, action);
 }
 
 void add_compare_command(CLI::App& app, std::function<int()>& action) {
@@ -398,6 +428,8 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   add_calibrate_command(app, parsed.action);
   add_validate_fit_command(app, parsed.action);
   add_attribute_command(app, parsed.action);
+  add_init_command(app, parsed.action);
+  add_schema_command(app, parsed.action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

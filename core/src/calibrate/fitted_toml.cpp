@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "journeysim/calibrate.h"
-#include "util/text.h"
+#include "journeysim/toml_text.h"
 
 namespace journeysim {
 namespace {
@@ -20,38 +20,6 @@ std::string number(double v) {
   return out;
 }
 
-// A TOML basic string. Invalid UTF-8 bytes become U+FFFD so the file
-// always parses.
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (size_t k = 0; k < text.size();) {
-    const auto c = static_cast<unsigned char>(text[k]);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-      ++k;
-    } else if (c < 0x20 || c == 0x7f) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-      ++k;
-    } else if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++k;
-    } else {
-      const size_t len = util::decode_utf8(text, k).length;
-      if (len > 0) {
-        out.append(text, k, len);
-        k += len;
-      } else {
-        out += "\\ufffd";
-        ++k;
-      }
-    }
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string render_fitted_toml(const FittedJourney& j) {
@@ -64,8 +32,8 @@ std::string render_fitted_toml(const FittedJourney& j) {
          "# journey there, `hours` the shortest observed gap after it and each edge's\n"
          "# `delay_hours` the mean gap beyond that (exponential). See docs/calibrate.md.\n\n";
   out += "[journey]\n";
-  out += "name = " + quoted(j.name) + "\n";
-  out += "purpose = " + quoted("How well does a first-order chain fitted to " + j.source +
+  out += "name = " + toml_basic_string(j.name) + "\n";
+  out += "purpose = " + toml_basic_string("How well does a first-order chain fitted to " + j.source +
                                " reproduce it?") + "\n";
   out += "horizon_days = " + number(j.horizon_days) + "\n";
   out += "agents = " + std::to_string(j.agents) + "\n";
@@ -75,13 +43,13 @@ std::string render_fitted_toml(const FittedJourney& j) {
   out += "conversion = \"conversion\"\n\n";
   out += "[stages.journey]\ndescription = \"all observed touchpoints\"\n\n";
   for (const auto& [id, share] : j.personas) {
-    out += "[personas." + quoted(id) + "]\nshare = " + number(share) + "\n\n";
+    out += "[personas." + toml_basic_string(id) + "]\nshare = " + number(share) + "\n\n";
   }
   for (const FittedTouchpoint& tp : j.touchpoints) {
-    out += "[touchpoints." + quoted(tp.id) + "]\n";
-    out += "name = " + quoted(tp.name) + "\n";
+    out += "[touchpoints." + toml_basic_string(tp.id) + "]\n";
+    out += "name = " + toml_basic_string(tp.name) + "\n";
     if (!tp.via.empty()) {
-      out += "via = " + quoted(tp.via) + "\n";
+      out += "via = " + toml_basic_string(tp.via) + "\n";
     }
     out += "stage = \"journey\"\nchannel = \"fixed\"\n";
     if (tp.entry > 0) {
@@ -100,7 +68,7 @@ std::string render_fitted_toml(const FittedJourney& j) {
       out += "next = [\n";
       for (const FittedEdge& e : tp.next) {
         // Counts are exact integers up to 2^53, TOML's safe range here.
-        out += "  { to = " + quoted(j.touchpoints[e.to].id) + ", weight = " +
+        out += "  { to = " + toml_basic_string(j.touchpoints[e.to].id) + ", weight = " +
                (e.count <= (uint64_t{1} << 53) ? std::to_string(e.count)
                                                 : number(static_cast<double>(e.count)));
         if (e.delay_hours > 0) {

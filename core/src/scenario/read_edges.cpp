@@ -1,6 +1,7 @@
 // The references a node makes to others: `next` lists (ids or weighted
 // edges) and single `to` ids. Targets are resolved to node indices once every
 // touchpoint and step is read (resolve_targets).
+#include "scenario/key_tables.h"
 #include "scenario/sections.h"
 
 namespace journeysim::scenario {
@@ -8,7 +9,7 @@ namespace {
 
 constexpr double kMaxDelayHours = 876000.0;  // 100 years
 
-const std::vector<std::string> kEdgeKeys = {"to", "weight", "delay_hours"};
+const std::vector<std::string> kEdgeKeys = key_names(edge_keys());
 
 // One {to, weight, delay_hours} table of `next`; false when it is left out.
 bool read_edge_table(FieldReader& in, const Node& item, const std::string& item_path, Edge& edge) {

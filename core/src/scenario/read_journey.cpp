@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "scenario/key_tables.h"
 #include "scenario/sections.h"
 #include "util/text.h"
 
@@ -13,11 +14,8 @@ constexpr int64_t kMaxAgents = 1'000'000'000'000;
 constexpr int64_t kMaxSteps = 100'000;
 constexpr double kMaxHorizonDays = 36'500.0;
 
-const std::vector<std::string> kJourneyKeys = {"name", "purpose", "type", "horizon_days",
-                                               "agents", "seed", "max_steps", "stages",
-                                               "conversion"};
-const std::vector<std::string> kJourneyTypes = {"purchase", "lead_generation", "engagement",
-                                                "retention"};
+const std::vector<std::string> kJourneyKeys = key_names(journey_keys());
+const std::vector<std::string>& kJourneyTypes = journey_types();
 
 void read_type(FieldReader& in, const Node& table, Journey& journey) {
   const Node* type = table.find("type");

@@ -1,5 +1,6 @@
 // [personas.<id>]: who the customers are, their share of arrivals and the
 // traits channel plugins read.
+#include "scenario/key_tables.h"
 #include "scenario/sections.h"
 
 namespace journeysim::scenario {
@@ -7,11 +8,7 @@ namespace {
 
 constexpr int64_t kMaxAge = 120;
 
-const std::vector<std::string> kPersonaKeys = {
-    "share",       "age",        "gender",       "job",          "education",
-    "goals",       "expectations", "fears",      "pain_points",  "motivation",
-    "motivations", "channels",   "patience",     "price_sensitivity", "tech_savvy",
-    "initial_satisfaction", "time_budget_minutes"};
+const std::vector<std::string> kPersonaKeys = key_names(persona_keys());
 
 void read_age(FieldReader& in, const Node& age, const std::string& age_path, Persona& persona) {
   if (!age.is_array() || age.items.size() != 2) {

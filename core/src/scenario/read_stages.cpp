@@ -1,11 +1,12 @@
 // [stages.<id>]: who owns each stage that journey.stages declared; and the
 // `stage` a touchpoint or step belongs to.
+#include "scenario/key_tables.h"
 #include "scenario/sections.h"
 
 namespace journeysim::scenario {
 namespace {
 
-const std::vector<std::string> kStageKeys = {"owner", "description"};
+const std::vector<std::string> kStageKeys = key_names(stage_keys());
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 // the graph (validate_structure).
 #include <algorithm>
 
+#include "scenario/key_tables.h"
 #include "scenario/read_wait.h"
 #include "scenario/sections.h"
 #include "util/text.h"
@@ -18,16 +19,18 @@ struct KindKeys {
   std::vector<std::string> keys;  // besides kind, stage and name
 };
 
-const std::vector<KindKeys> kKinds = {
-    {Step::Kind::Wait, {"for", "next", "race"}},
-    {Step::Kind::Split, {"branches"}},
-    {Step::Kind::Experiment, {"arms"}},
-    {Step::Kind::Update, {"set", "next"}},
-    {Step::Kind::Exit, {"reason"}},
-};
-const std::vector<std::string> kCommonKeys = {"kind", "stage", "name"};
-const std::vector<std::string> kBranchKeys = {"when", "to"};
-const std::vector<std::string> kArmKeys = {"name", "weight", "to"};
+std::vector<KindKeys> kinds_from_table() {
+  std::vector<KindKeys> kinds;
+  for (const StepKindKeys& k : step_kinds()) {
+    kinds.push_back({k.kind, key_names(k.keys)});
+  }
+  return kinds;
+}
+
+const std::vector<KindKeys> kKinds = kinds_from_table();
+const std::vector<std::string> kCommonKeys = key_names(step_common_keys());
+const std::vector<std::string> kBranchKeys = key_names(branch_keys());
+const std::vector<std::string> kArmKeys = key_names(arm_keys());
 
 std::vector<std::string> kind_names() {
   std::vector<std::string> names;

@@ -1,14 +1,13 @@
 // [touchpoints.<id>]: where customers meet the business, the channel behind
 // each, its params (checked later by the channel plugin), its next edges and
 // its `on` routes by outcome event.
+#include "scenario/key_tables.h"
 #include "scenario/sections.h"
 
 namespace journeysim::scenario {
 namespace {
 
-const std::vector<std::string> kTouchpointKeys = {"stage", "channel",   "name", "entry",
-                                                  "actions", "milestone", "exit", "params",
-                                                  "next",  "via",       "on"};
+const std::vector<std::string> kTouchpointKeys = key_names(touchpoint_keys());
 
 // Param names are not checked here: only the channel plugin knows its own.
 void read_params(FieldReader& in, const Node& table, const std::string& path, Touchpoint& tp) {

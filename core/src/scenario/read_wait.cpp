@@ -5,21 +5,52 @@
 // one is refused at its file:line:column before anything runs.
 #include "scenario/read_wait.h"
 
+#include <algorithm>
 #include <optional>
 
+#include "scenario/key_tables.h"
 #include "scenario/sections.h"
 #include "steps/duration.h"
 
 namespace journeysim::scenario {
 namespace {
 
-const std::vector<std::string> kDistributions = {"lognormal", "exponential", "uniform"};
-const std::vector<std::string> kLognormalKeys = {"distribution", "median", "p90"};
-const std::vector<std::string> kExponentialKeys = {"distribution", "mean"};
-const std::vector<std::string> kUniformKeys = {"distribution", "min", "max"};
-const std::vector<std::string> kAnyDistributionKeys = {"distribution", "median", "p90",
-                                                       "mean",         "min",    "max"};
-const std::vector<std::string> kRaceKeys = {"rate_per_day", "to"};
+// The keys of the distribution called `name` in wait_distributions().
+std::vector<std::string> distribution_keys(const std::string& name) {
+  for (const DistributionKeys& d : wait_distributions()) {
+    if (d.name == name) {
+      return key_names(d.keys);
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> any_distribution_keys() {
+  std::vector<std::string> keys;
+  for (const DistributionKeys& d : wait_distributions()) {
+    for (const KeySpec& key : d.keys) {
+      if (std::find(keys.begin(), keys.end(), key.name) == keys.end()) {
+        keys.push_back(key.name);
+      }
+    }
+  }
+  return keys;
+}
+
+std::vector<std::string> distribution_names() {
+  std::vector<std::string> names;
+  for (const DistributionKeys& d : wait_distributions()) {
+    names.push_back(d.name);
+  }
+  return names;
+}
+
+const std::vector<std::string> kDistributions = distribution_names();
+const std::vector<std::string> kLognormalKeys = distribution_keys("lognormal");
+const std::vector<std::string> kExponentialKeys = distribution_keys("exponential");
+const std::vector<std::string> kUniformKeys = distribution_keys("uniform");
+const std::vector<std::string> kAnyDistributionKeys = any_distribution_keys();
+const std::vector<std::string> kRaceKeys = key_names(race_keys());
 
 // A duration string at `path`: its text, and its hours for the checks that
 // compare two of them.

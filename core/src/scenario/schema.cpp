@@ -3,13 +3,13 @@
 // resolved, so problems are always reported in the same order.
 #include "scenario/schema.h"
 
+#include "scenario/key_tables.h"
 #include "scenario/sections.h"
 
 namespace journeysim::scenario {
 namespace {
 
-const std::vector<std::string> kTopLevelKeys = {"extends",     "journey", "stages",    "personas",
-                                                "touchpoints", "steps",   "thresholds"};
+const std::vector<std::string> kTopLevelKeys = key_names(top_level_key_specs());
 
 }  // namespace
 
