@@ -171,6 +171,23 @@ TEST_F(CalibrateCli, AttributeReadsChannelAttributionsSemicolonFile) {
   EXPECT_NE(out.out.find("conversion rate 0.5,"), std::string::npos) << out.out;
 }
 
+TEST_F(CalibrateCli, AttributeJsonSkipsAPathThatIsNotUtf8WithItsLocation) {
+  // Found by the event-log fuzzer: the JSON writer threw on such a channel
+  // name and the command ended with nlohmann's message.
+  std::ofstream(path("latin1.csv")) << "path,total_conversions,total_null\n"
+                                       "a > b,1,1\ncaf\xe9 > b,1,0\n";
+  const auto out = journeysim("attribute --paths " + path("latin1.csv") + " --format json");
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.err.find("latin1.csv:3:4: bad row: byte 0xE9 in the path is not UTF-8"),
+            std::string::npos)
+      << out.err;
+  EXPECT_NE(out.out.find("\"channel\": \"a\""), std::string::npos) << out.out;
+  const auto strict =
+      journeysim("attribute --paths " + path("latin1.csv") + " --format json --strict");
+  EXPECT_EQ(strict.exit_code, 2) << strict.err;
+  EXPECT_TRUE(strict.out.empty()) << strict.out;
+}
+
 TEST_F(CalibrateCli, AttributeModelsAllPutsEveryHeuristicInTheCsv) {
   // Paths a (1 conversion, value 10) and a > b (1, value 50): first touch
   // gives a both conversions and 60; last touch a 1 (10) and b 1 (50).

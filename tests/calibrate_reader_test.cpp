@@ -342,6 +342,22 @@ TEST(CalibratePaths, EachBadRowNamesLineColumnAndWhatWasExpected) {
             "paths.csv:9:1: bad row: unbalanced quotes\n");
 }
 
+TEST(CalibratePaths, AChannelNameThatIsNotUtf8IsABadRowAtItsByte) {
+  // Channel names reach JSON, HTML and TOML; the fuzzer found a JSON
+  // writer throwing on one.
+  BadRows bad("paths.csv", false);
+  const auto rows = read_paths(
+      "path,total_conversions,total_null\n"
+      "a > b,1,2\n"
+      "a\xff > b,3,2\n"     // line 3: byte 0xFF, column 2
+      "caf\xc3\xa9 > b,1,0\n",  // well-formed UTF-8 is a name like any other
+      bad);
+  EXPECT_EQ(rows.size(), 2u);
+  EXPECT_EQ(bad.describe(10),
+            "paths.csv:3:2: bad row: byte 0xFF in the path is not UTF-8: expected channel "
+            "names in UTF-8 text\n");
+}
+
 TEST(CalibratePaths, StrictMakesABadPathRowAnErrorAtItsLineAndColumn) {
   BadRows bad("paths.csv", true);
   try {

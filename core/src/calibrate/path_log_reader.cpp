@@ -5,6 +5,7 @@
 // with the null column optional and counts that may be fractional.
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "calibrate/csv_source.h"
 #include "journeysim/event_log.h"
@@ -155,6 +156,15 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
     out = PathRow{};
     out.line = line;
     const std::string& text = fields[static_cast<size_t>(path)];
+    // Channel names reach JSON, HTML and TOML, which all need UTF-8.
+    if (const size_t at = util::invalid_utf8_at(text); at != std::string_view::npos) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
+      bad.add(line, starts[static_cast<size_t>(path)] + static_cast<uint32_t>(at),
+              std::string("byte ") + byte + " in the path is not UTF-8: expected channel names "
+                                            "in UTF-8 text");
+      continue;
+    }
     bool empty_step = false;
     for (size_t start = 0; start <= text.size();) {
       size_t end = text.find('>', start);

@@ -67,6 +67,17 @@ size_t utf8_length(std::string_view text) {
   return n;
 }
 
+size_t invalid_utf8_at(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    const size_t length = decode_utf8(text, at).length;
+    if (length == 0) {
+      return at;
+    }
+    at += length;
+  }
+  return std::string_view::npos;
+}
+
 Utf8Char decode_utf8(std::string_view text, size_t at) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(at);

@@ -44,6 +44,10 @@ struct Utf8Char {
 /// character of length 1. Requires at < text.size().
 Utf8Char decode_utf8(std::string_view text, size_t at);
 
+/// The byte offset of the first byte of `text` that starts no well-formed
+/// UTF-8 character (decode_utf8), or std::string_view::npos when all do.
+size_t invalid_utf8_at(std::string_view text);
+
 /// The length of the sequence at byte `at` judged by its lead byte alone
 /// (0xxxxxxx 1, 110xxxxx 2, 1110xxxx 3, 11110xxx 4) when that many
 /// continuation bytes follow, else 0. Laxer than decode_utf8: overlong
