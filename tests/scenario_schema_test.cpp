@@ -201,6 +201,21 @@ TEST(ScenarioSchema, UnknownTouchpointKeySuggestsNearest) {
                    "[touchpoints.ad]"}));
 }
 
+TEST(ScenarioSchema, AControlCharacterInAnIdIsRefusedShownEscaped) {
+  // An id reaches every terminal report: an escape sequence in it would
+  // drive the terminal, a NUL would cut it short.
+  const Lines escape = errors(edit("[personas.shopper]", "[personas.\"shop\\u001b[2Jper\"]"));
+  ASSERT_FALSE(escape.empty());
+  EXPECT_EQ(escape.front(),
+            "inline.toml:5:11: error: personas id 'shop\\u001B[2Jper' holds the control "
+            "character U+001B: ids are shown in every report; use letters, digits, '_' or '-'");
+  const Lines nul = errors(edit("[touchpoints.ad]", "[touchpoints.\"a\\u0000d\"]"));
+  ASSERT_FALSE(nul.empty());
+  EXPECT_EQ(nul.front(),
+            "inline.toml:8:14: error: touchpoints id 'a\\u0000d' holds the control character "
+            "U+0000: ids are shown in every report; use letters, digits, '_' or '-'");
+}
+
 TEST(ScenarioSchema, UnknownTopLevelKeySuggestsPersonas) {
   EXPECT_EQ(errors(kValid + "\n[persona.extra]\nshare = 0.5\n"),
             (Lines{"inline.toml:20:2: error: unknown top-level key 'persona' "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "scenario/canonical_form.h"
 #include "util/text.h"
@@ -58,6 +59,27 @@ bool FieldReader::expect_table(const Node& node, const std::string& path) {
   if (!node.is_table()) {
     type_error(node, path, "table");
     return false;
+  }
+  return true;
+}
+
+bool FieldReader::expect_id(const Member& m, const std::string& section) {
+  for (size_t i = 0; i < m.key.size(); ++i) {
+    const auto c = static_cast<unsigned char>(m.key[i]);
+    if (c < 0x20 || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      std::string shown;
+      for (const char k : m.key) {
+        const auto b = static_cast<unsigned char>(k);
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04X", b);
+        shown += (b < 0x20 || b == 0x7F) ? std::string(escaped) : std::string(1, k);
+      }
+      error(m.key_where, section + " id '" + shown + "' holds the control character " + code +
+                             ": ids are shown in every report; use letters, digits, '_' or '-'");
+      return false;
+    }
   }
   return true;
 }

@@ -43,6 +43,10 @@ class FieldReader {
   /// "<path>: expected <expected>, got <type>".
   void type_error(const Node& node, const std::string& path, const std::string& expected);
   bool expect_table(const Node& node, const std::string& path);
+  /// An entity's id (a touchpoint's, persona's, step's) is shown in every
+  /// report and terminal: a control character in it (a NUL, an escape
+  /// that would drive the terminal) is refused at the key, escaped.
+  bool expect_id(const Member& m, const std::string& section);
 
   /// Reports every key of `table` not in `allowed`, with the nearest
   /// allowed key or else all of them. `label` names the table ("" for the
@@ -96,7 +100,7 @@ class FieldReader {
       return;
     }
     for (const Member& m : section_table->members) {  // members are sorted by id
-      if (expect_table(m.value, child(section, m.key))) {
+      if (expect_table(m.value, child(section, m.key)) && expect_id(m, section)) {
         read(m.key, m.value);
       }
     }

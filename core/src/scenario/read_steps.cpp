@@ -251,7 +251,7 @@ void read_steps(FieldReader& in, const Node* table, const DeclaredStages& stages
     return;
   }
   for (const Member& m : table->members) {  // members are sorted by id
-    if (in.expect_table(m.value, child("steps", m.key))) {
+    if (in.expect_table(m.value, child("steps", m.key)) && in.expect_id(m, "steps")) {
       read_step(in, m.key, m.value, stages, scenario.steps.emplace_back());
     }
   }
