@@ -128,6 +128,31 @@ TEST_F(CliTest, UnknownOptionExitsTwo) {
   EXPECT_EQ(journeysim("").exit_code, 2);
 }
 
+TEST_F(CliTest, AnUnknownCommandIsNamedWithTheNearestAndTheList) {
+  const auto r = journeysim("rnu " + kStore);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown command 'rnu' (did you mean 'run'?); the commands are run, "
+                       "validate, plugins, compare,"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(CliTest, ASeedBeyondWhatAScenarioCanHoldIsRefusedNotClamped) {
+  // 2^64 - 1 used to run as 2^63 - 1, the largest int64.
+  const auto r = journeysim("run " + kFunnel + " --agents 100 --seed 18446744073709551615");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--seed: '18446744073709551615' is not a seed: expected a whole number "
+                       "from 0 to 9223372036854775807"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(journeysim("run " + kFunnel + " --agents 100 --seed -1").exit_code, 2);
+  const auto largest =
+      journeysim("run " + kFunnel + " --agents 100 -q --seed 9223372036854775807");
+  EXPECT_EQ(largest.exit_code, 0) << largest.err;
+  EXPECT_NE(largest.out.find("seed 9223372036854775807"), std::string::npos);
+}
+
 TEST_F(CliTest, BadAgentCountExitsTwo) {
   const auto r = journeysim("run " + kStore + " --agents 1e30");
   EXPECT_EQ(r.exit_code, 2);

@@ -1,6 +1,11 @@
 #include "command_line.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <iostream>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +17,7 @@
 #include "compare_command.h"
 #include "event_log_options.h"
 #include "init_command.h"
+#include "journeysim/diagnostics.h"
 #include "journeysim/run_report.h"
 #include "plugin_test_command.h"
 #include "plugins_command.h"
@@ -53,11 +59,30 @@ void add_scenario_options(CLI::App& command, ScenarioOptions& options) {
   add_allow_outside_flag(command, options.allow_outside);
 }
 
+// A seed is what a scenario's `seed` can hold: a TOML integer, 0 to 2^63 - 1.
+// Checked on the text, so a larger one is refused rather than converted to
+// the largest (2^64 - 1 ran as 2^63 - 1).
+CLI::Validator seed_range() {
+  return CLI::Validator(
+      [](const std::string& text) -> std::string {
+        uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [ptr, error] = std::from_chars(text.data(), end, value);
+        constexpr auto kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
+        if (error != std::errc{} || ptr != end || value > kMax) {
+          return "'" + text + "' is not a seed: expected a whole number from 0 to " +
+                 std::to_string(kMax);
+        }
+        return "";
+      },
+      "SEED");
+}
+
 void add_run_control(CLI::App& command, RunControl& control) {
   command.add_option("--agents,-n", control.agents,
                      "Number of agents, e.g. 200000 or 1e6 (default: the scenario's)");
   command.add_option("--seed", control.seed, "Random seed (default: the scenario's)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seed_range());
   command.add_option("--threads,-j", control.threads,
                      "Worker threads (0 = one per core; never changes results)");
   command.add_flag("--quiet,-q", control.quiet, "No progress or messages on stderr");
@@ -430,6 +455,27 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   add_attribute_command(app, parsed.action);
   add_init_command(app, parsed.action);
   add_schema_command(app, parsed.action);
+  // A first word that is no command: CLI11 would only say a subcommand is
+  // required; name it, list the commands and suggest the nearest.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> commands;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      commands.push_back(sub->get_name());
+    }
+    const std::string word = argv[1];
+    if (std::find(commands.begin(), commands.end(), word) == commands.end()) {
+      std::string list;
+      for (const std::string& c : commands) {
+        list += (list.empty() ? "" : ", ") + c;
+      }
+      std::cerr << "journeysim: error: unknown command '" << word << "'"
+                << did_you_mean(word, commands) << "; the commands are " << list
+                << "\nRun with --help for more information.\n";
+      parsed.action = nullptr;
+      parsed.parse_exit_code = 2;
+      return parsed;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
