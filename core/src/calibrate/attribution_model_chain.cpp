@@ -13,6 +13,7 @@
 
 #include "calibrate/attribution_internal.h"
 #include "engine/model_steps.h"
+#include "scenario/node_graph.h"
 #include "steps/race.h"
 
 namespace journeysim {
@@ -37,47 +38,6 @@ bool splits_read_persona(const ModelSteps& steps) {
       return (c.reads & kReadsPersona) != 0;
     });
   });
-}
-
-// Every node a customer at `node` may go to next, whatever decides it.
-std::vector<uint32_t> successors(const SimulationModel& model, uint32_t node) {
-  const auto touchpoints = static_cast<uint32_t>(model.touchpoints().size());
-  std::vector<uint32_t> out;
-  if (node < touchpoints) {
-    const ModelTouchpoint& tp = model.touchpoints()[node];
-    out = tp.edge_targets;
-    for (uint32_t target : tp.event_targets) {
-      if (target != kNoRoute) {
-        out.push_back(target);
-      }
-    }
-    return out;
-  }
-  const ModelStep& st = model.steps().steps[node - touchpoints];
-  for (const auto* targets :
-       {&st.edge_targets, &st.race_targets, &st.branch_targets, &st.arm_targets}) {
-    out.insert(out.end(), targets->begin(), targets->end());
-  }
-  return out;
-}
-
-// Whether a customer leaving `node` may come back to it.
-bool on_a_cycle(const SimulationModel& model, uint32_t node) {
-  std::vector<bool> seen(model.scenario().node_count(), false);
-  std::vector<uint32_t> stack = successors(model, node);
-  while (!stack.empty()) {
-    const uint32_t at = stack.back();
-    stack.pop_back();
-    if (at == node) {
-      return true;
-    }
-    if (!seen[at]) {
-      seen[at] = true;
-      const std::vector<uint32_t> next = successors(model, at);
-      stack.insert(stack.end(), next.begin(), next.end());
-    }
-  }
-  return false;
 }
 
 uint32_t event_index(const ModelTouchpoint& tp, const std::string& name) {
@@ -189,7 +149,8 @@ std::optional<Diagnostic> exact_attribution_obstacle(const SimulationModel& mode
       }
     }
     const auto node = static_cast<uint32_t>(s.touchpoints.size() + k);
-    if (step.kind == Step::Kind::Experiment && on_a_cycle(model, node)) {
+    if (step.kind == Step::Kind::Experiment &&
+        scenario::reachable_from(scenario::node_successors(s), node)[node]) {
       return Diagnostic{step.where, "experiment '" + step.id +
                                         "' can be entered again, and a customer keeps their arm"};
     }

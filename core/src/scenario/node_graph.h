@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "journeysim/scenario.h"
 
@@ -23,6 +24,16 @@ struct TargetRole {
 };
 
 std::string role_label(const TargetRole& role);
+
+/// Where each node (touchpoints, then steps) may lead by any reference of a
+/// resolved scenario: a superset of the moves a customer can make, since
+/// whatever decides among them (an event, a condition, a weight) is ignored.
+std::vector<std::vector<uint32_t>> node_successors(const Scenario& scenario);
+
+/// The nodes reachable from `from` in one or more moves. `stop` is reached
+/// but not passed through (a walk that must not continue past it).
+std::vector<bool> reachable_from(const std::vector<std::vector<uint32_t>>& next, uint32_t from,
+                                 uint32_t stop = UINT32_MAX);
 
 /// "<owner> '<owner_id>': <role> target '<to>' is not a touchpoint" (or "... a
 /// touchpoint or step" once the journey has steps), without a suggestion.
