@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/arm_streams.h"
+#include "engine/model_queues.h"
 #include "engine/model_steps.h"
 #include "engine/step_binding.h"
 #include "plugins/touchpoint_binding.h"
@@ -67,6 +68,7 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
     steps_ = bind_steps(scenario_, touchpoints_, problems);
   }
   share_arm_streams(scenario_, touchpoints_);
+  queues_ = bind_queues(scenario_, touchpoints_, problems);
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }

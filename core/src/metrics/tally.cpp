@@ -334,6 +334,14 @@ void RunTally::merge(const RunTally& o) {
   merge_each(touchpoints, o.touchpoints);
   merge_each(steps, o.steps);
   merge_each(personas, o.personas);
+  merge_each(resources, o.resources);
+}
+
+void ResourceTally::merge(const ResourceTally& o) {
+  // Measured once for the whole run (see tally.h): at most one side holds it.
+  if (o.arrivals > 0 || o.open_hours > 0.0) {
+    *this = o;
+  }
 }
 
 }  // namespace journeysim

@@ -107,9 +107,10 @@ JsonTree& row_node(JsonTree& doc, const MetricRow& row) {
   if (row.scope == "journey") {
     return doc["metrics"].at_path(row.metric);
   }
-  return doc[row.scope == "stage"       ? "stages"
-             : row.scope == "persona"   ? "personas"
-                                        : "touchpoints"][row.entity]
+  return doc[row.scope == "stage"      ? "stages"
+             : row.scope == "persona"  ? "personas"
+             : row.scope == "resource" ? "resources"
+                                       : "touchpoints"][row.entity]
       .at_path(row.metric);
 }
 
@@ -201,6 +202,15 @@ std::string render_json(const RunReport& report) {
   doc["personas"].value = Json::object();
   for (const PersonaReport& p : report.personas) {
     doc["personas"][p.id]["share"].value = p.share;
+  }
+  // Only a journey with queues has the key, so other journeys keep their bytes.
+  for (const ResourceReport& r : report.resources) {
+    JsonTree& node = doc["resources"][r.id];
+    node["name"].value = r.name;
+    node["capacity"].value = r.capacity;
+    node["used_by"].value = r.used_by;
+    node["waited"].value = r.waited;
+    node["served"].value = r.served;
   }
   for (const MetricRow& row : metric_rows(report)) {
     if (row.scope == "step" || row.scope == "experiment") {
