@@ -151,6 +151,23 @@ struct ResourceReport {
   Estimate mean_queue_length;
 };
 
+/// A resource's line in the time series: by bin, the mean number waiting
+/// and the share of open server-time busy.
+struct ResourceSeries {
+  std::string id;
+  std::vector<double> queue_length, utilization;
+};
+
+/// The run over calendar time (SeriesTally): bins from the journey's start.
+struct SeriesReport {
+  double bin_hours = 0.0;
+  std::vector<double> hours;  // each bin's start, hours from the journey's start
+  std::vector<uint64_t> arrivals, conversions, messages;
+  std::vector<ResourceSeries> resources;
+
+  bool empty() const { return hours.empty(); }
+};
+
 struct RunReport {
   std::string name, purpose, type;
   double horizon_days = 0.0;
@@ -172,6 +189,7 @@ struct RunReport {
   std::vector<StepReport> steps;              // empty for a model-1 journey
   std::vector<ExperimentReport> experiments;  // by step order
   std::vector<ResourceReport> resources;      // by id; empty without [resources]
+  SeriesReport series;                        // empty for a journey without a calendar
 };
 
 RunReport summarize(const SimulationModel& model, const RunTally& tally,

@@ -237,8 +237,20 @@ struct ResourceTally {
   double busy_hours = 0.0;       // server-hours spent serving
   double open_hours = 0.0;       // server-hours available while customers came
   double mean_queue_length = 0.0;  // time-average of customers waiting
+  // By bin of the run's time series (SeriesTally): hours spent waiting in
+  // the queue, server-hours busy and server-hours open.
+  std::vector<double> queue_hours, busy_by_bin, open_by_bin;
 
   void merge(const ResourceTally& other);
+};
+
+/// What happened in each bin of calendar time (an hour, or a day when the
+/// journey's horizon is longer than 14 days) from the journey's start:
+/// counts, so a merge is exact. Empty for a journey without a calendar.
+struct SeriesTally {
+  std::vector<uint64_t> arrivals, conversions, messages;
+
+  void merge(const SeriesTally& other);
 };
 
 struct RunTally {
@@ -248,6 +260,7 @@ struct RunTally {
   std::vector<StepTally> steps;  // by step index; empty for a model-1 journey
   std::vector<PersonaTally> personas;
   std::vector<ResourceTally> resources;  // by resource index
+  SeriesTally series;
 
   void merge(const RunTally& other);
   /// Settles every FixedSum (see FixedSum::settle).

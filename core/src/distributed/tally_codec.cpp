@@ -116,10 +116,13 @@ void fields(Tally& t, Io&& io) {
     io(t.journey, t.stages, t.touchpoints);
   } else if constexpr (std::is_same_v<T, ResourceTally>) {
     io(t.arrivals, t.waited, t.gave_up, t.served, t.wait_mean_hours, t.wait_ci_low_hours,
-       t.wait_ci_high_hours, t.wait_p90_hours, t.busy_hours, t.open_hours, t.mean_queue_length);
+       t.wait_ci_high_hours, t.wait_p90_hours, t.busy_hours, t.open_hours, t.mean_queue_length,
+       t.queue_hours, t.busy_by_bin, t.open_by_bin);
+  } else if constexpr (std::is_same_v<T, SeriesTally>) {
+    io(t.arrivals, t.conversions, t.messages);
   } else {
     static_assert(std::is_same_v<T, RunTally>);
-    io(t.journey, t.stages, t.touchpoints, t.steps, t.personas, t.resources);
+    io(t.journey, t.stages, t.touchpoints, t.steps, t.personas, t.resources, t.series);
   }
 }
 

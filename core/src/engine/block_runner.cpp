@@ -26,6 +26,7 @@
 #include "engine/chunk_sums.h"
 #include "engine/model_steps.h"
 #include "engine/quad_batch.h"
+#include "engine/series_bins.h"
 #include "engine/agent_schedule.h"
 #include "engine/queue_step.h"
 #include "engine/stage_trail.h"
@@ -66,7 +67,8 @@ class BlockRunner::Impl {
         walk_(steps_, touchpoints_, horizon_, max_steps_, model.has_steps() ? capacity_ : 0),
         counts_(layout_, capacity_, static_cast<uint32_t>(model.scenario().personas.size()),
                 static_cast<uint32_t>(model.milestones().size()),
-                static_cast<uint32_t>(model.scenario().stages.size())) {
+                static_cast<uint32_t>(model.scenario().stages.size())),
+        bins_(model) {
     for (const Persona& p : model.scenario().personas) {
       initial_satisfaction_.push_back(p.initial_satisfaction);
     }
@@ -151,6 +153,20 @@ class BlockRunner::Impl {
     counts_.arrive(i);
     if (memory_.on()) {
       memory_.arrive(i);
+    }
+    if (bins_.on()) {
+      ++tally_->series.arrivals[bins_.of(agents_[i].arrived)];
+    }
+  }
+
+  // Agent i converts at a touchpoint: its first conversion is its time to
+  // convert, and each counts in the time series.
+  void convert(BlockAgent& a) {
+    if (a.conversions++ == 0) {
+      a.convert_hours = a.hours;
+    }
+    if (bins_.on()) {
+      ++tally_->series.conversions[bins_.of(a.arrived + a.hours)];
     }
   }
 
@@ -249,6 +265,9 @@ class BlockRunner::Impl {
     a.spent += o.money;
     a.messages += o.messages;
     a.referrals += o.referrals;
+    if (bins_.on() && o.messages > 0) {
+      tally_->series.messages[bins_.of(a.arrived + a.hours - o.hours)] += o.messages;
+    }
     stages_.reach(a, i, tp.stage);
     paths_.take_step(a, i, t);
     sums.add<SumLayout::kVisitSums>(layout_.visit(t),
@@ -271,8 +290,8 @@ class BlockRunner::Impl {
     if (tp.milestone >= 0) {
       counts_.reach_milestone(i, static_cast<uint32_t>(tp.milestone));
     }
-    if (tp.converts && a.conversions++ == 0) {
-      a.convert_hours = a.hours;
+    if (tp.converts) {
+      convert(a);
     }
     if (tp.edge_targets.empty()) {
       ++here.exits;
@@ -313,8 +332,8 @@ class BlockRunner::Impl {
       if (tp.milestone >= 0) {
         counts_.reach_milestone(i, static_cast<uint32_t>(tp.milestone));
       }
-      if (tp.converts && a.conversions++ == 0) {
-        a.convert_hours = a.hours;
+      if (tp.converts) {
+        convert(a);
       }
     }
     if (a.steps >= max_steps_) {
@@ -389,6 +408,7 @@ class BlockRunner::Impl {
   BlockMemory memory_;
   StepWalk walk_;
   BlockCounts counts_;
+  SeriesBins bins_;
   ProgressBatch progress_;
   BlockTrace trace_;
 };

@@ -34,7 +34,8 @@ std::shared_ptr<const CoupledPass> run_coupled_pass(const SimulationModel& model
   auto pass = std::make_shared<CoupledPass>();
   LiveQueues live;
   for (const Resource& r : scenario.resources) {
-    live.queues.emplace_back(r.capacity, r.warm_up_hours);
+    live.queues.emplace_back(r.capacity, r.warm_up_hours, model.series_bin_hours(),
+                             model.series_bins());
   }
   if (agents > 0) {
     const auto count = static_cast<uint32_t>(agents);

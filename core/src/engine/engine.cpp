@@ -38,6 +38,10 @@ RunTally empty_tally(const SimulationModel& model) {
     tally.steps[s].arm_pairs.resize(arms * kArmOutcomes * kArmOutcomes);
   }
   tally.resources.resize(scenario.resources.size());
+  const uint32_t bins = model.series_bins();
+  tally.series.arrivals.resize(bins);
+  tally.series.conversions.resize(bins);
+  tally.series.messages.resize(bins);
   tally.personas.resize(scenario.personas.size());
   for (PersonaTally& p : tally.personas) {
     p.journey.milestones.resize(model.milestones().size());

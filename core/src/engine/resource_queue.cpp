@@ -15,8 +15,13 @@ constexpr double kT19 = 2.0930240544083;  // t quantile 0.975, 19 d.f.
 
 }  // namespace
 
-ResourceQueue::ResourceQueue(uint32_t servers, double warm_up_hours)
-    : servers_(servers), warm_up_(warm_up_hours) {
+ResourceQueue::ResourceQueue(uint32_t servers, double warm_up_hours, double bin_hours,
+                             uint32_t bins)
+    : servers_(servers),
+      warm_up_(warm_up_hours),
+      bin_hours_(bin_hours),
+      queue_by_bin_(bins),
+      busy_by_bin_(bins) {
   for (uint32_t s = 0; s < servers; ++s) {
     free_at_.push(0.0);
   }
@@ -24,7 +29,22 @@ ResourceQueue::ResourceQueue(uint32_t servers, double warm_up_hours)
 
 double ResourceQueue::wait_at(double t) const { return std::max(0.0, free_at_.top() - t); }
 
+void ResourceQueue::spread(std::vector<double>& by_bin, double from, double to) const {
+  if (by_bin.empty() || !(to > from)) {
+    return;
+  }
+  const auto last = by_bin.size() - 1;
+  auto b = static_cast<size_t>(std::max(0.0, std::floor(from / bin_hours_)));
+  for (double start = from; start < to && b <= last; ++b) {
+    // The last bin takes whatever runs past the series' end.
+    const double end = b == last ? to : std::min(to, static_cast<double>(b + 1) * bin_hours_);
+    by_bin[b] += end - start;
+    start = end;
+  }
+}
+
 void ResourceQueue::gave_up(double t, double wait) {
+  spread(queue_by_bin_, t, t + wait);
   if (t >= warm_up_) {
     ++gave_up_;
     measure(t, wait, t + wait);
@@ -33,6 +53,8 @@ void ResourceQueue::gave_up(double t, double wait) {
 
 void ResourceQueue::served(double t, double wait, double service) {
   const double ends = t + wait + service;
+  spread(queue_by_bin_, t, t + wait);
+  spread(busy_by_bin_, t + wait, ends);
   free_at_.pop();
   free_at_.push(ends);
   if (t >= warm_up_) {
@@ -58,6 +80,9 @@ ResourceTally ResourceQueue::summary() const {
   r.gave_up = gave_up_;
   r.served = served_;
   r.busy_hours = busy_;
+  r.queue_hours = queue_by_bin_;
+  r.busy_by_bin = busy_by_bin_;
+  r.open_by_bin.assign(busy_by_bin_.size(), bin_hours_ * servers_);
   if (waits_.empty()) {
     return r;
   }

@@ -18,8 +18,10 @@ namespace journeysim {
 class ResourceQueue {
  public:
   /// `servers` >= 1; arrivals before `warm_up_hours` (calendar hours since
-  /// the journey's start) are served but not measured.
-  ResourceQueue(uint32_t servers, double warm_up_hours);
+  /// the journey's start) are served but not measured. The time series
+  /// has `bins` bins of `bin_hours` (0 bins: none).
+  ResourceQueue(uint32_t servers, double warm_up_hours, double bin_hours = 1.0,
+                uint32_t bins = 0);
 
   /// How long a customer arriving at `t` (hours since the journey's start,
   /// never earlier than the previous arrival) waits for a server.
@@ -36,6 +38,8 @@ class ResourceQueue {
 
  private:
   void measure(double t, double wait, double leaves);
+  // Adds the overlap of [from, to) with each bin to `by_bin`.
+  void spread(std::vector<double>& by_bin, double from, double to) const;
 
   uint32_t servers_;
   double warm_up_;
@@ -46,6 +50,8 @@ class ResourceQueue {
   uint64_t waited_ = 0, gave_up_ = 0, served_ = 0;
   double busy_ = 0.0;
   double first_ = 0.0, last_leaves_ = 0.0;  // the measured span
+  double bin_hours_;
+  std::vector<double> queue_by_bin_, busy_by_bin_;  // everyone, warm-up included
 };
 
 }  // namespace journeysim

@@ -251,6 +251,32 @@ void add_resources(const Scenario& scenario, const RunTally& tally, RunReport& r
   }
 }
 
+void add_series(const SimulationModel& model, const RunTally& tally, RunReport& report) {
+  const SeriesTally& st = tally.series;
+  if (st.arrivals.empty()) {
+    return;
+  }
+  SeriesReport& out = report.series;
+  out.bin_hours = model.series_bin_hours();
+  for (size_t b = 0; b < st.arrivals.size(); ++b) {
+    out.hours.push_back(static_cast<double>(b) * out.bin_hours);
+  }
+  out.arrivals = st.arrivals;
+  out.conversions = st.conversions;
+  out.messages = st.messages;
+  for (size_t r = 0; r < tally.resources.size(); ++r) {
+    const ResourceTally& rt = tally.resources[r];
+    ResourceSeries rs;
+    rs.id = model.scenario().resources[r].id;
+    for (size_t b = 0; b < rt.queue_hours.size(); ++b) {
+      rs.queue_length.push_back(rt.queue_hours[b] / out.bin_hours);
+      rs.utilization.push_back(rt.open_by_bin[b] > 0.0 ? rt.busy_by_bin[b] / rt.open_by_bin[b]
+                                                       : 0.0);
+    }
+    out.resources.push_back(std::move(rs));
+  }
+}
+
 RunReport summarize(const SimulationModel& model, const RunTally& tally,
                     const RunOptions& options) {
   const Scenario& scenario = model.scenario();
@@ -335,6 +361,7 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
     report.personas.push_back(std::move(r));
   }
   add_resources(scenario, tally, report);
+  add_series(model, tally, report);
   add_opportunities(report, model, tally);
   return report;
 }

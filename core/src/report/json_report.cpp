@@ -169,6 +169,24 @@ void add_steps(const RunReport& report, JsonTree& doc) {
   }
 }
 
+// The run over calendar time, only for a journey with a calendar.
+void add_series(const SeriesReport& series, JsonTree& doc) {
+  if (series.empty()) {
+    return;
+  }
+  JsonTree& node = doc["series"];
+  node["bin_hours"].value = series.bin_hours;
+  node["hours"].value = series.hours;
+  node["arrivals"].value = series.arrivals;
+  node["conversions"].value = series.conversions;
+  node["messages"].value = series.messages;
+  node["resources"].value = Json::object();
+  for (const ResourceSeries& r : series.resources) {
+    node["resources"][r.id]["queue_length"].value = r.queue_length;
+    node["resources"][r.id]["utilization"].value = r.utilization;
+  }
+}
+
 }  // namespace
 
 std::string render_json(const RunReport& report) {
@@ -244,6 +262,7 @@ std::string render_json(const RunReport& report) {
   }
   doc["opportunities"].value = opportunities;
   add_steps(report, doc);
+  add_series(report.series, doc);
   return std::move(doc).build().dump(2) + "\n";
 }
 
