@@ -40,7 +40,7 @@ class PluginBatch : public benchmark::Fixture {
                                 5.0 + i % 48, 2.0 + i % 7, 0.4 + 0.5 * (i % 11) / 10.0,
                                 i % 2 == 0 ? 0.0 : 59.0, u};
     }
-    batch_ = js_batch{tp_->personas.data(), personas, views_.data(), kBatch};
+    batch_ = js_batch{tp_->personas.data(), personas, views_.data(), kBatch, nullptr};
   }
 
   void run(benchmark::State& state) {

@@ -284,7 +284,7 @@ TEST(ChannelBoundary, InteractWorksOutEachPersonasTermsOnceABatch) {
     agents[i].persona = i % 2;
     agents[i].uniforms = u;
   }
-  const js_batch batch{personas, 2, agents, 4};
+  const js_batch batch{personas, 2, agents, 4, nullptr};
   js_outcome out[4] = {};
   terms_made = 0;
   ASSERT_EQ(kToy.interact(tp.instance, &batch, out, nullptr), JS_OK);
@@ -306,7 +306,7 @@ TEST(ChannelBoundary, InteractRefusesABadBatchAndCatchesTheModelsExceptions) {
   std::array<char, JS_ERROR_CAPACITY> error{};
 
   agent.persona = 1;
-  js_batch batch{&persona, 1, &agent, 1};
+  js_batch batch{&persona, 1, &agent, 1, nullptr};
   EXPECT_EQ(kToy.interact(tp.instance, &batch, &out, error.data()), JS_ERROR);
   EXPECT_NE(std::string(error.data()).find("persona index 1"),
             std::string::npos);

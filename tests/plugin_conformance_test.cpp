@@ -60,7 +60,7 @@ TEST(PluginConformance, AnApiVersionOnePluginPassesEveryCheck) {
 TEST(PluginConformance, LoadingListsTheEventTableWithEachEventsReasons) {
   const ConformanceReport report = test_channel_library(shipped("support"));
   EXPECT_NE(report.checks.front().detail.find(
-                "API 2, 6 parameters, 4 drop reasons, events: resolved (success), "
+                "API 3, 6 parameters, 4 drop reasons, events: resolved (success), "
                 "unresolved <- not_resolved|unfriendly, gave_up <- gave_up_waiting, "
                 "declined <- said_no"),
             std::string::npos)

@@ -33,7 +33,7 @@ TEST(PluginHost, LoadsEveryShippedChannelFromTheBuildDirectory) {
 
 TEST(PluginHost, RefusesAWrongApiVersionNamingBothVersions) {
   const std::string message = load_error("bad_api_version");
-  EXPECT_NE(message.find("wrong API version: plugin has 42, this journeysim supports 1 and 2"),
+  EXPECT_NE(message.find("wrong API version: plugin has 42, this journeysim supports 1 to 3"),
             std::string::npos)
       << message;
 }
@@ -42,11 +42,11 @@ TEST(PluginHost, RefusesADescriptorOfTheWrongSize) {
   EXPECT_NE(load_error("bad_struct_size").find("descriptor size is"), std::string::npos);
 }
 
-TEST(PluginHost, RefusesAVersionTwoDescriptorWithVersionOnesSize) {
+TEST(PluginHost, RefusesAnEventsDescriptorWithVersionOnesSize) {
   const std::string message = load_error("v2_with_v1_size");
   EXPECT_NE(message.find("descriptor size is " + std::to_string(JS_CHANNEL_DESCRIPTOR_V1_SIZE) +
                          " bytes, expected " + std::to_string(sizeof(js_channel_descriptor)) +
-                         " for API version 2"),
+                         " for API version " + std::to_string(JS_CHANNEL_API_VERSION)),
             std::string::npos)
       << message;
 }

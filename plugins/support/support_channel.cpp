@@ -81,7 +81,7 @@ bool CheckCombinations(const js_config_view& config, char* error) {
 }
 
 constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
-    "support", "1.1.0",
+    "support", "1.2.0",
     "a support or sales conversation: chat, phone or sales call", kParams,
     kReasons, kEvents, kReasonEvents, kUniforms);
 

@@ -86,20 +86,47 @@ constexpr double kEmotionUnfriendly = -0.25;
 constexpr double kEmotionSaidNo = -0.02;
 constexpr double kEmotionSaidNoFriendliness = 0.05;
 
-// Everything that depends only on the touchpoint's params, derived once.
-struct Desk {
+// What the wait before an answer does, for a wait of `minutes`: who may
+// give up, the holding effort and the frustration of waiting.
+struct WaitTerms {
   bool has_wait;          // perceived wait > 0; else nobody gives up
   double log_wait;        // ln(perceived wait)
   double wait_minutes;    // real minutes before an answer
   double perceived_wait;  // minutes that count for patience
+  double give_up_effort;
+  double reached_effort;  // effort of everyone who got an answer
+  double penalty;         // W: satisfaction lost to the wait
+};
+
+inline WaitTerms wait_terms(double wait, bool callback) {
+  WaitTerms w;
+  w.wait_minutes = wait;
+  w.perceived_wait =
+      callback ? std::min(wait, kCallbackPerceivedCapMinutes) : wait;
+  w.has_wait = w.perceived_wait > 0.0;
+  w.log_wait = w.has_wait ? std::log(w.perceived_wait) : 0.0;
+  const double hold_effort =
+      callback ? kCallbackEffort
+               : std::min(kHoldEffortCap, kHoldEffortPerMinute * wait);
+  w.give_up_effort = kGiveUpEffort + hold_effort;
+  w.reached_effort = kContactEffort + hold_effort;
+  w.penalty = std::min(kWaitEmotionCap,
+                       kWaitEmotionScale *
+                           std::log1p(w.perceived_wait / kWaitEmotionMinutes));
+  return w;
+}
+
+// Everything that depends only on the touchpoint's params, derived once.
+struct Desk {
+  bool callback;
+  WaitTerms wait;         // of `wait_minutes`; a queue's wait replaces it
   double resolution_rate;
   double unfriendly_eta;  // stage-3 log-odds before the persona term
   bool sales;
   double deal_value;
   double persuasion;
   double talk_mean_minutes;
-  double give_up_effort;
-  double reached_effort;  // effort of everyone who got an answer
+  // Emotion of each outcome before the wait's penalty W.
   std::array<double, kReasonCount> drop_emotion;
   double continue_emotion;
 };
@@ -118,14 +145,9 @@ inline double centred(double x, double centre) { return x - centre; }
 // what `interact` needs.
 inline Desk MakeDesk(const double* p) {
   Desk desk;
-  const bool callback = p[kCallback] != 0.0;
-  const double wait = p[kWaitMinutes];
+  desk.callback = p[kCallback] != 0.0;
+  desk.wait = wait_terms(p[kWaitMinutes], desk.callback);
   const double friendliness = p[kFriendliness];
-  desk.wait_minutes = wait;
-  desk.perceived_wait =
-      callback ? std::min(wait, kCallbackPerceivedCapMinutes) : wait;
-  desk.has_wait = desk.perceived_wait > 0.0;
-  desk.log_wait = desk.has_wait ? std::log(desk.perceived_wait) : 0.0;
   desk.resolution_rate = p[kResolutionRate];
   desk.unfriendly_eta =
       kUnfriendlyIntercept +
@@ -136,24 +158,13 @@ inline Desk MakeDesk(const double* p) {
   desk.talk_mean_minutes =
       desk.sales ? kSalesTalkMinutes : kSupportTalkMinutes;
 
-  const double hold_effort =
-      callback ? kCallbackEffort
-               : std::min(kHoldEffortCap, kHoldEffortPerMinute * wait);
-  desk.give_up_effort = kGiveUpEffort + hold_effort;
-  desk.reached_effort = kContactEffort + hold_effort;
-
-  const double wait_penalty = std::min(
-      kWaitEmotionCap, kWaitEmotionScale * std::log1p(desk.perceived_wait /
-                                                      kWaitEmotionMinutes));
   const double friendly = friendliness - 0.5;
-  desk.continue_emotion = kEmotionContinue +
-                          kEmotionContinueFriendliness * friendly -
-                          wait_penalty;
-  desk.drop_emotion[kGaveUpWaiting] = kEmotionGaveUp - wait_penalty;
+  desk.continue_emotion =
+      kEmotionContinue + kEmotionContinueFriendliness * friendly;
+  desk.drop_emotion[kGaveUpWaiting] = kEmotionGaveUp;
   desk.drop_emotion[kNotResolved] =
-      kEmotionNotResolved + kEmotionNotResolvedFriendliness * friendly -
-      wait_penalty;
-  desk.drop_emotion[kUnfriendly] = kEmotionUnfriendly - wait_penalty;
+      kEmotionNotResolved + kEmotionNotResolvedFriendliness * friendly;
+  desk.drop_emotion[kUnfriendly] = kEmotionUnfriendly;
   desk.drop_emotion[kSaidNo] =
       kEmotionSaidNo + kEmotionSaidNoFriendliness * friendly;
   return desk;
@@ -189,16 +200,25 @@ inline PersonaTerms persona_terms(const Desk& desk,
   return t;
 }
 
-// One agent's outcome at the desk.
+// One agent's outcome at the desk. `queue_wait_hours` (API 3): the wait the
+// agent had in the queue of a resource the touchpoint uses, which replaces
+// `wait_minutes`; the host adds it to the time, so the time reported is the
+// conversation's alone (or, for who gave up, how long they held on).
 inline js_outcome Decide(const Desk& desk, const PersonaTerms& t,
-                         const js_agent_view& agent) {
+                         const js_agent_view& agent,
+                         const double* queue_wait_hours = nullptr) {
+  const WaitTerms w = queue_wait_hours == nullptr
+                          ? desk.wait
+                          : wait_terms(*queue_wait_hours * 60.0, desk.callback);
+  const double waited_before_answer =
+      queue_wait_hours == nullptr ? w.wait_minutes : 0.0;
   double q_wait = 0.0;
-  if (desk.has_wait) {
+  if (w.has_wait) {
     const double log_tolerance =
         t.log_tolerance +
         kToleranceSatisfaction * centred(agent.satisfaction, kTraitCentre) +
         (agent.visits > 0 ? kToleranceRepeatContact : 0.0);
-    q_wait = logistic(kWaitShape * (desk.log_wait - log_tolerance));
+    q_wait = logistic(kWaitShape * (w.log_wait - log_tolerance));
   }
   const double p = (1.0 - q_wait) * t.survive_after_wait;
   const double* u = agent.uniforms;
@@ -211,9 +231,9 @@ inline js_outcome Decide(const Desk& desk, const PersonaTerms& t,
   if (u[0] < p) {
     o.next = JS_NEXT_BY_WEIGHT;
     o.reason = 0;
-    minutes = desk.wait_minutes + exponential(u[2], desk.talk_mean_minutes);
-    o.effort = desk.reached_effort + kResolvedEffort;
-    o.emotion = desk.continue_emotion;
+    minutes = waited_before_answer + exponential(u[2], desk.talk_mean_minutes);
+    o.effort = w.reached_effort + kResolvedEffort;
+    o.emotion = desk.continue_emotion - w.penalty;
     o.money = desk.deal_value;
   } else {
     std::array<double, kReasonCount> q = t.q;
@@ -223,15 +243,16 @@ inline js_outcome Decide(const Desk& desk, const PersonaTerms& t,
     o.reason = reason;
     if (reason == kGaveUpWaiting) {
       // Hung up somewhere within the wait they were made to feel.
-      minutes = u[2] * desk.perceived_wait;
-      o.effort = desk.give_up_effort;
+      minutes = u[2] * w.perceived_wait;
+      o.effort = w.give_up_effort;
     } else {
       minutes =
-          desk.wait_minutes + exponential(u[2], desk.talk_mean_minutes);
-      o.effort = desk.reached_effort +
+          waited_before_answer + exponential(u[2], desk.talk_mean_minutes);
+      o.effort = w.reached_effort +
                  (reason == kNotResolved ? kNotResolvedEffort : 0.0);
     }
-    o.emotion = desk.drop_emotion[reason];
+    // A customer who said no to an offer is not frustrated by the wait.
+    o.emotion = desk.drop_emotion[reason] - (reason == kSaidNo ? 0.0 : w.penalty);
     o.money = 0.0;
   }
   o.hours = minutes / 60.0;

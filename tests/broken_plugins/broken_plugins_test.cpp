@@ -170,7 +170,7 @@ Problems run_problems(const js_channel_descriptor& d) {
     agents.push_back(
         {0, 0, 0, 0, 0.0, 0.0, 0.5, 0.0, &uniforms[i * JS_MAX_UNIFORMS]});
   }
-  js_batch batch{&persona, 1, agents.data(), 4};
+  js_batch batch{&persona, 1, agents.data(), 4, nullptr};
   std::vector<js_outcome> out(4);
   try {
     if (d.interact(instance, &batch, out.data(), error) != JS_OK) {

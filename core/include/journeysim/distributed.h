@@ -27,7 +27,7 @@ class TallyCodecError : public std::runtime_error {
 };
 
 /// Version of the byte format below; decode refuses any other.
-inline constexpr uint32_t kTallyCodecVersion = 5;  // 4: experiments' arm_pairs; 5: lost here, rerouted drops
+inline constexpr uint32_t kTallyCodecVersion = 6;  // 4: experiments' arm_pairs; 5: lost here, rerouted drops; 6: resources
 
 /// The whole tally as bytes: a magic and version, then every field in a fixed
 /// order, integers little-endian, 128-bit sums as two 64-bit halves (low

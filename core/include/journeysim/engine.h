@@ -18,6 +18,12 @@ struct RunOptions {
   /// a distributed run takes one range of the global indices.
   uint64_t first_agent = 0;
   uint64_t agents = 0;
+  /// The whole run's agents when this is one process's share of it
+  /// (rank_share sets them; agents = 0: this range is the whole run). A
+  /// journey whose customers share a queue walks all of them to know each
+  /// one's place in it (engine/coupled_pass.h).
+  uint64_t population_first = 0;
+  uint64_t population = 0;
   /// Worker threads; 0 = one per core. Never changes the results.
   unsigned threads = 1;
   /// When set, the engine adds the number of agents finished as it goes
@@ -36,6 +42,12 @@ class Interrupted : public std::runtime_error {
  public:
   Interrupted() : std::runtime_error("interrupted") {}
 };
+
+/// The whole run's agents (RunOptions::population, or this range itself).
+struct Population {
+  uint64_t first = 0, agents = 0;
+};
+Population population_of(const RunOptions& options);
 
 /// Runs the agents and returns their tallies. Throws PluginError when a
 /// plugin fails or returns a bad outcome (naming plugin and touchpoint).

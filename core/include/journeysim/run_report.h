@@ -136,6 +136,38 @@ struct Opportunity {
   double impact = 0.0;  // share of all agents affected
 };
 
+/// A resource's queue over the run (engine/coupled_pass.h). Minutes, since
+/// queues are spoken of in minutes.
+struct ResourceReport {
+  std::string id, name;
+  uint32_t capacity = 0;
+  uint64_t arrivals = 0, waited = 0, gave_up = 0, served = 0;
+  std::vector<std::string> used_by;  // touchpoint ids
+  Estimate utilization;      // busy server-hours / server-hours open
+  Estimate wait_minutes;     // mean over arrivals, interval by batch means
+  Estimate wait_p90_minutes;
+  Estimate waited_share;     // found every server busy
+  Estimate gave_up_share;
+  Estimate mean_queue_length;
+};
+
+/// A resource's line in the time series: by bin, the mean number waiting
+/// and the share of open server-time busy.
+struct ResourceSeries {
+  std::string id;
+  std::vector<double> queue_length, utilization;
+};
+
+/// The run over calendar time (SeriesTally): bins from the journey's start.
+struct SeriesReport {
+  double bin_hours = 0.0;
+  std::vector<double> hours;  // each bin's start, hours from the journey's start
+  std::vector<uint64_t> arrivals, conversions, messages;
+  std::vector<ResourceSeries> resources;
+
+  bool empty() const { return hours.empty(); }
+};
+
 struct RunReport {
   std::string name, purpose, type;
   double horizon_days = 0.0;
@@ -156,6 +188,8 @@ struct RunReport {
   std::vector<Opportunity> opportunities;
   std::vector<StepReport> steps;              // empty for a model-1 journey
   std::vector<ExperimentReport> experiments;  // by step order
+  std::vector<ResourceReport> resources;      // by id; empty without [resources]
+  SeriesReport series;                        // empty for a journey without a calendar
 };
 
 RunReport summarize(const SimulationModel& model, const RunTally& tally,

@@ -87,6 +87,24 @@ struct EventRoute {
   NodeRef to;
 };
 
+/// A duration as written ("30m", "4h", "2d", "1w"). The loader checks its
+/// form; the binder turns it into hours.
+struct DurationText {
+  std::string text;
+  SourceLocation where;             // of the string
+};
+
+/// A wait's `for`: a fixed duration, or a distribution of durations.
+struct WaitTime {
+  enum class Distribution { Fixed, Lognormal, Exponential, Uniform };
+  Distribution distribution = Distribution::Fixed;
+  DurationText fixed;               // Fixed: for = "2d"
+  DurationText median, p90;         // Lognormal: p90 > median
+  DurationText mean;                // Exponential
+  DurationText min, max;            // Uniform: max > min >= 0
+  SourceLocation where;             // of the `for` value
+};
+
 /// [touchpoints.<id>]
 struct Touchpoint {
   std::string id;
@@ -109,27 +127,19 @@ struct Touchpoint {
   // its own channel's names (no customer who reached it lives on to be
   // tested, so what it records there is never read).
   std::vector<std::string> condition_events;
+  // `uses = "<resource id>"`: customers queue here for one of the
+  // resource's servers (first come, first served). "" = no queue.
+  std::string uses;
+  SourceLocation uses_where;
+  uint32_t resource = 0;            // index into Scenario::resources (with `uses`)
+  // `patience`: how long a customer queues before giving up (a duration or
+  // a distribution, like a wait's `for`). Not given: no limit of the
+  // host's; the channel's own model of waiting still applies.
+  bool has_patience = false;
+  WaitTime patience;
   SourceLocation where;             // of the touchpoint's table
   SourceLocation channel_where;     // of its `channel` value
   SourceLocation params_where;      // of its params table (or the touchpoint)
-};
-
-/// A duration as written ("30m", "4h", "2d", "1w"). The loader checks its
-/// form; the binder turns it into hours.
-struct DurationText {
-  std::string text;
-  SourceLocation where;             // of the string
-};
-
-/// A wait's `for`: a fixed duration, or a distribution of durations.
-struct WaitTime {
-  enum class Distribution { Fixed, Lognormal, Exponential, Uniform };
-  Distribution distribution = Distribution::Fixed;
-  DurationText fixed;               // Fixed: for = "2d"
-  DurationText median, p90;         // Lognormal: p90 > median
-  DurationText mean;                // Exponential
-  DurationText min, max;            // Uniform: max > min >= 0
-  SourceLocation where;             // of the `for` value
 };
 
 /// One `race` entry of a wait: the customer's own return, at a rate, that
@@ -183,6 +193,23 @@ struct Step {
 /// "wait", "split", "experiment", "update", "exit".
 const char* step_kind_name(Step::Kind kind);
 
+/// [resources.<id>]: servers customers queue for (a support team, a call
+/// centre's lines), first come, first served.
+struct Resource {
+  std::string id;
+  std::string name;                 // display name; defaults to id
+  uint32_t capacity = 1;            // servers, >= 1
+  // `service`: how long one customer holds a server. Not given: the time
+  // the channel reports for the interaction (after the queue).
+  bool has_service = false;
+  WaitTime service;
+  // `warm_up`: customers arriving this long after the journey's start are
+  // served but left out of the resource's statistics (the queue starts
+  // empty, which a steady state is not).
+  double warm_up_hours = 0.0;
+  SourceLocation where;             // of the resource's table
+};
+
 /// One `[thresholds]` entry: metric path -> conditions (evaluated by `check`).
 struct Threshold {
   std::string metric;               // e.g. "touchpoints.checkout.drop_rate"
@@ -198,6 +225,7 @@ struct Scenario {
   std::vector<Touchpoint> touchpoints;  // by stage, then as first met
   std::vector<Step> steps;              // as first met, then by id
   std::vector<Threshold> thresholds;    // sorted by metric
+  std::vector<Resource> resources;      // sorted by id
   std::vector<std::string> files;       // the file, then each `extends` base
   std::vector<std::string> file_sha256;  // SHA-256 of each file's bytes, as `files`
   std::vector<std::string> overrides;   // `--set path=value`, in the order applied
@@ -222,6 +250,8 @@ struct Scenario {
   const std::string& node_id(uint32_t node) const;
   /// Index of the persona with this id, or -1.
   int find_persona(const std::string& id) const;
+  /// Index of the resource with this id, or -1.
+  int find_resource(const std::string& id) const;
 };
 
 }  // namespace journeysim

@@ -14,12 +14,15 @@
 
 namespace journeysim {
 
-struct ModelSteps;  // engine/model_steps.h: internal to the core
+struct ModelSteps;   // engine/model_steps.h: internal to the core
+struct ModelQueues;  // engine/model_queues.h: likewise
 
 /// An event of a touchpoint that its `on` table does not route.
 inline constexpr uint32_t kNoRoute = UINT32_MAX;
 
 /// One touchpoint, ready to run.
+inline constexpr uint32_t kNoResource = UINT32_MAX;
+
 struct ModelTouchpoint {
   uint32_t stage = 0;
   uint32_t stream_key = 0;          // hash of the id: keys the random stream
@@ -46,6 +49,9 @@ struct ModelTouchpoint {
   int milestone = -1;               // index into SimulationModel::milestones
   bool converts = false;            // its milestone is the conversion
   std::vector<js_persona_view> personas;  // as this channel sees each persona
+  // A queue (`uses`): the resource's index, or kNoResource (its details
+  // are in SimulationModel::queues()).
+  uint32_t resource = kNoResource;
 
   /// The channel's event names, in declaration order (routing keys of `on`).
   const std::vector<std::string>& event_names() const { return events->names(); }
@@ -73,6 +79,19 @@ class SimulationModel {
   /// The steps, by step index (node index - touchpoint count).
   const ModelSteps& steps() const { return *steps_; }
   bool has_steps() const { return !scenario_.steps.empty(); }
+  /// The resources and the touchpoints' queues for them.
+  const ModelQueues& queues() const { return *queues_; }
+  /// Agents share a queue somewhere: the run needs one global order.
+  bool coupled() const { return !scenario_.resources.empty(); }
+  /// The journey uses calendar time (queues, arrivals over time, send
+  /// windows, frequency caps): its reports carry a time series.
+  bool has_calendar() const;
+  /// Hours from the journey's start to the last arrival.
+  double arrival_span_hours() const;
+  /// The time series' bins: an hour each when the horizon is 14 days or
+  /// less, else a day; enough to cover every arrival's whole horizon.
+  double series_bin_hours() const;
+  uint32_t series_bins() const;
   const std::vector<std::string>& milestones() const { return milestones_; }
   /// Cumulative persona shares (normalised), by persona index.
   const std::vector<double>& persona_cdf() const { return persona_cdf_; }
@@ -97,6 +116,7 @@ class SimulationModel {
   std::vector<double> entry_cdf_;
   std::vector<ChannelPtr> channels_;
   std::shared_ptr<const ModelSteps> steps_;
+  std::shared_ptr<const ModelQueues> queues_;
 };
 using SimulationModelPtr = std::shared_ptr<const SimulationModel>;
 

@@ -219,12 +219,48 @@ struct PersonaTally {
 
 /// Everything one run counted. The journey and stage totals are the sums
 /// of the personas' (the engine records agents per persona only).
+/// What a resource's queue did over the whole run. Customers share the
+/// queue, so it is not a sum over agents: the coupled pass that orders
+/// everyone's arrivals (engine/coupled_pass.h) measures it once, in one
+/// place, and a distributed run carries it from the process that owns the
+/// first agent; merging adds a tally to an empty one.
+struct ResourceTally {
+  uint64_t arrivals = 0;  // customers who came to the queue (each visit)
+  uint64_t waited = 0;    // of them, found every server busy
+  uint64_t gave_up = 0;   // left the queue before a server was free
+  uint64_t served = 0;
+  double wait_mean_hours = 0.0;  // over every arrival (0 for who did not wait)
+  // 95 % interval of the mean wait by batch means over arrivals in time
+  // order (waits in a queue are correlated; see docs/capacity.md).
+  double wait_ci_low_hours = 0.0, wait_ci_high_hours = 0.0;
+  double wait_p90_hours = 0.0;
+  double busy_hours = 0.0;       // server-hours spent serving
+  double open_hours = 0.0;       // server-hours available while customers came
+  double mean_queue_length = 0.0;  // time-average of customers waiting
+  // By bin of the run's time series (SeriesTally): hours spent waiting in
+  // the queue, server-hours busy and server-hours open.
+  std::vector<double> queue_hours, busy_by_bin, open_by_bin;
+
+  void merge(const ResourceTally& other);
+};
+
+/// What happened in each bin of calendar time (an hour, or a day when the
+/// journey's horizon is longer than 14 days) from the journey's start:
+/// counts, so a merge is exact. Empty for a journey without a calendar.
+struct SeriesTally {
+  std::vector<uint64_t> arrivals, conversions, messages;
+
+  void merge(const SeriesTally& other);
+};
+
 struct RunTally {
   JourneyTally journey;
   std::vector<StageTally> stages;
   std::vector<TouchpointTally> touchpoints;
   std::vector<StepTally> steps;  // by step index; empty for a model-1 journey
   std::vector<PersonaTally> personas;
+  std::vector<ResourceTally> resources;  // by resource index
+  SeriesTally series;
 
   void merge(const RunTally& other);
   /// Settles every FixedSum (see FixedSum::settle).

@@ -13,6 +13,7 @@
 #include "compare/verdict.h"
 #include "engine/block_runner.h"
 #include "engine/block_scheduler.h"
+#include "engine/coupled_pass.h"
 #include "journeysim/comparison.h"
 #include "journeysim/distributed.h"
 
@@ -193,10 +194,21 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
     matches.push_back(match_paths(shapes[0], shapes[v]));
   }
 
+  // Journeys with queues: each model's coupled pass over every compared
+  // agent, replayed by its clusters (engine/coupled_pass.h).
+  std::vector<std::shared_ptr<const CoupledPass>> coupled(models.size());
+  for (size_t m = 0; m < models.size(); ++m) {
+    if (models[m]->coupled()) {
+      coupled[m] = run_coupled_pass(*models[m], options.seed, options.first_agent, options.agents);
+    }
+  }
   std::vector<WorkerState> state(workers);
   for (WorkerState& w : state) {
     for (const SimulationModel* m : models) {
       w.runners.push_back(std::make_unique<BlockRunner>(*m, options.seed));
+      if (const auto& pass = coupled[w.runners.size() - 1]) {
+        w.runners.back()->set_queue_fates(&pass->fates);
+      }
       w.runners.back()->set_progress(m == &baseline ? options.progress : nullptr);
       w.totals.push_back(empty_tally(*m));
       w.cluster.push_back(empty_tally(*m));
@@ -244,6 +256,13 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
     }
   }
 
+  if (part.part == 0) {
+    for (size_t m = 0; m < models.size(); ++m) {
+      if (coupled[m]) {
+        total.totals[m].resources = coupled[m]->resources;
+      }
+    }
+  }
   if (part.parts > 1 && !gather_parts(part, models, total.totals, total.moments)) {
     return {};  // part 0 reports
   }

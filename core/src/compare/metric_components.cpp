@@ -70,6 +70,16 @@ class Walker {
       }
     }
     steps(s);
+    // A queue is measured once for the whole run, not per cluster of
+    // agents: its metrics are compared as quantiles are (independently).
+    for (const Resource& r : s.resources) {
+      const std::string p = "resources." + r.id + ".";
+      for (const char* name : {"arrivals", "gave_up", "utilization", "wait_minutes",
+                               "wait_p90_minutes", "waited_share", "gave_up_share",
+                               "mean_queue_length"}) {
+        emit_(p + name, MetricForm::Quantile, 0, 0);
+      }
+    }
   }
 
  private:

@@ -27,6 +27,10 @@ RunOptions rank_share(const RunOptions& options, int rank, int size) {
   const auto to = static_cast<uint64_t>(n * static_cast<unsigned>(rank + 1) /
                                         static_cast<unsigned>(size));
   RunOptions share = options;
+  if (options.population == 0) {
+    share.population_first = options.first_agent;
+    share.population = options.agents;
+  }
   share.agents = 0;
   if (from < to) {
     share.first_agent = chunks.piece(from).first;

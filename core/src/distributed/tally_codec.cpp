@@ -84,6 +84,8 @@ constexpr std::string_view kMagic = "JSTL";
 
 void write(ByteWriter& w, uint64_t v) { w.u64(v); }
 void read(ByteReader& r, uint64_t& v) { v = r.u64(); }
+void write(ByteWriter& w, double v) { w.f64(v); }
+void read(ByteReader& r, double& v) { v = r.f64(); }
 void write(ByteWriter& w, const FixedSum& f) { TallyCodecAccess::write(w, f); }
 void read(ByteReader& r, FixedSum& f) { TallyCodecAccess::read(r, f); }
 void write(ByteWriter& w, const DurationHistogram& h) { TallyCodecAccess::write(w, h); }
@@ -112,9 +114,15 @@ void fields(Tally& t, Io&& io) {
        t.referrals, t.messages, t.path_length, t.satisfaction);
   } else if constexpr (std::is_same_v<T, PersonaTally>) {
     io(t.journey, t.stages, t.touchpoints);
+  } else if constexpr (std::is_same_v<T, ResourceTally>) {
+    io(t.arrivals, t.waited, t.gave_up, t.served, t.wait_mean_hours, t.wait_ci_low_hours,
+       t.wait_ci_high_hours, t.wait_p90_hours, t.busy_hours, t.open_hours, t.mean_queue_length,
+       t.queue_hours, t.busy_by_bin, t.open_by_bin);
+  } else if constexpr (std::is_same_v<T, SeriesTally>) {
+    io(t.arrivals, t.conversions, t.messages);
   } else {
     static_assert(std::is_same_v<T, RunTally>);
-    io(t.journey, t.stages, t.touchpoints, t.steps, t.personas);
+    io(t.journey, t.stages, t.touchpoints, t.steps, t.personas, t.resources, t.series);
   }
 }
 

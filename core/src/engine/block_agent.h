@@ -11,7 +11,9 @@ namespace journeysim {
 enum class Ending { Exited, Dropped, Horizon, StepLimit };
 
 struct BlockAgent {
-  double hours, effort, satisfaction, spent, convert_hours;
+  double hours;    // since its own arrival
+  double arrived;  // calendar hours from the journey's start to its arrival
+  double effort, satisfaction, spent, convert_hours;
   double csat_u, recommend_u;  // arrival draws 2 and 3: the survey noise
   uint32_t persona;
   uint32_t at;  // the touchpoint it stands at (model 2: the node)

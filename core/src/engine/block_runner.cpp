@@ -26,7 +26,9 @@
 #include "engine/chunk_sums.h"
 #include "engine/model_steps.h"
 #include "engine/quad_batch.h"
-#include "engine/round_schedule.h"
+#include "engine/series_bins.h"
+#include "engine/agent_schedule.h"
+#include "engine/queue_step.h"
 #include "engine/stage_trail.h"
 #include "engine/step_walk.h"
 #include "engine/touchpoint_step.h"
@@ -37,7 +39,8 @@ namespace journeysim {
 
 class BlockRunner::Impl {
  public:
-  Impl(const SimulationModel& model, uint64_t seed, const ModelSteps& steps)
+  Impl(const SimulationModel& model, uint64_t seed, const ModelSteps& steps, uint32_t capacity,
+       bool timed)
       : model_(model),
         touchpoints_(model.touchpoints()),
         steps_(steps),
@@ -45,16 +48,17 @@ class BlockRunner::Impl {
         stream_(seed),
         horizon_(model.horizon_hours()),
         max_steps_(model.scenario().journey.max_steps),
-        capacity_(block_size(max_steps_)),
+        capacity_(capacity != 0 ? capacity : block_size(max_steps_)),
         layout_(static_cast<uint32_t>(touchpoints_.size()),
                 static_cast<uint32_t>(model.scenario().personas.size()),
                 static_cast<uint32_t>(model.scenario().stages.size())),
         agents_(capacity_),
         arrival_u_(4 * size_t{capacity_}),
-        schedule_(capacity_, model.scenario().node_count()),
+        schedule_(capacity_, model.scenario().node_count(), timed),
         paths_(capacity_, max_steps_),
         stages_(capacity_, static_cast<uint32_t>(model.scenario().stages.size())),
         step_(capacity_),
+        queues_(model),
         memory_(needs_memory(model), capacity_,
                 static_cast<uint32_t>(model.scenario().node_count()),
                 static_cast<uint32_t>(steps_.steps.size()),
@@ -63,7 +67,8 @@ class BlockRunner::Impl {
         walk_(steps_, touchpoints_, horizon_, max_steps_, model.has_steps() ? capacity_ : 0),
         counts_(layout_, capacity_, static_cast<uint32_t>(model.scenario().personas.size()),
                 static_cast<uint32_t>(model.milestones().size()),
-                static_cast<uint32_t>(model.scenario().stages.size())) {
+                static_cast<uint32_t>(model.scenario().stages.size())),
+        bins_(model) {
     for (const Persona& p : model.scenario().personas) {
       initial_satisfaction_.push_back(p.initial_satisfaction);
     }
@@ -99,7 +104,7 @@ class BlockRunner::Impl {
     for (uint32_t i = 0; i < count; ++i) {
       arrive(i);
     }
-    schedule_.start(count);
+    schedule_.start(count, agents_.data());
     while (!schedule_.done()) {
       schedule_.run_round(agents_.data(), [&](uint32_t node, const uint32_t* group,
                                               uint32_t size) { step_node(node, group, size); });
@@ -123,6 +128,8 @@ class BlockRunner::Impl {
   void set_progress(std::atomic<uint64_t>* progress) { progress_.set_counter(progress); }
   void flush_progress() { progress_.flush(); }
   void set_trace(EventTrace* trace) { trace_.set_trace(trace); }
+  void set_live_queues(LiveQueues* live) { queues_.set_live(live); }
+  void set_queue_fates(const QueueFates* fates) { queues_.set_fates(fates); }
 
  private:
   ChunkSums& sums_of(uint32_t i) {
@@ -138,15 +145,28 @@ class BlockRunner::Impl {
     const auto& ecdf = model_.entry_cdf();
     const size_t e = std::min<size_t>(
         std::upper_bound(ecdf.begin(), ecdf.end(), u[1]) - ecdf.begin(), ecdf.size() - 1);
-    agents_[i] = BlockAgent{0.0,     0.0,  initial_satisfaction_[persona],
-                            0.0,     0.0,  u[2],
-                            u[3],    persona, model_.entry_touchpoints()[e],
-                            0,       0,    0,
-                            0,       0,    false,
-                            false,   false};
+    agents_[i] = BlockAgent{0.0,     0.0,     0.0,  initial_satisfaction_[persona],
+                            0.0,     0.0,     u[2], u[3],
+                            persona, model_.entry_touchpoints()[e],
+                            0,       0,       0,    0,
+                            0,       false,   false, false};
     counts_.arrive(i);
     if (memory_.on()) {
       memory_.arrive(i);
+    }
+    if (bins_.on()) {
+      ++tally_->series.arrivals[bins_.of(agents_[i].arrived)];
+    }
+  }
+
+  // Agent i converts at a touchpoint: its first conversion is its time to
+  // convert, and each counts in the time series.
+  void convert(BlockAgent& a) {
+    if (a.conversions++ == 0) {
+      a.convert_hours = a.hours;
+    }
+    if (bins_.on()) {
+      ++tally_->series.conversions[bins_.of(a.arrived + a.hours)];
     }
   }
 
@@ -177,10 +197,36 @@ class BlockRunner::Impl {
 
   void step_touchpoint(uint32_t t, const uint32_t* group, uint32_t count) {
     const ModelTouchpoint& tp = touchpoints_[t];
+    if (tp.resource != kNoResource) {
+      return step_queue(t, tp, group, count);
+    }
     step_.run(tp, t, group, count, agents_.data(), paths_, first_agent_, quads_, stream_);
     TouchpointTally& here = tally_->touchpoints[t];
     for (uint32_t k = 0; k < count; ++k) {
       move(group[k], t, tp, here, step_.visit(k), step_.outcome(k), step_.engine_draws(k));
+    }
+  }
+
+  // A touchpoint whose customers queue for a resource (QueueStep): who
+  // gives up in the queue leaves by the `gave_up` event without meeting the
+  // channel; the others meet it after their wait, which it sees.
+  void step_queue(uint32_t t, const ModelTouchpoint& tp, const uint32_t* group,
+                  uint32_t count) {
+    TouchpointTally& here = tally_->touchpoints[t];
+    queues_.meet(t, tp, group, count, agents_.data(), paths_, first_agent_, stream_,
+                 [&](uint32_t i, uint32_t visit, const js_outcome& left) {
+                   move(i, t, tp, here, visit, left, nullptr);
+                 });
+    const QueueStep::Stayed& stayed = queues_.stayed();
+    if (stayed.agents.empty()) {
+      return;
+    }
+    const auto n = static_cast<uint32_t>(stayed.agents.size());
+    step_.run(tp, t, stayed.agents.data(), n, agents_.data(), paths_, first_agent_, quads_,
+              stream_, stayed.waits.data());
+    for (uint32_t k = 0; k < n; ++k) {
+      const js_outcome o = queues_.after_channel(t, tp, k, step_.outcome(k));
+      move(stayed.agents[k], t, tp, here, step_.visit(k), o, step_.engine_draws(k));
     }
   }
 
@@ -219,6 +265,9 @@ class BlockRunner::Impl {
     a.spent += o.money;
     a.messages += o.messages;
     a.referrals += o.referrals;
+    if (bins_.on() && o.messages > 0) {
+      tally_->series.messages[bins_.of(a.arrived + a.hours - o.hours)] += o.messages;
+    }
     stages_.reach(a, i, tp.stage);
     paths_.take_step(a, i, t);
     sums.add<SumLayout::kVisitSums>(layout_.visit(t),
@@ -241,8 +290,8 @@ class BlockRunner::Impl {
     if (tp.milestone >= 0) {
       counts_.reach_milestone(i, static_cast<uint32_t>(tp.milestone));
     }
-    if (tp.converts && a.conversions++ == 0) {
-      a.convert_hours = a.hours;
+    if (tp.converts) {
+      convert(a);
     }
     if (tp.edge_targets.empty()) {
       ++here.exits;
@@ -283,8 +332,8 @@ class BlockRunner::Impl {
       if (tp.milestone >= 0) {
         counts_.reach_milestone(i, static_cast<uint32_t>(tp.milestone));
       }
-      if (tp.converts && a.conversions++ == 0) {
-        a.convert_hours = a.hours;
+      if (tp.converts) {
+        convert(a);
       }
     }
     if (a.steps >= max_steps_) {
@@ -351,19 +400,23 @@ class BlockRunner::Impl {
   std::vector<BlockAgent> agents_;  // by position in the block
   std::vector<double> arrival_u_;   // four draws per agent
   QuadBatch quads_;
-  RoundSchedule schedule_;
+  AgentSchedule schedule_;
   AgentPaths paths_;
   StageTrail stages_;
   TouchpointStep step_;
+  QueueStep queues_;
   BlockMemory memory_;
   StepWalk walk_;
   BlockCounts counts_;
+  SeriesBins bins_;
   ProgressBatch progress_;
   BlockTrace trace_;
 };
 
-BlockRunner::BlockRunner(const SimulationModel& model, uint64_t seed, const ModelSteps* steps)
-    : impl_(std::make_unique<Impl>(model, seed, steps != nullptr ? *steps : model.steps())) {}
+BlockRunner::BlockRunner(const SimulationModel& model, uint64_t seed, const ModelSteps* steps,
+                         uint32_t capacity, bool timed)
+    : impl_(std::make_unique<Impl>(model, seed, steps != nullptr ? *steps : model.steps(),
+                                   capacity, timed)) {}
 BlockRunner::~BlockRunner() = default;
 
 void BlockRunner::run(uint64_t first_agent, uint32_t count, RunTally& tally) {
@@ -377,5 +430,7 @@ ArmOutcome BlockRunner::outcome_in(uint32_t i, uint32_t experiment) const {
 void BlockRunner::set_progress(std::atomic<uint64_t>* progress) { impl_->set_progress(progress); }
 void BlockRunner::flush_progress() { impl_->flush_progress(); }
 void BlockRunner::set_trace(EventTrace* trace) { impl_->set_trace(trace); }
+void BlockRunner::set_live_queues(LiveQueues* live) { impl_->set_live_queues(live); }
+void BlockRunner::set_queue_fates(const QueueFates* fates) { impl_->set_queue_fates(fates); }
 
 }  // namespace journeysim

@@ -42,14 +42,20 @@ struct AlignedPieces {
 };
 
 struct ModelSteps;
+struct LiveQueues;
+class QueueFates;
 
 class BlockRunner {
  public:
   /// Runs `model`, its steps taken from `steps` when given (the
   /// counterfactual runs of experiments: the model's steps with one arm
   /// forced). `steps` must outlive the runner; between blocks, only the arm
-  /// each experiment sends its customers to may change in it.
-  BlockRunner(const SimulationModel& model, uint64_t seed, const ModelSteps* steps = nullptr);
+  /// each experiment sends its customers to may change in it. `capacity`:
+  /// the most agents a block may hold (0: block_size). `timed`: agents step
+  /// one at a time in time order (the coupled pass, engine/coupled_pass.h)
+  /// instead of in rounds.
+  BlockRunner(const SimulationModel& model, uint64_t seed, const ModelSteps* steps = nullptr,
+              uint32_t capacity = 0, bool timed = false);
   ~BlockRunner();
 
   /// Runs agents [first_agent, first_agent + count) (count <= block_size)
@@ -67,6 +73,12 @@ class BlockRunner {
 
   /// Every agent's steps go to `trace` at the end of each block (null: none).
   void set_trace(EventTrace* trace);
+
+  /// A journey with queues: met live (the coupled pass, which records each
+  /// fate in `live`), or replayed from the fates that pass recorded. One of
+  /// the two must be set before a coupled model's first block.
+  void set_live_queues(LiveQueues* live);
+  void set_queue_fates(const QueueFates* fates);
 
  private:
   class Impl;

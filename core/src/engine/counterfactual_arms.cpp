@@ -24,6 +24,24 @@ CounterfactualArms::CounterfactualArms(const SimulationModel& model, uint64_t se
 
 CounterfactualArms::~CounterfactualArms() = default;
 
+CounterfactualArms::ArmPasses CounterfactualArms::coupled_passes(const SimulationModel& model,
+                                                                 uint64_t seed,
+                                                                 uint64_t first_agent,
+                                                                 uint64_t agents) {
+  ArmPasses passes;
+  ModelSteps forced = model.steps();
+  for (uint32_t x = 0; x < forced.experiments.size(); ++x) {
+    const uint32_t step = forced.experiments[x];
+    auto& arms = passes.emplace_back();
+    for (uint32_t k = 0; k < forced.steps[step].arm_cdf.size(); ++k) {
+      force_arm(forced, x, k);
+      arms.push_back(run_coupled_pass(model, seed, first_agent, agents, &forced));
+    }
+    forced = model.steps();
+  }
+  return passes;
+}
+
 void CounterfactualArms::run(uint64_t first_agent, uint32_t count, RunTally& tally) {
   first_.resize(count);
   for (uint32_t x = 0; x < experiments_.size(); ++x) {
@@ -34,6 +52,9 @@ void CounterfactualArms::run(uint64_t first_agent, uint32_t count, RunTally& tal
     // The first arm first: every other arm is paired with it.
     for (uint32_t k = 0; k < arms; ++k) {
       force_arm(forced.steps, x, k);
+      if (passes_ != nullptr) {
+        forced.runner.set_queue_fates(&(*passes_)[x][k]->fates);
+      }
       forced.runner.run(first_agent, count, forced.scratch);
       for (uint32_t i = 0; i < count; ++i) {
         const ArmOutcome outcome = forced.runner.outcome_in(i, x);

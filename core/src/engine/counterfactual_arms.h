@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/coupled_pass.h"
 #include "engine/model_steps.h"
 #include "journeysim/simulation_model.h"
 #include "journeysim/tally.h"
@@ -22,6 +23,14 @@ class CounterfactualArms {
   CounterfactualArms(const SimulationModel& model, uint64_t seed);
   ~CounterfactualArms();
 
+  /// A journey with queues: the coupled passes of every forced arm (by
+  /// experiment, then arm), each the world where everyone gets that arm.
+  using ArmPasses = std::vector<std::vector<std::shared_ptr<const CoupledPass>>>;
+  static ArmPasses coupled_passes(const SimulationModel& model, uint64_t seed,
+                                  uint64_t first_agent, uint64_t agents);
+  /// The forced runs replay `passes` (which must outlive this).
+  void couple(const ArmPasses* passes) { passes_ = passes; }
+
   /// Walks agents [first_agent, first_agent + count), one block as
   /// BlockRunner::run takes it, through every arm of every experiment and
   /// adds the pairs to `tally` (shaped by empty_tally).
@@ -32,6 +41,7 @@ class CounterfactualArms {
   const ModelSteps& steps_;
   std::vector<std::unique_ptr<Forced>> experiments_;  // by experiment index
   std::vector<ArmOutcome> first_;  // by block position: under the first arm
+  const ArmPasses* passes_ = nullptr;
 };
 
 }  // namespace journeysim

@@ -6,6 +6,7 @@
 #include "engine/block_runner.h"
 #include "engine/block_scheduler.h"
 #include "engine/counterfactual_arms.h"
+#include "engine/coupled_pass.h"
 #include "engine/model_steps.h"
 
 namespace journeysim {
@@ -36,6 +37,11 @@ RunTally empty_tally(const SimulationModel& model) {
     tally.steps[s].arm_converted.resize(arms);
     tally.steps[s].arm_pairs.resize(arms * kArmOutcomes * kArmOutcomes);
   }
+  tally.resources.resize(scenario.resources.size());
+  const uint32_t bins = model.series_bins();
+  tally.series.arrivals.resize(bins);
+  tally.series.conversions.resize(bins);
+  tally.series.messages.resize(bins);
   tally.personas.resize(scenario.personas.size());
   for (PersonaTally& p : tally.personas) {
     p.journey.milestones.resize(model.milestones().size());
@@ -50,6 +56,13 @@ RunTally empty_tally(const SimulationModel& model) {
   return tally;
 }
 
+Population population_of(const RunOptions& options) {
+  if (options.population == 0) {
+    return {options.first_agent, options.agents};
+  }
+  return {options.population_first, options.population};
+}
+
 RunTally run_agents(const SimulationModel& model, const RunOptions& options) {
   const AlignedPieces pieces{options.first_agent, options.agents,
                              block_size(model.scenario().journey.max_steps)};
@@ -62,12 +75,30 @@ RunTally run_agents(const SimulationModel& model, const RunOptions& options) {
   // (their paired effects); one without has none of this.
   std::vector<std::unique_ptr<CounterfactualArms>> counterfactuals;
   const bool experiments = model.has_steps() && !model.steps().experiments.empty();
+  // A journey with queues: the coupled pass first, whose fates every block
+  // replays (engine/coupled_pass.h).
+  const Population population = population_of(options);
+  std::shared_ptr<const CoupledPass> coupled;
+  CounterfactualArms::ArmPasses arm_passes;
+  if (model.coupled()) {
+    coupled = run_coupled_pass(model, options.seed, population.first, population.agents);
+    if (experiments) {
+      arm_passes = CounterfactualArms::coupled_passes(model, options.seed, population.first,
+                                                      population.agents);
+    }
+  }
   for (unsigned w = 0; w < workers; ++w) {
     runners.push_back(std::make_unique<BlockRunner>(model, options.seed));
     runners.back()->set_progress(options.progress);
     runners.back()->set_trace(options.trace);
+    if (coupled) {
+      runners.back()->set_queue_fates(&coupled->fates);
+    }
     if (experiments) {
       counterfactuals.push_back(std::make_unique<CounterfactualArms>(model, options.seed));
+      if (coupled) {
+        counterfactuals.back()->couple(&arm_passes);
+      }
     }
   }
   for_each_block(
@@ -86,6 +117,11 @@ RunTally run_agents(const SimulationModel& model, const RunOptions& options) {
   RunTally total = std::move(tallies[0]);
   for (unsigned w = 1; w < workers; ++w) {
     total.merge(tallies[w]);
+  }
+  // The queues were measured once for the whole run: the process holding
+  // its first agent reports them.
+  if (coupled && options.first_agent == population.first && options.agents > 0) {
+    total.resources = coupled->resources;
   }
   return total;
 }

@@ -4,10 +4,12 @@
 #include "journeysim/simulation_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <string>
 
 #include "engine/arm_streams.h"
+#include "engine/model_queues.h"
 #include "engine/model_steps.h"
 #include "engine/step_binding.h"
 #include "plugins/touchpoint_binding.h"
@@ -67,6 +69,7 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
     steps_ = bind_steps(scenario_, touchpoints_, problems);
   }
   share_arm_streams(scenario_, touchpoints_);
+  queues_ = bind_queues(scenario_, touchpoints_, problems);
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
@@ -86,6 +89,22 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
     }
   }
   entry_cdf_ = cumulative_weights(entry_weights);
+}
+
+bool SimulationModel::has_calendar() const { return coupled(); }
+
+double SimulationModel::arrival_span_hours() const { return 0.0; }
+
+double SimulationModel::series_bin_hours() const {
+  return scenario_.journey.horizon_days <= 14.0 ? 1.0 : 24.0;
+}
+
+uint32_t SimulationModel::series_bins() const {
+  if (!has_calendar()) {
+    return 0;
+  }
+  const double bins = std::ceil((arrival_span_hours() + horizon_hours()) / series_bin_hours());
+  return static_cast<uint32_t>(std::clamp(bins, 1.0, 1e6));
 }
 
 std::vector<std::string> SimulationModel::reason_codes(uint32_t t) const {

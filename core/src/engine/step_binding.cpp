@@ -97,33 +97,6 @@ ConditionContext condition_context(const Scenario& scenario,
   return context;
 }
 
-WaitDuration wait_duration(const WaitTime& w) {
-  if (w.distribution == WaitTime::Distribution::Fixed) {
-    return fixed_wait(w.fixed.text, w.fixed.where);
-  }
-  WaitDistributionFields fields;
-  fields.table = w.where;
-  auto field = [](const DurationText& d) { return WaitField{d.text, d.where}; };
-  switch (w.distribution) {
-    case WaitTime::Distribution::Lognormal:
-      fields.distribution = WaitField{"lognormal", w.where};
-      fields.median = field(w.median);
-      fields.p90 = field(w.p90);
-      break;
-    case WaitTime::Distribution::Exponential:
-      fields.distribution = WaitField{"exponential", w.where};
-      fields.mean = field(w.mean);
-      break;
-    case WaitTime::Distribution::Uniform:
-      fields.distribution = WaitField{"uniform", w.where};
-      fields.min = field(w.min);
-      fields.max = field(w.max);
-      break;
-    case WaitTime::Distribution::Fixed:
-      break;  // handled above
-  }
-  return wait_from_fields(fields);
-}
 
 void bind_edges(const std::vector<Edge>& next, ModelStep& m) {
   std::vector<double> weights;
@@ -208,6 +181,34 @@ ModelStep bind_step(const Step& step, const ConditionContext& context,
 }
 
 }  // namespace
+
+WaitDuration wait_duration(const WaitTime& w) {
+  if (w.distribution == WaitTime::Distribution::Fixed) {
+    return fixed_wait(w.fixed.text, w.fixed.where);
+  }
+  WaitDistributionFields fields;
+  fields.table = w.where;
+  auto field = [](const DurationText& d) { return WaitField{d.text, d.where}; };
+  switch (w.distribution) {
+    case WaitTime::Distribution::Lognormal:
+      fields.distribution = WaitField{"lognormal", w.where};
+      fields.median = field(w.median);
+      fields.p90 = field(w.p90);
+      break;
+    case WaitTime::Distribution::Exponential:
+      fields.distribution = WaitField{"exponential", w.where};
+      fields.mean = field(w.mean);
+      break;
+    case WaitTime::Distribution::Uniform:
+      fields.distribution = WaitField{"uniform", w.where};
+      fields.min = field(w.min);
+      fields.max = field(w.max);
+      break;
+    case WaitTime::Distribution::Fixed:
+      break;  // handled above
+  }
+  return wait_from_fields(fields);
+}
 
 uint32_t node_stream_key(const std::string& id) {
   uint32_t hash = 2166136261u;

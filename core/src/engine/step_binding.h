@@ -12,6 +12,7 @@
 #include "journeysim/diagnostics.h"
 #include "journeysim/scenario.h"
 #include "journeysim/simulation_model.h"
+#include "steps/duration.h"
 
 namespace journeysim {
 
@@ -21,6 +22,10 @@ uint32_t node_stream_key(const std::string& id);
 
 /// Cumulative normalised weights (last = 1 exactly).
 std::vector<double> cumulative_weights(const std::vector<double>& weights);
+
+/// A duration as written (`for`, `service`, `patience`) in hours, as drawn
+/// by sample_wait_hours. Throws InputError at a bad duration.
+WaitDuration wait_duration(const WaitTime& w);
 
 /// Sets m.event_targets from tp.on (m bound to its channel). Appends a
 /// diagnostic at the event's key for each event the channel does not have,

@@ -23,7 +23,7 @@
 #include "engine/block_reporting.h"
 #include "engine/model_steps.h"
 #include "engine/quad_batch.h"
-#include "engine/round_schedule.h"
+#include "engine/agent_schedule.h"
 #include "engine/stage_trail.h"
 #include "journeysim/random_stream.h"
 #include "journeysim/simulation_model.h"
@@ -39,7 +39,7 @@ struct StepBlock {
   BlockMemory& memory;
   StageTrail& stages;
   const AgentPaths& paths;
-  RoundSchedule& schedule;
+  AgentSchedule& schedule;
   QuadBatch& quads;
   const RandomStream& stream;
   uint64_t first_agent;

@@ -12,7 +12,8 @@ TouchpointStep::TouchpointStep(uint32_t capacity)
 
 void TouchpointStep::run(const ModelTouchpoint& tp, uint32_t t, const uint32_t* group,
                          uint32_t count, BlockAgent* agents, AgentPaths& paths,
-                         uint64_t first_agent, QuadBatch& quads, const RandomStream& stream) {
+                         uint64_t first_agent, QuadBatch& quads, const RandomStream& stream,
+                         const double* queue_waits) {
   for (uint32_t k = 0; k < count; ++k) {
     const uint32_t i = group[k];
     BlockAgent& a = agents[i];
@@ -24,7 +25,7 @@ void TouchpointStep::run(const ModelTouchpoint& tp, uint32_t t, const uint32_t* 
   }
   quads.draw(stream);
   const js_batch batch{tp.personas.data(), static_cast<uint32_t>(tp.personas.size()),
-                       views_.data(), count};
+                       views_.data(), count, queue_waits};
   tp.channel->interact(batch, outcomes_.data());
   // The engine's own draws at this visit ([0] the gap, [1] the edge), for
   // those who go on and need them.

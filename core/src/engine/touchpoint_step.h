@@ -23,10 +23,11 @@ class TouchpointStep {
   explicit TouchpointStep(uint32_t capacity);
 
   /// Steps `count` agents (block positions `group`) at touchpoint t; agent
-  /// i of the block is agent first_agent + i of the run.
+  /// i of the block is agent first_agent + i of the run. `queue_waits`: each
+  /// agent's wait in the touchpoint's queue, for the channel to see.
   void run(const ModelTouchpoint& tp, uint32_t t, const uint32_t* group, uint32_t count,
            BlockAgent* agents, AgentPaths& paths, uint64_t first_agent, QuadBatch& quads,
-           const RandomStream& stream);
+           const RandomStream& stream, const double* queue_waits = nullptr);
 
   /// The k-th agent of the group's outcome, earlier visits to the
   /// touchpoint, and the engine's draws at this visit (see kDelayDraw;

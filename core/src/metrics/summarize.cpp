@@ -217,6 +217,66 @@ void add_steps(const Scenario& scenario, const RunTally& tally, RunReport& repor
 
 }  // namespace
 
+// The queues as the coupled pass measured them (exact: measured once, so
+// only the mean wait has an interval, by batch means; shares have Wilson
+// intervals, which treat customers as independent: see docs/capacity.md).
+void add_resources(const Scenario& scenario, const RunTally& tally, RunReport& report) {
+  for (size_t r = 0; r < scenario.resources.size() && r < tally.resources.size(); ++r) {
+    const Resource& res = scenario.resources[r];
+    const ResourceTally& rt = tally.resources[r];
+    ResourceReport out;
+    out.id = res.id;
+    out.name = res.name;
+    out.capacity = res.capacity;
+    out.arrivals = rt.arrivals;
+    out.waited = rt.waited;
+    out.gave_up = rt.gave_up;
+    out.served = rt.served;
+    for (const Touchpoint& tp : scenario.touchpoints) {
+      if (tp.uses == res.id) {
+        out.used_by.push_back(tp.id);
+      }
+    }
+    if (rt.arrivals > 0) {
+      out.utilization =
+          exact(rt.open_hours > 0.0 ? rt.busy_hours / rt.open_hours : 0.0, rt.arrivals);
+      out.wait_minutes = Estimate{rt.wait_mean_hours * 60.0, rt.wait_ci_low_hours * 60.0,
+                                  rt.wait_ci_high_hours * 60.0, rt.arrivals, true};
+      out.wait_p90_minutes = exact(rt.wait_p90_hours * 60.0, rt.arrivals);
+      out.waited_share = proportion(rt.waited, rt.arrivals);
+      out.gave_up_share = proportion(rt.gave_up, rt.arrivals);
+      out.mean_queue_length = exact(rt.mean_queue_length, rt.arrivals);
+    }
+    report.resources.push_back(std::move(out));
+  }
+}
+
+void add_series(const SimulationModel& model, const RunTally& tally, RunReport& report) {
+  const SeriesTally& st = tally.series;
+  if (st.arrivals.empty()) {
+    return;
+  }
+  SeriesReport& out = report.series;
+  out.bin_hours = model.series_bin_hours();
+  for (size_t b = 0; b < st.arrivals.size(); ++b) {
+    out.hours.push_back(static_cast<double>(b) * out.bin_hours);
+  }
+  out.arrivals = st.arrivals;
+  out.conversions = st.conversions;
+  out.messages = st.messages;
+  for (size_t r = 0; r < tally.resources.size(); ++r) {
+    const ResourceTally& rt = tally.resources[r];
+    ResourceSeries rs;
+    rs.id = model.scenario().resources[r].id;
+    for (size_t b = 0; b < rt.queue_hours.size(); ++b) {
+      rs.queue_length.push_back(rt.queue_hours[b] / out.bin_hours);
+      rs.utilization.push_back(rt.open_by_bin[b] > 0.0 ? rt.busy_by_bin[b] / rt.open_by_bin[b]
+                                                       : 0.0);
+    }
+    out.resources.push_back(std::move(rs));
+  }
+}
+
 RunReport summarize(const SimulationModel& model, const RunTally& tally,
                     const RunOptions& options) {
   const Scenario& scenario = model.scenario();
@@ -300,6 +360,8 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
     }
     report.personas.push_back(std::move(r));
   }
+  add_resources(scenario, tally, report);
+  add_series(model, tally, report);
   add_opportunities(report, model, tally);
   return report;
 }
@@ -385,7 +447,8 @@ Better better_direction(const std::string& metric) {
   static const char* const kLower[] = {
       "bounce_rate", "cart_abandonment_rate", "time_to_convert.median_days",
       "time_to_convert.p90_days", "time_to_convert.mean_days", "effort_per_agent",
-      "drop_rate", "dropped", "lost", "lost_rate", "effort", "hours"};
+      "drop_rate", "dropped", "lost", "lost_rate", "effort", "hours", "wait_minutes",
+      "wait_p90_minutes", "waited_share", "gave_up_share", "gave_up", "mean_queue_length"};
   for (const char* name : kHigher) {
     if (metric == name) {
       return Better::Higher;
@@ -454,6 +517,20 @@ std::vector<MetricRow> metric_rows(const RunReport& report) {
     }
   }
   step_rows(report, rows);
+  for (const ResourceReport& r : report.resources) {
+    const std::string prefix = "resources." + r.id + ".";
+    auto add = [&](const std::string& name, const Estimate& e, bool count = false) {
+      rows.push_back({prefix + name, "resource", r.id, name, e, count});
+    };
+    add("arrivals", exact(static_cast<double>(r.arrivals), r.arrivals), true);
+    add("gave_up", exact(static_cast<double>(r.gave_up), r.arrivals), true);
+    add("utilization", r.utilization);
+    add("wait_minutes", r.wait_minutes);
+    add("wait_p90_minutes", r.wait_p90_minutes);
+    add("waited_share", r.waited_share);
+    add("gave_up_share", r.gave_up_share);
+    add("mean_queue_length", r.mean_queue_length);
+  }
   for (MetricRow& row : rows) {
     // Persona rows carry a nested metric ("touchpoints.x.drop_rate"): its
     // direction is that of the last metric name.

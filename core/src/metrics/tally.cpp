@@ -334,6 +334,27 @@ void RunTally::merge(const RunTally& o) {
   merge_each(touchpoints, o.touchpoints);
   merge_each(steps, o.steps);
   merge_each(personas, o.personas);
+  merge_each(resources, o.resources);
+  series.merge(o.series);
+}
+
+void SeriesTally::merge(const SeriesTally& o) {
+  for (auto [into, from] : {std::pair{&arrivals, &o.arrivals}, std::pair{&conversions, &o.conversions},
+                            std::pair{&messages, &o.messages}}) {
+    if (into->size() < from->size()) {
+      into->resize(from->size());
+    }
+    for (size_t b = 0; b < from->size(); ++b) {
+      (*into)[b] += (*from)[b];
+    }
+  }
+}
+
+void ResourceTally::merge(const ResourceTally& o) {
+  // Measured once for the whole run (see tally.h): at most one side holds it.
+  if (o.arrivals > 0 || o.open_hours > 0.0) {
+    *this = o;
+  }
 }
 
 }  // namespace journeysim

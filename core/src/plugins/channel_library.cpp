@@ -73,10 +73,10 @@ js_channel_descriptor copy_by_version(const js_channel_descriptor* raw,
                    " returned no descriptor (null)");
   }
   const uint32_t version = raw->api_version;
-  if (version != JS_CHANNEL_API_VERSION_1 && version != JS_CHANNEL_API_VERSION) {
+  if (version < JS_CHANNEL_API_VERSION_1 || version > JS_CHANNEL_API_VERSION) {
     refuse(origin, "wrong API version: plugin has " + std::to_string(version) +
                        ", this journeysim supports " +
-                       std::to_string(JS_CHANNEL_API_VERSION_1) + " and " +
+                       std::to_string(JS_CHANNEL_API_VERSION_1) + " to " +
                        std::to_string(JS_CHANNEL_API_VERSION));
   }
   const size_t expected = version == JS_CHANNEL_API_VERSION_1
@@ -141,7 +141,7 @@ js_channel_descriptor read_descriptor(const js_channel_descriptor* raw,
                          " needs a code, a label and a suggestion");
     }
   }
-  if (copy.api_version == JS_CHANNEL_API_VERSION) {
+  if (copy.api_version >= JS_CHANNEL_API_VERSION_2) {
     check_events(copy, origin);
   }
   return copy;

@@ -68,7 +68,7 @@ struct Population {
   }
 
   js_batch batch(uint32_t first, uint32_t n) const {
-    return {personas.data(), kPersonas, agents.data() + first, n};
+    return {personas.data(), kPersonas, agents.data() + first, n, nullptr};
   }
 };
 

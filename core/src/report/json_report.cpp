@@ -107,9 +107,10 @@ JsonTree& row_node(JsonTree& doc, const MetricRow& row) {
   if (row.scope == "journey") {
     return doc["metrics"].at_path(row.metric);
   }
-  return doc[row.scope == "stage"       ? "stages"
-             : row.scope == "persona"   ? "personas"
-                                        : "touchpoints"][row.entity]
+  return doc[row.scope == "stage"      ? "stages"
+             : row.scope == "persona"  ? "personas"
+             : row.scope == "resource" ? "resources"
+                                       : "touchpoints"][row.entity]
       .at_path(row.metric);
 }
 
@@ -168,6 +169,24 @@ void add_steps(const RunReport& report, JsonTree& doc) {
   }
 }
 
+// The run over calendar time, only for a journey with a calendar.
+void add_series(const SeriesReport& series, JsonTree& doc) {
+  if (series.empty()) {
+    return;
+  }
+  JsonTree& node = doc["series"];
+  node["bin_hours"].value = series.bin_hours;
+  node["hours"].value = series.hours;
+  node["arrivals"].value = series.arrivals;
+  node["conversions"].value = series.conversions;
+  node["messages"].value = series.messages;
+  node["resources"].value = Json::object();
+  for (const ResourceSeries& r : series.resources) {
+    node["resources"][r.id]["queue_length"].value = r.queue_length;
+    node["resources"][r.id]["utilization"].value = r.utilization;
+  }
+}
+
 }  // namespace
 
 std::string render_json(const RunReport& report) {
@@ -202,6 +221,15 @@ std::string render_json(const RunReport& report) {
   for (const PersonaReport& p : report.personas) {
     doc["personas"][p.id]["share"].value = p.share;
   }
+  // Only a journey with queues has the key, so other journeys keep their bytes.
+  for (const ResourceReport& r : report.resources) {
+    JsonTree& node = doc["resources"][r.id];
+    node["name"].value = r.name;
+    node["capacity"].value = r.capacity;
+    node["used_by"].value = r.used_by;
+    node["waited"].value = r.waited;
+    node["served"].value = r.served;
+  }
   for (const MetricRow& row : metric_rows(report)) {
     if (row.scope == "step" || row.scope == "experiment") {
       continue;  // add_steps writes journey model 2's keys in their own shape
@@ -234,6 +262,7 @@ std::string render_json(const RunReport& report) {
   }
   doc["opportunities"].value = opportunities;
   add_steps(report, doc);
+  add_series(report.series, doc);
   return std::move(doc).build().dump(2) + "\n";
 }
 

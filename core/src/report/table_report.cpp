@@ -192,6 +192,24 @@ std::string experiments_table(const RunReport& r) {
   return out;
 }
 
+// The queues: how loaded each team was and what its customers went through.
+std::string resources_table(const RunReport& r) {
+  std::vector<std::vector<std::string>> rows = {
+      {"QUEUES", "servers", "came", "utilisation", "waited", "mean wait (min) [95%]",
+       "p90 wait (min)", "gave up", "used at"}};
+  for (const ResourceReport& q : r.resources) {
+    std::string used;
+    for (const std::string& t : q.used_by) {
+      used += (used.empty() ? "" : ", ") + t;
+    }
+    rows.push_back({"  " + q.id, count(q.capacity), count(q.arrivals), percent(q.utilization),
+                    percent(q.waited_share),
+                    plain(q.wait_minutes) + " " + plain_interval(q.wait_minutes),
+                    plain(q.wait_p90_minutes), percent(q.gave_up_share), used});
+  }
+  return aligned_rows(rows, {false, true, true, true, true, false, true, true, false}, "");
+}
+
 }  // namespace
 
 std::string render_table(const RunReport& r) {
@@ -260,6 +278,9 @@ std::string render_table(const RunReport& r) {
   }
   if (!r.experiments.empty()) {
     out += "\n" + experiments_table(r);
+  }
+  if (!r.resources.empty()) {
+    out += "\n" + resources_table(r);
   }
   // As wide as the longest persona id (18 characters, as always, when they
   // fit), so a long id does not push its row out of line.

@@ -159,6 +159,8 @@ Json value_schema(const KeySpec& key, Flavour flavour) {
       return tables_of(flavoured("touchpoint", flavour));
     case ValueShape::StepTables:
       return tables_of(flavoured("step", flavour));
+    case ValueShape::ResourceTables:
+      return tables_of(flavoured("resource", flavour));
     case ValueShape::Thresholds:
       return def_ref("thresholds");
   }
@@ -277,6 +279,7 @@ std::string scenario_json_schema(const PluginCatalog& catalog) {
     defs[flavoured("persona", flavour)] = table_of(scenario::persona_keys(), flavour);
     defs[flavoured("touchpoint", flavour)] = touchpoint_schema(catalog, flavour);
     defs[flavoured("step", flavour)] = step_schema(flavour);
+    defs[flavoured("resource", flavour)] = table_of(scenario::resource_keys(), flavour);
   }
   defs["stage"] = table_of(scenario::stage_keys(), Flavour::Complete);
   defs["wait_distribution"] = wait_distribution_schema();

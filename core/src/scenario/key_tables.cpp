@@ -27,6 +27,9 @@ const std::vector<KeySpec>& top_level_key_specs() {
        "Where customers meet the business, each served by a channel plugin", true},
       {"steps", ValueShape::StepTables,
        "The journey's logic between touchpoints: wait, split, experiment, update, exit"},
+      {"resources", ValueShape::ResourceTables,
+       "Shared servers customers queue for (a support team of five): capacity and service "
+       "time"},
       {"thresholds", ValueShape::Thresholds,
        "CI gates for `journeysim check`: metric = \">= 0.02\" or a list of conditions"},
   };
@@ -114,6 +117,26 @@ const std::vector<KeySpec>& touchpoint_keys() {
       {"via", ValueShape::Name, "The channel a `fixed` touchpoint stands for"},
       {"on", ValueShape::EventRoutes,
        "Route an outcome event to a touchpoint or step, e.g. { abandoned = \"reminder\" }"},
+      {"uses", ValueShape::Name,
+       "A resource (from [resources]) customers queue for here, first come, first served"},
+      {"patience", ValueShape::WaitFor,
+       "How long a customer queues before giving up (the `gave_up` event): \"5m\" or a "
+       "distribution table"},
+  };
+  return keys;
+}
+
+const std::vector<KeySpec>& resource_keys() {
+  static const std::vector<KeySpec> keys = {
+      {"name", ValueShape::Name, "The name shown on reports (default: the id)"},
+      {"capacity", ValueShape::Count, "Servers working at once (people on the team, lines)",
+       true},
+      {"service", ValueShape::WaitFor,
+       "How long one customer holds a server: \"10m\" or a distribution table (default: "
+       "the time the channel reports)"},
+      {"warm_up", ValueShape::Duration,
+       "Leave customers arriving this soon after the start out of the resource's statistics "
+       "(the queue starts empty)"},
   };
   return keys;
 }

@@ -44,6 +44,7 @@ enum class ValueShape {
   PersonaTables,
   TouchpointTables,
   StepTables,
+  ResourceTables,
   Thresholds,
 };
 
@@ -66,6 +67,8 @@ const std::vector<std::string>& journey_types();
 const std::vector<KeySpec>& stage_keys();
 const std::vector<KeySpec>& persona_keys();
 const std::vector<KeySpec>& touchpoint_keys();
+/// [resources.<id>]
+const std::vector<KeySpec>& resource_keys();
 /// One {to, weight, delay_hours} entry of a `next` list.
 const std::vector<KeySpec>& edge_keys();
 

@@ -58,4 +58,13 @@ int Scenario::find_persona(const std::string& id) const {
   return -1;
 }
 
+int Scenario::find_resource(const std::string& id) const {
+  for (size_t i = 0; i < resources.size(); ++i) {
+    if (resources[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
 }  // namespace journeysim

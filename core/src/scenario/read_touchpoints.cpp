@@ -2,6 +2,7 @@
 // each, its params (checked later by the channel plugin), its next edges and
 // its `on` routes by outcome event.
 #include "scenario/key_tables.h"
+#include "scenario/read_wait.h"
 #include "scenario/sections.h"
 
 namespace journeysim::scenario {
@@ -76,6 +77,16 @@ void read_touchpoint(FieldReader& in, const std::string& id, const Node& table,
   }
   if (const Node* next = table.find("next")) {
     read_next(in, *next, child(path, "next"), "touchpoint", tp.next);
+  }
+  if (const Node* uses = table.find("uses")) {
+    tp.uses_where = uses->where;
+    if (auto resource = in.non_empty_string(*uses, child(path, "uses"))) {
+      tp.uses = *resource;
+    }
+  }
+  if (const Node* patience = table.find("patience")) {
+    tp.has_patience = true;
+    read_wait_time(in, *patience, child(path, "patience"), tp.patience);
   }
   if (const Node* on = table.find("on")) {
     const std::string on_path = child(path, "on");

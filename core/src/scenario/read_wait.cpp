@@ -134,7 +134,9 @@ void read_distribution(FieldReader& in, const Node& table, const std::string& pa
   }
 }
 
-void read_for(FieldReader& in, const Node& node, const std::string& path, WaitTime& wait) {
+}  // namespace
+
+void read_wait_time(FieldReader& in, const Node& node, const std::string& path, WaitTime& wait) {
   wait.where = node.where;
   if (node.type == Node::Type::String) {
     wait.distribution = WaitTime::Distribution::Fixed;
@@ -147,6 +149,8 @@ void read_for(FieldReader& in, const Node& node, const std::string& path, WaitTi
                   "\"uniform\", ... } table");
   }
 }
+
+namespace {
 
 void read_race(FieldReader& in, const Node& node, const std::string& path, Step& step) {
   if (!node.is_array()) {
@@ -180,7 +184,7 @@ void read_race(FieldReader& in, const Node& node, const std::string& path, Step&
 
 void read_wait(FieldReader& in, const Node& table, const std::string& path, Step& step) {
   if (const Node* wait_for = in.required(table, "for", path)) {
-    read_for(in, *wait_for, child(path, "for"), step.wait_for);
+    read_wait_time(in, *wait_for, child(path, "for"), step.wait_for);
   }
   if (const Node* race = table.find("race")) {
     read_race(in, *race, child(path, "race"), step);

@@ -10,6 +10,10 @@
 
 namespace journeysim::scenario {
 
+/// A duration ("2d") or a distribution table at `path`: a wait's `for`, a
+/// resource's `service`, a touchpoint's `patience`.
+void read_wait_time(FieldReader& in, const Node& node, const std::string& path, WaitTime& wait);
+
 /// `for` (required) and `race` (optional) of the wait step at `path`.
 void read_wait(FieldReader& in, const Node& table, const std::string& path, Step& step);
 

@@ -32,6 +32,7 @@ Scenario read_scenario(const Node& root, std::vector<Diagnostic>& problems) {
   read_personas(in, root.find("personas"), root.where, scenario);
   read_touchpoints(in, root.find("touchpoints"), root.where, stages, scenario);
   read_steps(in, root.find("steps"), stages, scenario);
+  read_resources(in, root.find("resources"), scenario);
   if (const Node* thresholds = root.find("thresholds")) {
     if (in.expect_table(*thresholds, "thresholds")) {
       read_thresholds(in, *thresholds, scenario);
@@ -41,6 +42,7 @@ Scenario read_scenario(const Node& root, std::vector<Diagnostic>& problems) {
     resolve_conversion(in, conversion_node, scenario);
   }
   resolve_targets(in, scenario);
+  resolve_resources(in, scenario);
   return scenario;
 }
 

@@ -66,6 +66,13 @@ void read_next(FieldReader& in, const Node& node, const std::string& path,
 /// The required `to` id of the table `item` at `item_path`.
 std::optional<NodeRef> read_to(FieldReader& in, const Node& item, const std::string& item_path);
 
+/// [resources.<id>] (optional), sorted by id.
+void read_resources(FieldReader& in, const Node* table, Scenario& scenario);
+
+/// Each touchpoint's `uses` names a resource (its index set) and every
+/// resource is used somewhere; `patience` only where a queue is.
+void resolve_resources(FieldReader& in, Scenario& scenario);
+
 /// [thresholds], sorted by metric.
 void read_thresholds(FieldReader& in, const Node& table, Scenario& scenario);
 

@@ -118,18 +118,22 @@ struct Crowd {
   std::vector<js_persona_view> personas;  ///< indexed by agents' `persona`
   std::vector<js_agent_view> agents;      ///< their `uniforms` point below
   std::vector<double> uniforms;           ///< each agent's, one after another
+  /// Each agent's wait in a queue (hours), as a touchpoint that uses a
+  /// resource shows it; empty = no queue.
+  std::vector<double> queue_waits;
 
   /// The batch of all agents, as the host would pass it.
   js_batch Batch() const {
     return {personas.data(), static_cast<uint32_t>(personas.size()),
-            agents.data(), static_cast<uint32_t>(agents.size())};
+            agents.data(), static_cast<uint32_t>(agents.size()),
+            queue_waits.empty() ? nullptr : queue_waits.data()};
   }
 
   /// A batch of agent `i` alone (with every persona): batch boundaries must
   /// not change an agent's outcome.
   js_batch Alone(size_t i) const {
     return {personas.data(), static_cast<uint32_t>(personas.size()), &agents[i],
-            1};
+            1, queue_waits.empty() ? nullptr : &queue_waits[i]};
   }
 };
 

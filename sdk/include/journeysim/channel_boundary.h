@@ -26,7 +26,8 @@
 /// - `P TermsFor(const T&, const js_persona_view&)` works out what depends on
 ///   the persona alone, once per persona of a batch;
 /// - `js_outcome Decide(const T&, const P&, const js_agent_view&)` decides one
-///   agent;
+///   agent; a Decide with a fourth parameter `const double* queue_wait_hours`
+///   also sees the agent's wait in a resource's queue (null: no queue);
 /// - `bool CheckCombinations(const js_config_view&, char* error)` (optional)
 ///   rejects, with a message, combinations of in-range parameters that
 ///   describe nothing real;
@@ -205,11 +206,20 @@ class ChannelBoundary {
                        static_cast<unsigned>(batch->persona_count));
           return JS_ERROR;
         }
-        out[i] = kDecide(
-            touchpoint,
-            terms.get(
-                k, [&] { return kTermsFor(touchpoint, batch->personas[k]); }),
-            agent);
+        const Terms& persona_terms = terms.get(
+            k, [&] { return kTermsFor(touchpoint, batch->personas[k]); });
+        // A Decide that takes a fourth argument sees the agent's wait in a
+        // queue (API 3; null where the touchpoint has none).
+        if constexpr (std::is_invocable_v<decltype(kDecide), const Touchpoint&,
+                                          const Terms&, const js_agent_view&,
+                                          const double*>) {
+          out[i] = kDecide(touchpoint, persona_terms, agent,
+                           batch->queue_wait_hours == nullptr
+                               ? nullptr
+                               : &batch->queue_wait_hours[i]);
+        } else {
+          out[i] = kDecide(touchpoint, persona_terms, agent);
+        }
       }
       return JS_OK;
     });

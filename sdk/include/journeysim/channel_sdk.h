@@ -41,7 +41,12 @@ extern "C" {
 #endif
 
 /// The API version this header describes. Bumped on any incompatible change.
-#define JS_CHANNEL_API_VERSION 2u
+#define JS_CHANNEL_API_VERSION 3u
+
+/// API version 2: events, before `js_batch::queue_wait_hours`. Its plugins
+/// load unchanged: the descriptor is the same, and they never read the
+/// field version 3 appended to the batch.
+#define JS_CHANNEL_API_VERSION_2 2u
 
 /// The first API version: outcomes are continue or drop, no event table.
 /// Its plugins still load; a descriptor with this `api_version` has
@@ -148,6 +153,14 @@ typedef struct js_batch {
   uint32_t persona_count;
   const js_agent_view* agents;
   uint32_t agent_count;
+  /// API version 3: at a touchpoint whose customers queue for a resource
+  /// (`uses`), how long each agent of the batch waited in the queue, in
+  /// hours (parallel to `agents`); NULL where there is no queue. The host
+  /// adds the wait to the interaction's time itself: a channel reports only
+  /// its own time, except for a customer who gives up (its `gave_up`
+  /// event), whose time is how long they held on. A plugin of an earlier
+  /// version never reads this field.
+  const double* queue_wait_hours;
 } js_batch;
 
 /// What happened to one agent at the touchpoint.

@@ -1,0 +1,34 @@
+// Which bin of the run's time series (SeriesTally) a moment falls in:
+// calendar hours since the journey's start, in bins of an hour or a day.
+// A moment past the last bin (a service that ends after the horizon) counts
+// in the last one.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include "journeysim/simulation_model.h"
+
+namespace journeysim {
+
+class SeriesBins {
+ public:
+  explicit SeriesBins(const SimulationModel& model)
+      : per_hour_(1.0 / model.series_bin_hours()), count_(model.series_bins()) {}
+
+  /// False for a journey without a calendar: nothing is counted.
+  bool on() const { return count_ > 0; }
+  uint32_t count() const { return count_; }
+  double hours() const { return 1.0 / per_hour_; }
+
+  uint32_t of(double calendar_hours) const {
+    const double b = calendar_hours * per_hour_;
+    return b <= 0.0 ? 0u : std::min(count_ - 1, static_cast<uint32_t>(std::min(b, 4e9)));
+  }
+
+ private:
+  double per_hour_;
+  uint32_t count_;
+};
+
+}  // namespace journeysim

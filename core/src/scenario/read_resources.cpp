@@ -1,0 +1,95 @@
+// [resources.<id>]: the servers customers queue for. Which touchpoints use
+// them is read with the touchpoints and checked by resolve_resources.
+#include <algorithm>
+
+#include "scenario/key_tables.h"
+#include "scenario/read_wait.h"
+#include "scenario/sections.h"
+#include "steps/duration.h"
+
+namespace journeysim::scenario {
+namespace {
+
+const std::vector<std::string> kResourceKeys = key_names(resource_keys());
+
+void read_resource(FieldReader& in, const std::string& id, const Node& table, Resource& r) {
+  const std::string path = child("resources", id);
+  r.id = id;
+  r.name = id;
+  r.where = table.where;
+  in.check_keys(table, table_label(path), kResourceKeys);
+  in.optional_field(table, "name", path, r.name,
+                    [&in](const Node& n, const std::string& p) { return in.non_empty_string(n, p); });
+  if (const Node* capacity = in.required(table, "capacity", path)) {
+    if (auto servers = in.integer_in(*capacity, child(path, "capacity"), 1, 1000000)) {
+      r.capacity = static_cast<uint32_t>(*servers);
+    }
+  }
+  if (const Node* warm_up = table.find("warm_up")) {
+    if (auto text = in.string(*warm_up, child(path, "warm_up"))) {
+      try {
+        r.warm_up_hours = parse_duration_hours(*text, warm_up->where);
+      } catch (const InputError& error) {
+        for (const Diagnostic& d : error.diagnostics()) {
+          in.error(d.where, child(path, "warm_up") + ": " + d.message);
+        }
+      }
+    }
+  }
+  if (const Node* service = table.find("service")) {
+    r.has_service = true;
+    read_wait_time(in, *service, child(path, "service"), r.service);
+  }
+}
+
+}  // namespace
+
+void read_resources(FieldReader& in, const Node* table, Scenario& scenario) {
+  if (table == nullptr || !in.expect_table(*table, "resources")) {
+    return;
+  }
+  for (const Member& m : table->members) {
+    if (!in.expect_id(m, "resources") || !in.expect_table(m.value, child("resources", m.key))) {
+      continue;
+    }
+    read_resource(in, m.key, m.value, scenario.resources.emplace_back());
+  }
+  std::sort(scenario.resources.begin(), scenario.resources.end(),
+            [](const Resource& a, const Resource& b) { return a.id < b.id; });
+}
+
+void resolve_resources(FieldReader& in, Scenario& scenario) {
+  std::vector<bool> used(scenario.resources.size(), false);
+  for (Touchpoint& tp : scenario.touchpoints) {
+    if (tp.uses.empty()) {
+      if (tp.has_patience) {
+        in.error(tp.patience.where, "touchpoint '" + tp.id +
+                                        "': patience is how long customers queue, but it uses "
+                                        "no resource; add uses = \"<resource id>\"");
+      }
+      continue;
+    }
+    const int r = scenario.find_resource(tp.uses);
+    if (r < 0) {
+      std::vector<std::string> ids;
+      for (const Resource& res : scenario.resources) {
+        ids.push_back(res.id);
+      }
+      in.error(tp.uses_where, "touchpoint '" + tp.id + "' uses unknown resource '" + tp.uses +
+                                  "'" + in.suggest(tp.uses, ids));
+      continue;
+    }
+    tp.resource = static_cast<uint32_t>(r);
+    used[static_cast<size_t>(r)] = true;
+  }
+  for (size_t r = 0; r < used.size(); ++r) {
+    if (!used[r]) {
+      in.error(scenario.resources[r].where,
+               "resource '" + scenario.resources[r].id +
+                   "' is used by no touchpoint; add uses = \"" + scenario.resources[r].id +
+                   "\" to the touchpoint where customers queue for it, or remove it");
+    }
+  }
+}
+
+}  // namespace journeysim::scenario
