@@ -34,11 +34,15 @@ done
 for f in Maintainer Section Description; do
   [[ -n "$(field "$f")" ]] || fail "no $f field"
 done
+logged="$(dpkg-parsechangelog -l packaging/debian/changelog -S Version)"
+[[ "$logged" == "$version" ]] ||
+  fail "packaging/debian/changelog's top entry is $logged, the project is $version: add an entry"
 
 # -- the file list: every part the README promises, at its Debian path.
 listing="$(dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./||')"
 expected=(usr/bin/journeysim usr/share/man/man1/journeysim.1.gz
-          usr/share/doc/journeysim/copyright usr/share/doc/journeysim/README.md
+          usr/share/doc/journeysim/copyright usr/share/doc/journeysim/changelog.gz
+          usr/share/doc/journeysim/README.md
           usr/lib/cmake/journeysim_sdk/journeysim_sdk-config.cmake
           usr/lib/cmake/journeysim_sdk/journeysim_sdk-config-version.cmake
           usr/share/pkgconfig/journeysim_sdk.pc
