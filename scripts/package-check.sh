@@ -22,14 +22,21 @@ cpack_log="$(cpack --config "$build/CPackConfig.cmake" -B "$build" 2>&1)" ||
 [[ -f "$deb" ]] || { echo "$cpack_log" >&2; fail "cpack wrote no $deb"; }
 
 # -- control fields: the name, the CLI's own version, Depends computed by
-# dpkg-shlibdeps from what the executable links (the C++ runtime, Boost).
+# dpkg-shlibdeps: the package of every library the CLI or a plugin links
+# directly (the C++ runtime, Boost, TOML++, Open MPI when built with it).
 field() { dpkg-deb -f "$deb" "$1"; }
 [[ "$(field Package)" == journeysim ]] || fail "Package is '$(field Package)'"
 [[ "$(field Version)" == "$version" ]] || fail "Version '$(field Version)', the CLI says $version"
 [[ "$(field Architecture)" == "$arch" ]] || fail "Architecture is '$(field Architecture)'"
 depends="$(field Depends)"
-for lib in libc6 libstdc++6 libboost-filesystem; do
-  [[ "$depends" == *"$lib"* ]] || fail "Depends lacks $lib: '$depends'"
+mapfile -t sonames < <(objdump -p "$build/tools/journeysim" "$build"/plugins/libjourneysim_*.so |
+                        awk '$1 == "NEEDED" { print $2 }' | sort -u)
+[[ ${#sonames[@]} -gt 0 ]] || fail "objdump found no linked libraries"
+multiarch="$(dpkg-architecture -qDEB_HOST_MULTIARCH)"
+owners="$(dpkg -S "${sonames[@]/#/*/$multiarch/}" | grep ': /' | cut -d: -f1 | sort -u)"
+for owner in $owners; do
+  [[ "$depends" == *"$owner "* || "$depends" == *"$owner," || "$depends" == *"$owner" ]] ||
+    fail "Depends lacks $owner: '$depends'"
 done
 for f in Maintainer Section Description; do
   [[ -n "$(field "$f")" ]] || fail "no $f field"
