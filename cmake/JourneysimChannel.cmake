@@ -23,6 +23,9 @@ function(journeysim_add_channel name)
     LIBRARY_OUTPUT_DIRECTORY ${JOURNEYSIM_PLUGIN_OUTPUT_DIR})
   target_link_options(${plugin} PRIVATE ${JOURNEYSIM_PLUGIN_LINK_OPTIONS})
   install(TARGETS ${plugin} LIBRARY DESTINATION ${JOURNEYSIM_INSTALL_PLUGIN_DIR})
+  # The behavioural model a user argues with ships beside the docs that
+  # link to it (plugins/<name>/README.md, as in the repository).
+  install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR}/plugins/${name})
   set_property(GLOBAL APPEND PROPERTY JOURNEYSIM_CHANNELS ${plugin})
 
   if(ARG_TESTS AND JOURNEYSIM_BUILD_TESTS)

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 source scripts/lib/ccache.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DJOURNEYSIM_BUILD_TESTS=OFF \
-  -DJOURNEYSIM_BUILD_BENCHMARKS=OFF "${cmake_launcher[@]}" >/dev/null
+source scripts/lib/builds.sh
+configure_release_build
 cmake --build build -j"$(nproc)" >/dev/null
 build/tools/journeysim run scenarios/store-launch.toml "$@"

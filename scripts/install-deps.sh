@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
+  dpkg-dev  # dpkg-shlibdeps computes the .deb's Depends (cmake/Packaging.cmake)
   ccache  # compiled objects kept between runs and clones (scripts/lib/ccache.sh)
   libboost-dev libboost-filesystem-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev librandom123-dev

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command (and what CI runs): set up, build with warnings
-# as errors, run the whole suite, the example journeys' own gates, then the
+# as errors, run the whole suite, the example journeys' own gates, the
+# Debian package (built from that tree and checked unpacked, never
+# installed here: scripts/package-check.sh), then the
 # suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang, the
 # same tree as the fuzzers), the threaded tests under ThreadSanitizer, and
 # each fuzzer for a bounded time. Fails when any test fails; prints each
@@ -40,6 +42,7 @@ phase "build: gcc -Werror" eval 'configure_werror_build && cmake --build build-c
 phase "tests: all" ctest --test-dir build-ci --output-on-failure -j"$jobs" \
   --output-junit ctest-junit.xml
 phase "example journeys: check, validate, run, plugin-test" examples_gate
+phase "package: .deb from build-ci, checked unpacked" scripts/package-check.sh build-ci
 
 phase "build: clang ASan+UBSan -O1, with the fuzzers" \
   eval 'configure_asan_build && cmake --build build-asan -j"$jobs"'

@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
-# Installs journeysim to a scratch prefix, builds examples/sms-channel against
-# the installed plugin SDK alone (find_package(journeysim_sdk), target
-# journeysim::sdk), and runs a journey through it. The SMS model
-# gives conversion = delivery * click_rate * 2 * affinity = 0.9 * 0.2 = 0.18.
+# Usage: out_of_tree_plugin_test.sh BUILD_DIR SOURCE_DIR [PREFIX]
+# Installs journeysim to a scratch prefix (or takes an installed tree,
+# PREFIX: scripts/package-check.sh passes the unpacked .deb's usr/), builds
+# examples/sms-channel against the installed plugin SDK alone
+# (find_package(journeysim_sdk), target journeysim::sdk), and runs a journey
+# through it with the installed CLI. The SMS model gives
+# conversion = delivery * click_rate * 2 * affinity = 0.9 * 0.2 = 0.18.
 set -euo pipefail
-build_dir="$1"; source_dir="$2"
+build_dir="$1"; source_dir="$2"; prefix="${3:-}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
+if [[ -z "$prefix" ]]; then
+  prefix="$work/prefix"
+  cmake --install "$build_dir" --prefix "$prefix" >/dev/null
+fi
 # The SDK is all a plugin author gets: its headers and the channel test
 # harness, none of the host's.
-installed="$(cd "$work/prefix/include/journeysim" && ls | sort | tr '\n' ' ')"
+installed="$(cd "$prefix/include/journeysim" && ls | sort | tr '\n' ' ')"
 expected="channel_boundary.h channel_harness.h channel_params.h channel_sdk.h "
 [[ "$installed" == "$expected" ]] ||
   { echo "installed include/journeysim: '$installed', expected '$expected'"; exit 1; }
-cmake -S "$source_dir/examples/sms-channel" -B "$work/sms" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake -S "$source_dir/examples/sms-channel" -B "$work/sms" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
 cmake --build "$work/sms" >/dev/null
 mkdir -p "$work/plugins" && cp "$work/sms/libjourneysim_sms.so" "$work/plugins/"
 chmod 755 "$work/plugins"
-js="$work/prefix/bin/journeysim"
+js="$prefix/bin/journeysim"
 listing="$("$js" plugins --plugin-dir "$work/plugins")"
 grep -q "^sms 1.0.0" <<<"$listing" || { echo "sms not listed by journeysim plugins"; exit 1; }
 rate="$("$js" run "$source_dir/examples/sms-channel/sms-journey.toml" --plugin-dir "$work/plugins" \

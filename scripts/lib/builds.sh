@@ -1,6 +1,13 @@
-# The build trees of scripts/test.sh and scripts/fuzz.sh, configured in one
-# place so the two scripts share a tree (and its compiled objects) whenever
+# The build trees of the scripts (test, fuzz, demo, package), configured in
+# one place so the scripts share a tree (and its compiled objects) whenever
 # they can. Needs scripts/lib/ccache.sh sourced first.
+
+# build: Release, no tests or benchmarks: what users run (scripts/demo.sh)
+# and package (scripts/package.sh), so the two share one compile.
+configure_release_build() {
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DJOURNEYSIM_BUILD_TESTS=OFF \
+    -DJOURNEYSIM_BUILD_BENCHMARKS=OFF "${cmake_launcher[@]}" >/dev/null
+}
 
 # build-ci: gcc, optimised, warnings as errors: the build the suite trusts.
 configure_werror_build() {
