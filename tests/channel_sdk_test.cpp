@@ -240,6 +240,44 @@ constexpr journeysim::sdk::ChannelFacts kToyV2Facts = journeysim::sdk::facts(
 constexpr js_channel_descriptor kToyV2 =
     journeysim::sdk::describe<kToyV2Facts, MakeToy, ToyTerms, DecideToy, NoFastToy>();
 
+// A Decide that takes a fourth parameter: records the queue wait it saw.
+double probe_seen = -1.0;
+js_outcome ProbeDecide(const Toy&, const double&, const js_agent_view&, const double* wait) {
+  probe_seen = wait == nullptr ? -2.0 : *wait;
+  js_outcome o{};
+  o.next = JS_NEXT_BY_WEIGHT;
+  o.p_continue = 1.0;
+  return o;
+}
+constexpr js_channel_descriptor kProbe =
+    journeysim::sdk::describe<kToyV2Facts, MakeToy, ToyTerms, ProbeDecide, NoFastToy>();
+
+// API 3: a Decide with a fourth parameter sees the queue's wait; null
+// where the touchpoint has no queue.
+TEST(ChannelBoundary, ADecideWithAFourthParameterSeesTheQueueWait) {
+  js_persona_view persona{};
+  double u = 0.5;
+  js_agent_view agent{};
+  agent.uniforms = &u;
+  double wait = 0.25;
+  void* instance = nullptr;
+  char error[JS_ERROR_CAPACITY] = {};
+  const double params[] = {0.5, 3.0, 0.0};
+  js_config_view config{};
+  config.touchpoint_id = "tp";
+  config.params = params;
+  config.param_count = 3;
+  ASSERT_EQ(kProbe.configure(&config, &instance, error), JS_OK) << error;
+  js_outcome out{};
+  js_batch batch{&persona, 1, &agent, 1, &wait};
+  ASSERT_EQ(kProbe.interact(instance, &batch, &out, error), JS_OK) << error;
+  EXPECT_EQ(probe_seen, 0.25);
+  batch.queue_wait_hours = nullptr;
+  ASSERT_EQ(kProbe.interact(instance, &batch, &out, error), JS_OK) << error;
+  EXPECT_EQ(probe_seen, -2.0);
+  kProbe.destroy(instance);
+}
+
 TEST(ChannelBoundary, FactsWithEventsDescribeAnApiVersionTwoChannel) {
   EXPECT_EQ(kToyV2.api_version, JS_CHANNEL_API_VERSION);
   EXPECT_EQ(kToyV2.struct_size, sizeof(js_channel_descriptor));

@@ -82,6 +82,19 @@ for n in 2 3; do
 done
 echo "compare on 2 and 3 ranks: byte-identical JSON"
 
+# A journey whose customers queue for a team (issue 18): the coupled pass
+# runs in full on every rank, the blocks are shared; the same bytes.
+queue_args=(run "$source_dir/tests/data/journeys/help-desk-queue.toml" --agents 3001 --threads 1
+  --seed 5 --format json --quiet)
+"$js" "${queue_args[@]}" >"$work/queue1.json"
+grep -q '"resources"' "$work/queue1.json" || fail "the queue journey reported no resources"
+for n in 2 3; do
+  "${mpirun[@]}" -n "$n" "$js" "${queue_args[@]}" >"$work/queue$n.json" ||
+    fail "queue journey on $n ranks exited $?"
+  cmp "$work/queue1.json" "$work/queue$n.json" || fail "queue journey on $n ranks differs"
+done
+echo "journey with a queue on 2 and 3 ranks: byte-identical JSON"
+
 # expect_failure NAME EXPECTED_CODE STDERR_PATTERN -- COMMAND...: the job
 # ends within the time limit, with that exit code ("nonzero": any but 0 and
 # 124, the timeout's) and a message matching the pattern.

@@ -24,6 +24,17 @@ std::string load_error(const std::string& name) {
   return "loaded without error";
 }
 
+// API 3 only appended js_batch::queue_wait_hours: a channel built for API 2
+// has the same descriptor and still loads, its events intact.
+TEST(PluginHost, AVersionTwoDescriptorStillLoads) {
+  const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});
+  js_channel_descriptor v2 = catalog.find("email")->descriptor();
+  v2.api_version = JS_CHANNEL_API_VERSION_2;
+  const js_channel_descriptor read = read_descriptor(&v2, "email_v2.so");
+  EXPECT_EQ(read.api_version, JS_CHANNEL_API_VERSION_2);
+  EXPECT_EQ(read.event_count, catalog.find("email")->descriptor().event_count);
+}
+
 TEST(PluginHost, LoadsEveryShippedChannelFromTheBuildDirectory) {
   const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});
   for (const char* name : {"checkout", "email", "fixed", "social", "support", "web"}) {
