@@ -34,7 +34,7 @@ void add_heuristics(Attribution& a, const PathSet& paths,
 }
 
 void add_shapley(Attribution& a, const PathSet& paths) {
-  add_credit(a, paths, {"shapley", "shapley (coalitions of the paths' channels)"},
+  add_credit(a, paths, {"shapley", "shapley value"},
              attribute_shapley(paths));
 }
 

@@ -11,7 +11,7 @@ namespace html {
 namespace {
 
 std::string bounds(const Interval& ci, int decimals) {
-  return "<span class=\"ci\">" + strf("%.*f \u2013 %.*f", decimals, ci.low, decimals, ci.high) +
+  return "<br><span class=\"ci\">" + strf("%.*f \u2013 %.*f", decimals, ci.low, decimals, ci.high) +
          "</span>";
 }
 
@@ -39,7 +39,10 @@ std::string by_model(const Attribution& a, bool value) {
   std::string out = std::string("<section id=\"") + id + "\"><h2>" +
                     (value ? "Value" : "Conversions") + " by model</h2><p class=\"lede\">";
   out += value ? "The value each model credits to each channel."
-               : "The conversions each model credits to each channel.";
+               : "The conversions each model credits to each channel. The Markov model shares "
+                 "them by removal effect; the Shapley value is that of the game in which a set "
+                 "of channels is worth the conversions of the paths that touch only channels "
+                 "of the set.";
   if (bootstrap && !value) {
     out += " The letter is the channel's tier in that model's ranking: a new tier starts where "
            "the 95% interval of the step down from the channel ranked above excludes zero, so "
@@ -54,7 +57,7 @@ std::string by_model(const Attribution& a, bool value) {
     out += "<th class=\"num\">" + escape(m.title) + "</th>";
   }
   out += "</tr></thead><tbody>";
-  const int decimals = value ? 2 : 1;
+  const int decimals = 1;
   for (size_t c = 0; c < a.channels.size(); ++c) {
     const ChannelShare& s = a.channels[c];
     out += "<tr data-channel=\"" + escape(s.channel) + "\"><th>" + escape(s.channel) + "</th>";
