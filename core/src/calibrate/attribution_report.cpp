@@ -52,10 +52,11 @@ std::string model_blocks(const Attribution& a, size_t width) {
 // Every model's conversions in one table; after a bootstrap each number
 // carries its tier in that model's ranking.
 std::string side_by_side(const Attribution& a, size_t width) {
-  if (a.models.empty()) {
+  const bool bootstrap = a.bootstrap_replicates > 0;
+  // The Markov model alone shows its tiers here too.
+  if (a.models.empty() && !bootstrap) {
     return "";
   }
-  const bool bootstrap = a.bootstrap_replicates > 0;
   const std::vector<std::vector<std::string>> tiers = channel_tiers(a);
   std::string out = "\nConversions by model";
   out += bootstrap ? " (letters are tiers: a new one starts where the 95% interval of the "
