@@ -296,6 +296,18 @@ TEST_F(CalibrateCli, AttributeBootstrapZeroReportsNoIntervals) {
   EXPECT_EQ(out.out.find("\"bootstrap\""), std::string::npos) << out.out;
 }
 
+TEST_F(CalibrateCli, AttributeBootstrapCountIsBounded) {
+  std::ofstream(path("p.csv")) << kBootstrapPaths;
+  for (const char* count : {"-1", "100001", "many"}) {
+    const auto out = journeysim("attribute --paths " + path("p.csv") + " --bootstrap " + count);
+    EXPECT_EQ(out.exit_code, 2) << count;
+    EXPECT_NE(out.err.find("--bootstrap: Value " + std::string(count) +
+                           " not in range 0 to 100000"),
+              std::string::npos)
+        << out.err;
+  }
+}
+
 TEST_F(CalibrateCli, AttributeBootstrapOfAJourneyIsRefused) {
   const auto out = journeysim("attribute " + testing::test_data_dir() +
                               "/attribution/steps_channels.toml --bootstrap 100");

@@ -427,6 +427,7 @@ void add_attribute_command(CLI::App& app, std::function<int()>& action) {
                   "Paths: bootstrap replicates of the customers for 95% intervals of every "
                   "model (0 = none)")
       ->capture_default_str()
+      ->check(CLI::Range(0u, 100000u))
       ->each([args](const std::string&) { args->bootstrap_given = true; });
   cmd->add_option("--half-life", args->half_life,
                   "Time decay: half-life in steps before the conversion (paths have no times)")
