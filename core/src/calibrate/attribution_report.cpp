@@ -83,6 +83,7 @@ std::string side_by_side(const Attribution& a, size_t width) {
                     bootstrap ? 4 : 0, tier.c_str());
       out += cell;
     }
+    out.erase(out.find_last_not_of(' ') + 1);  // the last tier's padding
     out += "\n";
   }
   return out;
