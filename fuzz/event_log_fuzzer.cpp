@@ -12,6 +12,7 @@
 #include <string>
 
 #include "journeysim/attribution.h"
+#include "journeysim/attribution_bootstrap.h"
 #include "journeysim/calibrate.h"
 #include "journeysim/plugin_host.h"
 #include "journeysim/scenario_loader.h"
@@ -29,13 +30,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     journeysim::LogSummary summary;
     if ((mode & 1) != 0 && (mode & 16) != 0) {
       const journeysim::PathSet paths = journeysim::read_path_set(in, "fuzz.csv", {}, bad);
-      journeysim::Attribution a = journeysim::attribute_exact(journeysim::chain_from_paths(
-          paths, "fuzz.csv",
-          (mode & 8) != 0 ? journeysim::PathValueRule::ConversionShare
-                          : journeysim::PathValueRule::LastChannel));
-      journeysim::add_heuristics(
-          a, paths, {journeysim::kHeuristicModels.begin(), journeysim::kHeuristicModels.end()},
-          {});
+      journeysim::PathModels models;
+      models.value_rule = (mode & 8) != 0 ? journeysim::PathValueRule::ConversionShare
+                                          : journeysim::PathValueRule::LastChannel;
+      models.heuristics = {journeysim::kHeuristicModels.begin(),
+                           journeysim::kHeuristicModels.end()};
+      models.shapley = true;
+      journeysim::Attribution a = journeysim::attribute_paths(paths, "fuzz.csv", models);
+      // A few replicates: the resampled paths go through every model too.
+      journeysim::BootstrapOptions bootstrap;
+      bootstrap.replicates = 3;
+      bootstrap.threads = 1;
+      journeysim::add_bootstrap(a, paths, "fuzz.csv", models, bootstrap);
       journeysim::render_attribution_json(a);
       return 0;
     }

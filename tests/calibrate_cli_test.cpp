@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/command.h"
+#include "support/paths/build_paths.h"
 
 namespace journeysim {
 namespace {
@@ -188,7 +189,7 @@ TEST_F(CalibrateCli, AttributeJsonSkipsAPathThatIsNotUtf8WithItsLocation) {
   EXPECT_TRUE(strict.out.empty()) << strict.out;
 }
 
-TEST_F(CalibrateCli, AttributeModelsAllPutsEveryHeuristicInTheCsv) {
+TEST_F(CalibrateCli, AttributeModelsAllPutsEveryModelInTheCsv) {
   // Paths a (1 conversion, value 10) and a > b (1, value 50): first touch
   // gives a both conversions and 60; last touch a 1 (10) and b 1 (50).
   std::ofstream(path("valued.csv")) << "path,total_conversions,total_null,total_conversion_value\n"
@@ -198,7 +199,8 @@ TEST_F(CalibrateCli, AttributeModelsAllPutsEveryHeuristicInTheCsv) {
   ASSERT_EQ(out.exit_code, 0) << out.err;
   EXPECT_NE(out.out.find(",first_touch_conversions,first_touch_value,last_touch_conversions,"
                          "last_touch_value,linear_conversions,linear_value,time_decay_conversions,"
-                         "time_decay_value,position_based_conversions,position_based_value\n"),
+                         "time_decay_value,position_based_conversions,position_based_value,"
+                         "shapley_conversions,shapley_value,removal_effect_low,"),
             std::string::npos)
       << out.out;
   EXPECT_NE(out.out.find(",2,60,1,10,"), std::string::npos) << out.out;  // a
@@ -243,6 +245,96 @@ TEST_F(CalibrateCli, AttributeSeparatorFlagAndItsError) {
   EXPECT_NE(wrong.err.find("tab.txt:1:1: error: path header needs a conversions column"),
             std::string::npos)
       << wrong.err;
+}
+
+// Enough customers for the bootstrap to tell channels apart.
+constexpr const char* kBootstrapPaths =
+    "path;total_conversions;total_conversion_value;total_null\n"
+    "a > b;300;3000;700\nb;290;5800;710\nc > a;50;400;950\nc;0;0;1000\n";
+
+TEST_F(CalibrateCli, AttributeBootstrapGivesTheSameBytesForAnyThreads) {
+  std::ofstream(path("p.csv")) << kBootstrapPaths;
+  const std::string command =
+      "attribute --paths " + path("p.csv") + " --models all --format json --threads ";
+  const auto one = journeysim(command + "1");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(journeysim(command + "2").out, one.out);
+  EXPECT_EQ(journeysim(command + "3").out, one.out);
+  const auto json = nlohmann::json::parse(one.out);
+  EXPECT_EQ(json["bootstrap"]["replicates"], 200);
+  EXPECT_EQ(json["bootstrap"]["seed"], 1);
+  for (const auto& c : json["channels"]) {
+    EXPECT_EQ(c["ci95"]["removal_effect"].size(), 2u) << c;
+    for (const char* model : {"first_touch", "last_touch", "linear", "time_decay",
+                              "position_based", "shapley"}) {
+      const auto& ci = c[model]["ci95"]["conversions"];
+      ASSERT_EQ(ci.size(), 2u) << model;
+      EXPECT_LE(ci[0].get<double>(), c[model]["conversions"].get<double>()) << model;
+      EXPECT_GE(ci[1].get<double>(), c[model]["conversions"].get<double>()) << model;
+    }
+  }
+  EXPECT_EQ(json["rankings"][0]["model"], "markov");
+  EXPECT_EQ(json["rankings"][0]["steps"].size(), 2u);
+}
+
+TEST_F(CalibrateCli, AttributeSeedMovesTheIntervalsNotTheNumbers) {
+  std::ofstream(path("p.csv")) << kBootstrapPaths;
+  const std::string command = "attribute --paths " + path("p.csv") + " --format json";
+  const auto one = nlohmann::json::parse(journeysim(command).out);
+  const auto two = nlohmann::json::parse(journeysim(command + " --seed 2").out);
+  EXPECT_EQ(two["bootstrap"]["seed"], 2);
+  EXPECT_EQ(one["channels"][0]["conversions"], two["channels"][0]["conversions"]);
+  EXPECT_NE(one["channels"][0]["ci95"], two["channels"][0]["ci95"]);
+}
+
+TEST_F(CalibrateCli, AttributeBootstrapZeroReportsNoIntervals) {
+  std::ofstream(path("p.csv")) << kBootstrapPaths;
+  const auto out = journeysim("attribute --paths " + path("p.csv") +
+                              " --models all --bootstrap 0 --format json");
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_EQ(out.out.find("ci95"), std::string::npos) << out.out;
+  EXPECT_EQ(out.out.find("\"bootstrap\""), std::string::npos) << out.out;
+}
+
+TEST_F(CalibrateCli, AttributeBootstrapCountIsBounded) {
+  std::ofstream(path("p.csv")) << kBootstrapPaths;
+  for (const char* count : {"-1", "100001", "many"}) {
+    const auto out = journeysim("attribute --paths " + path("p.csv") + " --bootstrap " + count);
+    EXPECT_EQ(out.exit_code, 2) << count;
+    EXPECT_NE(out.err.find("--bootstrap: Value " + std::string(count) +
+                           " not in range 0 to 100000"),
+              std::string::npos)
+        << out.err;
+  }
+}
+
+TEST_F(CalibrateCli, AttributeBootstrapOfAJourneyIsRefused) {
+  const auto out = journeysim("attribute " + testing::test_data_dir() +
+                              "/attribution/steps_channels.toml --bootstrap 100");
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.err.find("--bootstrap resamples the customers of a path file"),
+            std::string::npos)
+      << out.err;
+}
+
+TEST_F(CalibrateCli, AttributeHtmlShowsEveryModelSideBySide) {
+  std::ofstream(path("p.csv")) << kBootstrapPaths;
+  const auto out =
+      journeysim("attribute --paths " + path("p.csv") + " --models all --format html");
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("data-report=\"journeysim.attribute\""), std::string::npos);
+  for (const char* id : {"conversions-by-model", "value-by-model", "removal-effects"}) {
+    EXPECT_NE(out.out.find(std::string("<section id=\"") + id + "\""), std::string::npos)
+        << id;
+  }
+  // Channel b's Shapley conversions, with its interval and tier.
+  const size_t b = out.out.find("<tr data-channel=\"b\">");
+  ASSERT_NE(b, std::string::npos);
+  const size_t shapley = out.out.find("data-model=\"shapley\" data-value=\"", b);
+  ASSERT_NE(shapley, std::string::npos);
+  EXPECT_NE(out.out.substr(shapley, 200).find("data-low=\""), std::string::npos);
+  EXPECT_NE(out.out.substr(shapley, 300).find("data-tier=\"a\""), std::string::npos);
+  EXPECT_EQ(out.out.find("<script"), std::string::npos);
 }
 
 }  // namespace

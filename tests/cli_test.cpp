@@ -183,7 +183,7 @@ TEST_F(CliTest, EveryFormatOfEveryCommandIsListedAndRenders) {
       {"sweep", kStore + " --set touchpoints.checkout.params.steps=2..3", {"table", "json", "csv"}},
       {"check", kStore, {"text", "json", "markdown"}},
       // attribute refuses journeys with steps (for now): the funnel has none.
-      {"attribute", kFunnel, {"table", "json", "csv"}},
+      {"attribute", kFunnel, {"table", "json", "csv", "html"}},
   };
   for (const Command& c : commands) {
     std::string list;

@@ -12,6 +12,7 @@
 #include "event_log_options.h"
 #include "interrupt.h"
 #include "journeysim/attribution.h"
+#include "journeysim/attribution_bootstrap.h"
 #include "report_formats.h"
 
 namespace journeysim::cli {
@@ -26,14 +27,20 @@ bool all_fixed(const Scenario& s) {
   return true;
 }
 
-// The heuristic models of a --models list, in the report's order; "markov"
-// (the removal effect) is always reported and may be listed.
-std::vector<HeuristicModel> heuristic_models(const std::string& list) {
+// The models of a --models list besides "markov" (the removal effect,
+// always reported, may be listed): the heuristics in the report's order,
+// and whether the Shapley value is asked for.
+PathModels listed_models(const std::string& list) {
   std::vector<bool> wanted(kHeuristicModels.size(), false);
+  PathModels models;
   std::stringstream names(list);
   std::string name;
   while (std::getline(names, name, ',')) {
     bool known = name == "markov";
+    if (name == "shapley" || name == "all") {
+      models.shapley = true;
+      known = true;
+    }
     for (size_t k = 0; k < kHeuristicModels.size(); ++k) {
       if (name == heuristic_name(kHeuristicModels[k]) || name == "heuristics" || name == "all") {
         wanted[k] = true;
@@ -43,14 +50,13 @@ std::vector<HeuristicModel> heuristic_models(const std::string& list) {
     if (!known) {
       throw InputError(SourceLocation{}, "--models: unknown model '" + name +
                                              "'; expected markov, first_touch, last_touch, "
-                                             "linear, time_decay, position_based, heuristics "
-                                             "or all");
+                                             "linear, time_decay, position_based, shapley, "
+                                             "heuristics or all");
     }
   }
-  std::vector<HeuristicModel> models;
   for (size_t k = 0; k < kHeuristicModels.size(); ++k) {
     if (wanted[k]) {
-      models.push_back(kHeuristicModels[k]);
+      models.heuristics.push_back(kHeuristicModels[k]);
     }
   }
   return models;
@@ -86,11 +92,16 @@ HeuristicParameters heuristic_parameters(const AttributeArgs& args) {
 
 int run_attribute(const AttributeArgs& args) {
   Attribution result;
-  const std::vector<HeuristicModel> heuristics = heuristic_models(args.models);
-  if (!heuristics.empty() && args.paths.empty()) {
-    throw InputError(SourceLocation{}, "--models: the heuristic models share each path's "
-                                       "conversions among its touches, so they need paths "
-                                       "as written (--paths paths.csv)");
+  PathModels models = listed_models(args.models);
+  if ((!models.heuristics.empty() || models.shapley) && args.paths.empty()) {
+    throw InputError(SourceLocation{}, "--models: the heuristic models and the Shapley value "
+                                       "share each path's conversions among its touches, so "
+                                       "they need paths as written (--paths paths.csv)");
+  }
+  if (args.bootstrap_given && args.paths.empty()) {
+    throw InputError(SourceLocation{}, "--bootstrap resamples the customers of a path file "
+                                       "(--paths paths.csv); a journey's attribution has no "
+                                       "data to resample");
   }
   refuse_outputs_that_overwrite({args.output.out}, {args.paths, args.journey});
   if (!args.paths.empty()) {
@@ -98,13 +109,17 @@ int run_attribute(const AttributeArgs& args) {
       throw InputError(SourceLocation{}, "give a journey or --paths, not both");
     }
     const PathSet paths = read_path_set_file(args.paths, args.log, args.control.quiet);
-    const bool last_channel = args.value_rule == "last-channel";
-    result = attribute_exact(chain_from_paths(
-        paths, args.paths,
-        last_channel ? PathValueRule::LastChannel : PathValueRule::ConversionShare));
-    result.value_rule = last_channel ? "last_channel" : "conversion_share";
-    add_heuristics(result, paths, heuristics, heuristic_parameters(args));
-    result.journey = args.paths;
+    models.value_rule = args.value_rule == "last-channel" ? PathValueRule::LastChannel
+                                                          : PathValueRule::ConversionShare;
+    models.parameters = heuristic_parameters(args);
+    result = attribute_paths(paths, args.paths, models);
+    BootstrapOptions bootstrap;
+    bootstrap.replicates = args.bootstrap;
+    bootstrap.seed = args.control.seed >= 0 ? static_cast<uint64_t>(args.control.seed)
+                                            : kDefaultBootstrapSeed;
+    bootstrap.threads = args.control.threads;
+    bootstrap.cancel = cancel_flag();
+    add_bootstrap(result, paths, args.paths, models, bootstrap);
   } else {
     if (args.journey.empty()) {
       throw InputError(SourceLocation{}, "give a journey file or --paths paths.csv");

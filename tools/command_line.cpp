@@ -402,7 +402,11 @@ void add_attribute_command(CLI::App& app, std::function<int()>& action) {
       "Example:\n  journeysim attribute fitted.toml\n"
       "  journeysim attribute scenarios/store-launch.toml --agents 200000 --format json\n"
       "  journeysim attribute --paths paths.csv\n"
-      "  journeysim attribute --paths paths.csv --models all --format csv");
+      "  journeysim attribute --paths paths.csv --models all --format csv\n"
+      "  journeysim attribute --paths paths.csv --models all --bootstrap 1000 --seed 7 "
+      "--format html --out attribution.html\n"
+      "With --paths, --seed seeds the bootstrap (default 1); --threads never changes "
+      "its numbers.");
   cmd->add_option("journey", args->journey, "Journey (TOML)");
   cmd->add_option("--paths", args->paths,
                   "Attribute from the aggregated path format instead of a journey");
@@ -410,8 +414,8 @@ void add_attribute_command(CLI::App& app, std::function<int()>& action) {
                 "Simulate even when the exact absorbing-chain answer is available");
   cmd->add_option("--models", args->models,
                   "Models reported beside the removal effect (markov): first_touch, last_touch, "
-                  "linear, time_decay, position_based, heuristics (all five) or all; "
-                  "comma-separated; heuristics need --paths")
+                  "linear, time_decay, position_based, heuristics (those five), shapley or "
+                  "all; comma-separated; all but markov need --paths")
       ->capture_default_str();
   cmd->add_option("--value-rule", args->value_rule,
                   "Paths: a conversion is worth its last channel's mean value per conversion "
@@ -419,6 +423,12 @@ void add_attribute_command(CLI::App& app, std::function<int()>& action) {
                   "(conversion-share: value shared as conversions are)")
       ->check(CLI::IsMember({"last-channel", "conversion-share"}))
       ->capture_default_str();
+  cmd->add_option("--bootstrap", args->bootstrap,
+                  "Paths: bootstrap replicates of the customers for 95% intervals of every "
+                  "model (0 = none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 100000u))
+      ->each([args](const std::string&) { args->bootstrap_given = true; });
   cmd->add_option("--half-life", args->half_life,
                   "Time decay: half-life in steps before the conversion (paths have no times)")
       ->capture_default_str();

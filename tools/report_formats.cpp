@@ -39,6 +39,7 @@ constexpr ReportFormat<Attribution> kAttributionFormats[] = {
     {"table", render_attribution_table},
     {"json", render_attribution_json},
     {"csv", render_attribution_csv},
+    {"html", render_attribution_html},
 };
 
 }  // namespace

@@ -89,6 +89,16 @@ AttributionChain chain_from_paths(const PathSet& paths, const std::string& file,
 std::pair<double, double> solve_chain(const AttributionChain& chain,
                                       const std::string& removed = "");
 
+/// A 95 % interval (bootstrap percentiles).
+struct Interval {
+  double low = 0.0, high = 0.0;
+};
+
+/// Intervals of one model's credit to a channel.
+struct CreditInterval {
+  Interval conversions, value;
+};
+
 struct ChannelShare {
   std::string channel;
   double removal_effect = 0.0;        // 1 - P(convert without) / P(convert)
@@ -98,7 +108,37 @@ struct ChannelShare {
   double conversions = 0.0;           // share x total conversions
   double value = 0.0;                 // share x total value
   double interval = 0.0;              // simulation: 95% half-width of removal_effect
-  std::vector<Credit> heuristic;      // one per Attribution::heuristics, in its order
+  std::vector<Credit> credit;         // one per Attribution::models, in its order
+  // Bootstrap intervals (Attribution::bootstrap_replicates > 0): of the
+  // removal effects, of the Markov model's conversions and value, and of
+  // each model's credit (one per Attribution::models).
+  Interval removal_effect_ci, value_removal_effect_ci;
+  CreditInterval markov_ci;
+  std::vector<CreditInterval> credit_ci;
+};
+
+/// A model reported beside the removal effect: its JSON key and CSV prefix
+/// (`name`), and its heading in the table and on the page (`title`).
+struct CreditModel {
+  std::string name;
+  std::string title;
+};
+
+/// One step down a model's ranking of channels by attributed conversions:
+/// the difference between neighbours in rank and its bootstrap interval.
+struct RankStep {
+  std::string higher, lower;
+  double difference = 0.0;
+  Interval ci;
+  /// The interval excludes zero: the data tell these two channels apart.
+  bool real() const { return ci.low > 0.0 || ci.high < 0.0; }
+};
+
+/// A model's channels from most to fewest conversions, with the steps
+/// between neighbours (steps[k] is between ranks k and k + 1).
+struct ModelRanking {
+  std::string model;  // "markov" or a CreditModel::name
+  std::vector<RankStep> steps;
 };
 
 struct Attribution {
@@ -113,18 +153,37 @@ struct Attribution {
   double customers = 0.0;
   double conversion_rate = 0.0;
   double value_per_customer = 0.0;
-  uint64_t seed = 0;
+  uint64_t seed = 0;                   // simulation, or the bootstrap's
   std::vector<ChannelShare> channels;  // largest removal effect first
   // Models reported beside the removal effect (--models); empty: none.
-  std::vector<HeuristicModel> heuristics;
+  std::vector<CreditModel> models;
   HeuristicParameters heuristic_parameters;
+  // Bootstrap over the paths' customers; 0 replicates: none ran.
+  uint32_t bootstrap_replicates = 0;
+  std::vector<ModelRanking> rankings;  // markov first, then as `models`
 };
+
+/// What to attribute on weighted paths: the Markov model valued by
+/// `value_rule`, the heuristics `heuristics` and, when asked, the Shapley value.
+struct PathModels {
+  PathValueRule value_rule = PathValueRule::LastChannel;
+  std::vector<HeuristicModel> heuristics;
+  HeuristicParameters parameters;
+  bool shapley = false;
+};
+
+/// Every model of `models` on `paths` (`file` names them in errors): the
+/// removal effects of the path chain, then the credit of each model.
+Attribution attribute_paths(const PathSet& paths, const std::string& file,
+                            const PathModels& models);
 
 /// Adds the credit of each of `models` on `paths` to every channel of `a`
 /// (the channels of the path chain: every channel of `paths`).
 void add_heuristics(Attribution& a, const PathSet& paths,
                     const std::vector<HeuristicModel>& models,
                     const HeuristicParameters& parameters);
+/// Adds the Shapley value (shapley_attribution.h) to every channel of `a`.
+void add_shapley(Attribution& a, const PathSet& paths);
 
 /// Exact removal effects of every group of `chain`.
 Attribution attribute_exact(const AttributionChain& chain);
@@ -135,11 +194,21 @@ Attribution attribute_exact(const AttributionChain& chain);
 Attribution attribute_by_simulation(const SimulationModel& model, const PluginCatalog& catalog,
                                     const RunOptions& options);
 
+/// Each ranking's tier of every channel (indexed as a.rankings, then as
+/// a.channels): "a" for the top channel, and a new letter wherever the step
+/// down from the channel ranked above is real (RankStep::real), so channels
+/// sharing a letter in a model are ones the data do not tell apart from
+/// their neighbours. Empty without a bootstrap.
+std::vector<std::vector<std::string>> channel_tiers(const Attribution& a);
+
 std::string render_attribution_table(const Attribution& a);
 /// Schema "journeysim.attribute/1".
 std::string render_attribution_json(const Attribution& a);
-/// One row per channel, the removal effect's columns then two per heuristic
-/// model (`<model>_conversions`, `<model>_value`).
+/// One row per channel, the removal effect's columns then two per model
+/// (`<model>_conversions`, `<model>_value`), then, after a bootstrap, the
+/// bounds of every one of those intervals (`<column>_low`, `<column>_high`).
 std::string render_attribution_csv(const Attribution& a);
+/// One self-contained page: every model side by side, with the intervals.
+std::string render_attribution_html(const Attribution& a);
 
 }  // namespace journeysim

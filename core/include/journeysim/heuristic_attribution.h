@@ -31,6 +31,10 @@ struct HeuristicParameters {
   double first = 0.4, middle = 0.2, last = 0.4;
 };
 
+/// "time decay (half-life 1 step)", "position based (40/20/40)": how the
+/// report heads a model's numbers.
+std::string heuristic_title(HeuristicModel model, const HeuristicParameters& parameters);
+
 /// The share of a path's conversion that each of its `length` touches gets,
 /// in path order; the shares sum to 1.
 std::vector<double> touch_shares(HeuristicModel model, size_t length,

@@ -10,39 +10,81 @@
 namespace journeysim {
 namespace {
 
-// "time decay (half-life 1 step)", "position based (40/20/40)".
-std::string heuristic_title(HeuristicModel model, const HeuristicParameters& p) {
-  std::string title = heuristic_name(model);
-  for (char& c : title) {
-    c = c == '_' ? ' ' : c;
+// "1234.5 [1200.1, 1270.3]" with `decimals` places, or the number alone
+// when no bootstrap ran.
+std::string with_interval(double value, const Interval& ci, int decimals, bool bootstrap) {
+  char text[160];
+  if (bootstrap) {
+    std::snprintf(text, sizeof text, "%.*f [%.*f, %.*f]", decimals, value, decimals, ci.low,
+                  decimals, ci.high);
+  } else {
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
   }
-  char detail[96];
-  if (model == HeuristicModel::TimeDecay) {
-    std::snprintf(detail, sizeof detail, " (half-life %g step%s)", p.half_life_steps,
-                  p.half_life_steps == 1.0 ? "" : "s");
-    title += detail;
-  } else if (model == HeuristicModel::PositionBased) {
-    std::snprintf(detail, sizeof detail, " (%g/%g/%g)", 100.0 * p.first, 100.0 * p.middle,
-                  100.0 * p.last);
-    title += detail;
-  }
-  return title;
+  return text;
 }
 
 // One block per model: conversions and value of every channel.
-std::string heuristic_table(const Attribution& a, size_t width) {
+std::string model_blocks(const Attribution& a, size_t width) {
+  const bool bootstrap = a.bootstrap_replicates > 0;
+  // Point numbers keep four places; with intervals, the Markov table's.
+  const int column = bootstrap ? 30 : 14, first_column = bootstrap ? 30 : 12;
+  const int conversions = bootstrap ? 1 : 4, value = bootstrap ? 2 : 4;
   std::string out;
   char line[512];
-  for (size_t m = 0; m < a.heuristics.size(); ++m) {
-    out += "\n" + heuristic_title(a.heuristics[m], a.heuristic_parameters) + "\n";
-    std::snprintf(line, sizeof line, "%-*s  %12s  %14s\n", static_cast<int>(width), "channel",
-                  "conversions", "value");
+  for (size_t m = 0; m < a.models.size(); ++m) {
+    out += "\n" + a.models[m].title + "\n";
+    std::snprintf(line, sizeof line, "%-*s  %*s  %*s\n", static_cast<int>(width), "channel",
+                  first_column, "conversions", column, "value");
     out += line;
     for (const ChannelShare& c : a.channels) {
-      std::snprintf(line, sizeof line, "%-*s  %12.4f  %14.4f\n", static_cast<int>(width),
-                    c.channel.c_str(), c.heuristic[m].conversions, c.heuristic[m].value);
+      const CreditInterval ci = bootstrap ? c.credit_ci[m] : CreditInterval{};
+      std::snprintf(line, sizeof line, "%-*s  %*s  %*s\n", static_cast<int>(width),
+                    c.channel.c_str(), first_column,
+                    with_interval(c.credit[m].conversions, ci.conversions, conversions, bootstrap)
+                        .c_str(),
+                    column, with_interval(c.credit[m].value, ci.value, value, bootstrap).c_str());
       out += line;
     }
+  }
+  return out;
+}
+
+// Every model's conversions in one table; after a bootstrap each number
+// carries its tier in that model's ranking.
+std::string side_by_side(const Attribution& a, size_t width) {
+  const bool bootstrap = a.bootstrap_replicates > 0;
+  // The Markov model alone shows its tiers here too.
+  if (a.models.empty() && !bootstrap) {
+    return "";
+  }
+  const std::vector<std::vector<std::string>> tiers = channel_tiers(a);
+  std::string out = "\nConversions by model";
+  out += bootstrap ? " (letters are tiers: a new one starts where the 95% interval of the "
+                     "step down from the channel ranked above excludes 0)\n"
+                   : "\n";
+  char cell[128];
+  std::snprintf(cell, sizeof cell, "%-*s", static_cast<int>(width), "channel");
+  out += cell;
+  std::snprintf(cell, sizeof cell, "  %16s", "markov");
+  out += cell;
+  for (const CreditModel& model : a.models) {
+    std::snprintf(cell, sizeof cell, "  %16s", model.name.c_str());
+    out += cell;
+  }
+  out += "\n";
+  for (size_t c = 0; c < a.channels.size(); ++c) {
+    const ChannelShare& share = a.channels[c];
+    std::snprintf(cell, sizeof cell, "%-*s", static_cast<int>(width), share.channel.c_str());
+    out += cell;
+    for (size_t m = 0; m <= a.models.size(); ++m) {
+      const double v = m == 0 ? share.conversions : share.credit[m - 1].conversions;
+      const std::string tier = bootstrap ? " " + tiers[m][c] : "";
+      std::snprintf(cell, sizeof cell, "  %*.1f%-*s", bootstrap ? 12 : 16, v,
+                    bootstrap ? 4 : 0, tier.c_str());
+      out += cell;
+    }
+    out.erase(out.find_last_not_of(' ') + 1);  // the last tier's padding
+    out += "\n";
   }
   return out;
 }
@@ -53,11 +95,41 @@ std::string number(double v) {
   return buffer;
 }
 
+nlohmann::ordered_json pair(const Interval& ci) { return {ci.low, ci.high}; }
+
 }  // namespace
+
+std::vector<std::vector<std::string>> channel_tiers(const Attribution& a) {
+  std::vector<std::vector<std::string>> tiers;
+  for (const ModelRanking& ranking : a.rankings) {
+    std::vector<std::string> mine(a.channels.size());
+    size_t tier = 0;
+    auto mark = [&](const std::string& channel) {
+      for (size_t c = 0; c < a.channels.size(); ++c) {
+        if (a.channels[c].channel == channel) {
+          mine[c] = tier < 26 ? std::string(1, static_cast<char>('a' + tier))
+                              : std::to_string(tier + 1);
+        }
+      }
+    };
+    if (!ranking.steps.empty()) {
+      mark(ranking.steps.front().higher);
+    } else if (!a.channels.empty()) {
+      mine.assign(a.channels.size(), "a");
+    }
+    for (const RankStep& step : ranking.steps) {
+      tier += step.real() ? 1 : 0;
+      mark(step.lower);
+    }
+    tiers.push_back(mine);
+  }
+  return tiers;
+}
 
 std::string render_attribution_table(const Attribution& a) {
   std::string out;
   char line[512];
+  const bool bootstrap = a.bootstrap_replicates > 0;
   std::string method = a.method == "exact" ? "exact, absorbing Markov chain"
                                             : "simulation, common random numbers";
   if (!a.simulated_because.empty()) {
@@ -70,37 +142,48 @@ std::string render_attribution_table(const Attribution& a) {
   // Weighted path counts may leave a fraction of a customer: show it.
   std::snprintf(line, sizeof line,
                 a.customers == std::floor(a.customers)
-                    ? "conversion rate %.6g, value per customer %.6g, over %.0f customers\n\n"
-                    : "conversion rate %.6g, value per customer %.6g, over %.6g customers\n\n",
+                    ? "conversion rate %.6g, value per customer %.6g, over %.0f customers\n"
+                    : "conversion rate %.6g, value per customer %.6g, over %.6g customers\n",
                 a.conversion_rate, a.value_per_customer, a.customers);
   out += line;
+  if (bootstrap) {
+    std::snprintf(line, sizeof line,
+                  "[low, high]: 95%% intervals from %u bootstrap replicates of the customers "
+                  "(Poisson), seed %llu\n",
+                  a.bootstrap_replicates, static_cast<unsigned long long>(a.seed));
+    out += line;
+  }
+  out += "\n";
   size_t width = 7;
   for (const ChannelShare& c : a.channels) {
     width = std::max(width, c.channel.size());
   }
-  std::snprintf(line, sizeof line, "%-*s  %14s  %10s  %12s  %12s  %10s  %14s\n",
-                static_cast<int>(width), "channel", "removal effect", "conv share",
-                "conversions", "value effect", "value share", "value");
+  const int wide = bootstrap ? 10 : 0;  // room for an interval
+  std::snprintf(line, sizeof line, "%-*s  %*s  %10s  %*s  %12s  %10s  %*s\n",
+                static_cast<int>(width), "channel", 14 + wide + 2, "removal effect",
+                "conv share", 12 + wide + 4, "conversions", "value effect", "value share",
+                14 + wide + 6, "value");
   out += line;
   for (const ChannelShare& c : a.channels) {
-    std::string effect;
-    char number[64];
-    std::snprintf(number, sizeof number, "%.4f", c.removal_effect);
-    effect = number;
+    std::string effect = with_interval(c.removal_effect, c.removal_effect_ci, 4, bootstrap);
     if (a.method == "simulation") {
-      std::snprintf(number, sizeof number, " ±%.4f", c.interval);
-      effect += number;
+      char half[64];
+      std::snprintf(half, sizeof half, " ±%.4f", c.interval);
+      effect += half;
     }
-    std::snprintf(line, sizeof line, "%-*s  %14s  %9.1f%%  %12.1f  %12.4f  %9.1f%%  %14.2f\n",
-                  static_cast<int>(width), c.channel.c_str(), effect.c_str(),
-                  100.0 * c.conversion_share, c.conversions, c.value_removal_effect,
-                  100.0 * c.value_share, c.value);
+    std::snprintf(line, sizeof line, "%-*s  %*s  %9.1f%%  %*s  %12.4f  %9.1f%%  %*s\n",
+                  static_cast<int>(width), c.channel.c_str(), 14 + wide + 2, effect.c_str(),
+                  100.0 * c.conversion_share, 12 + wide + 4,
+                  with_interval(c.conversions, c.markov_ci.conversions, 1, bootstrap).c_str(),
+                  c.value_removal_effect, 100.0 * c.value_share, 14 + wide + 6,
+                  with_interval(c.value, c.markov_ci.value, 2, bootstrap).c_str());
     out += line;
   }
-  return out + heuristic_table(a, width);
+  return out + model_blocks(a, width) + side_by_side(a, width);
 }
 
 std::string render_attribution_json(const Attribution& a) {
+  const bool bootstrap = a.bootstrap_replicates > 0;
   nlohmann::ordered_json j;
   j["schema"] = "journeysim.attribute/1";
   j["journey"] = a.journey;
@@ -130,30 +213,77 @@ std::string render_attribution_json(const Attribution& a) {
     row["value_removal_effect"] = c.value_removal_effect;
     row["value_share"] = c.value_share;
     row["value"] = c.value;
-    for (size_t m = 0; m < a.heuristics.size(); ++m) {
-      row[heuristic_name(a.heuristics[m])] = {{"conversions", c.heuristic[m].conversions},
-                                               {"value", c.heuristic[m].value}};
+    if (bootstrap) {
+      row["ci95"] = {{"removal_effect", pair(c.removal_effect_ci)},
+                     {"value_removal_effect", pair(c.value_removal_effect_ci)},
+                     {"conversions", pair(c.markov_ci.conversions)},
+                     {"value", pair(c.markov_ci.value)}};
+    }
+    for (size_t m = 0; m < a.models.size(); ++m) {
+      nlohmann::ordered_json credit = {{"conversions", c.credit[m].conversions},
+                                       {"value", c.credit[m].value}};
+      if (bootstrap) {
+        credit["ci95"] = {{"conversions", pair(c.credit_ci[m].conversions)},
+                          {"value", pair(c.credit_ci[m].value)}};
+      }
+      row[a.models[m].name] = credit;
     }
     channels.push_back(row);
   }
-  if (!a.heuristics.empty()) {
+  bool heuristics = false;
+  for (const CreditModel& model : a.models) {
+    for (const HeuristicModel h : kHeuristicModels) {
+      heuristics = heuristics || model.name == heuristic_name(h);
+    }
+  }
+  if (heuristics) {
     const HeuristicParameters& p = a.heuristic_parameters;
     j["time_decay_half_life_steps"] = p.half_life_steps;
     j["position_based_weights"] = {p.first, p.middle, p.last};
+  }
+  if (bootstrap) {
+    j["bootstrap"] = {{"replicates", a.bootstrap_replicates},
+                      {"seed", a.seed},
+                      {"resampling", "poisson"},
+                      {"interval", "percentile 95%"}};
+    nlohmann::ordered_json rankings = nlohmann::ordered_json::array();
+    for (const ModelRanking& ranking : a.rankings) {
+      nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+      for (const RankStep& s : ranking.steps) {
+        steps.push_back({{"higher", s.higher},
+                         {"lower", s.lower},
+                         {"difference", s.difference},
+                         {"ci95", pair(s.ci)},
+                         {"excludes_zero", s.real()}});
+      }
+      rankings.push_back({{"model", ranking.model}, {"steps", steps}});
+    }
+    j["rankings"] = rankings;
   }
   j["channels"] = channels;
   return j.dump(2) + "\n";
 }
 
 std::string render_attribution_csv(const Attribution& a) {
+  const bool bootstrap = a.bootstrap_replicates > 0;
   std::string out =
       "channel,removal_effect,conversion_share,conversions,value_removal_effect,value_share,value";
   if (a.method == "simulation") {
     out += ",removal_effect_interval";
   }
-  for (const HeuristicModel model : a.heuristics) {
-    out += std::string(",") + heuristic_name(model) + "_conversions," + heuristic_name(model) +
-           "_value";
+  for (const CreditModel& model : a.models) {
+    out += "," + model.name + "_conversions," + model.name + "_value";
+  }
+  if (bootstrap) {
+    std::vector<std::string> bounded = {"removal_effect", "value_removal_effect", "conversions",
+                                        "value"};
+    for (const CreditModel& model : a.models) {
+      bounded.push_back(model.name + "_conversions");
+      bounded.push_back(model.name + "_value");
+    }
+    for (const std::string& column : bounded) {
+      out += "," + column + "_low," + column + "_high";
+    }
   }
   out += "\n";
   for (const ChannelShare& c : a.channels) {
@@ -163,8 +293,19 @@ std::string render_attribution_csv(const Attribution& a) {
     if (a.method == "simulation") {
       out += "," + number(c.interval);
     }
-    for (const Credit& credit : c.heuristic) {
+    for (const Credit& credit : c.credit) {
       out += "," + number(credit.conversions) + "," + number(credit.value);
+    }
+    if (bootstrap) {
+      std::vector<Interval> bounds = {c.removal_effect_ci, c.value_removal_effect_ci,
+                                      c.markov_ci.conversions, c.markov_ci.value};
+      for (const CreditInterval& ci : c.credit_ci) {
+        bounds.push_back(ci.conversions);
+        bounds.push_back(ci.value);
+      }
+      for (const Interval& ci : bounds) {
+        out += "," + number(ci.low) + "," + number(ci.high);
+      }
     }
     out += "\n";
   }

@@ -2,8 +2,8 @@
 #include "journeysim/heuristic_attribution.h"
 
 #include <cmath>
+#include <cstdio>
 
-#include "journeysim/attribution.h"
 
 namespace journeysim {
 
@@ -21,6 +21,24 @@ const char* heuristic_name(HeuristicModel model) {
       return "position_based";
   }
   return "";
+}
+
+std::string heuristic_title(HeuristicModel model, const HeuristicParameters& p) {
+  std::string title = heuristic_name(model);
+  for (char& c : title) {
+    c = c == '_' ? ' ' : c;
+  }
+  char detail[96];
+  if (model == HeuristicModel::TimeDecay) {
+    std::snprintf(detail, sizeof detail, " (half-life %g step%s)", p.half_life_steps,
+                  p.half_life_steps == 1.0 ? "" : "s");
+    title += detail;
+  } else if (model == HeuristicModel::PositionBased) {
+    std::snprintf(detail, sizeof detail, " (%g/%g/%g)", 100.0 * p.first, 100.0 * p.middle,
+                  100.0 * p.last);
+    title += detail;
+  }
+  return title;
 }
 
 std::vector<double> touch_shares(HeuristicModel model, size_t length,
@@ -88,25 +106,6 @@ std::vector<Credit> attribute_heuristic(const PathSet& paths, HeuristicModel mod
     }
   }
   return credit;
-}
-
-void add_heuristics(Attribution& a, const PathSet& paths,
-                    const std::vector<HeuristicModel>& models,
-                    const HeuristicParameters& parameters) {
-  a.heuristics = models;
-  a.heuristic_parameters = parameters;
-  for (const HeuristicModel model : models) {
-    const std::vector<Credit> credit = attribute_heuristic(paths, model, parameters);
-    for (ChannelShare& c : a.channels) {
-      Credit mine;
-      for (size_t k = 0; k < paths.channels.size(); ++k) {
-        if (paths.channels[k] == c.channel) {
-          mine = credit[k];
-        }
-      }
-      c.heuristic.push_back(mine);
-    }
-  }
 }
 
 }  // namespace journeysim

@@ -27,7 +27,10 @@ std::string render_page(const PageFrame& frame, const std::string& body) {
       page_style() + "</style></head>";
   out += "<body data-report=\"" + std::string(frame.kind) + "\"" + frame.body_data + ">" +
          glyph_definitions();
-  out += body + render_manifest(frame.manifests, frame.execution);
+  // A page of data rather than of a run (attribution) has no manifest.
+  out += body + (frame.manifests.empty() && frame.execution == nullptr
+                     ? std::string()
+                     : render_manifest(frame.manifests, frame.execution));
   // Every channel any manifest names, once, in order of appearance.
   std::vector<std::string> channels;
   for (const manifest_detail::NamedManifest& named : frame.manifests) {
@@ -40,10 +43,12 @@ std::string render_page(const PageFrame& frame, const std::string& body) {
   }
   out += "<footer id=\"report-footer\">journeysim " + escape(version) + " \u00b7 engine " +
          escape(frame.manifests.empty() ? engine_version()
-                                        : frame.manifests.front().manifest->engine_version) +
-         " \u00b7 channels: ";
-  for (size_t i = 0; i < channels.size(); ++i) {
-    out += (i ? ", " : "") + escape(channels[i]);
+                                        : frame.manifests.front().manifest->engine_version);
+  if (!frame.manifests.empty()) {
+    out += " \u00b7 channels: ";
+    for (size_t i = 0; i < channels.size(); ++i) {
+      out += (i ? ", " : "") + escape(channels[i]);
+    }
   }
   out += ". " + escape(frame.footer_note) + "</footer></body></html>\n";
   return out;
