@@ -78,13 +78,63 @@ CLI::Validator seed_range() {
       "SEED");
 }
 
+// Far more than any machine has cores; a typo beyond it is refused.
+constexpr unsigned long long kMaxThreads = 1024;
+
+// Arguments no option of the command takes: each one named, with the
+// nearest option of that same command (never another command's).
+void report_unknown_options(const CLI::App& app, const CLI::ExtrasError& e) {
+  const CLI::App* command = &app;
+  for (const CLI::App* sub : app.get_subcommands()) {
+    command = sub;  // the command in use
+  }
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command->get_options()) {
+    for (const std::string& name : option->get_lnames()) {
+      names.push_back("--" + name);
+    }
+  }
+  const std::string prefix =
+      "journeysim" + (command == &app ? std::string() : " " + command->get_name());
+  bool named = false;
+  for (const std::string& arg : command->remaining()) {
+    if (arg.rfind("--", 0) != 0) {
+      continue;
+    }
+    const std::string flag = arg.substr(0, arg.find('='));
+    std::cerr << prefix << ": error: unknown option '" << flag << "'" << did_you_mean(flag, names)
+              << "\n";
+    named = true;
+  }
+  if (!named) {
+    std::cerr << prefix << ": error: " << e.what() << "\n";
+  }
+  std::cerr << "Run `" << prefix << " --help` for its options.\n";
+}
+
 void add_run_control(CLI::App& command, RunControl& control) {
   command.add_option("--agents,-n", control.agents,
                      "Number of agents, e.g. 200000 or 1e6 (default: the scenario's)");
   command.add_option("--seed", control.seed, "Random seed (default: the scenario's)")
       ->check(seed_range());
   command.add_option("--threads,-j", control.threads,
-                     "Worker threads (0 = one per core; never changes results)");
+                     "Worker threads (0 = one per core; never changes results)")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            // Every worker holds a block of agents and a tally: a typo's
+            // hundred thousand threads would exhaust memory, not speed up.
+            unsigned long long n = 0;
+            try {
+              n = std::stoull(text);
+            } catch (const std::exception&) {
+              return "";  // the option's own conversion reports it
+            }
+            return n > kMaxThreads ? "--threads " + text + ": at most " +
+                                         std::to_string(kMaxThreads) +
+                                         " worker threads (0 = one per core)"
+                                   : "";
+          },
+          "THREADS"));
   command.add_flag("--quiet,-q", control.quiet, "No progress or messages on stderr");
   command.add_flag("--progress", control.progress,
                    "Show progress even when stderr is not a terminal");
@@ -488,6 +538,10 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& e) {
+    parsed.action = nullptr;
+    parsed.parse_exit_code = 2;
+    report_unknown_options(app, e);
   } catch (const CLI::ParseError& e) {
     parsed.action = nullptr;
     parsed.parse_exit_code = app.exit(e);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "journeysim/check.h"
+#include "journeysim/input_file.h"
 #include "manifest/manifest_json.h"
 
 namespace journeysim {
@@ -50,9 +51,13 @@ const Json& field(const Json& doc, const std::string& file, const std::string& d
   return *at;
 }
 
+// Far above any real run result (a 10^5-touchpoint journey's JSON is a few
+// tens of MiB); a wrong path (/dev/zero, a disk image) fails fast.
+constexpr size_t kMaxBaselineBytes = size_t{256} << 20;
+
 // Metric leaves: a plain number is a count; {"value", "ci95", "n"} an
 // estimate. Everything else (names, reasons, flows) is walked past.
-void flatten(const Json& node, const std::string& prefix,
+void flatten(const Json& node, const std::string& prefix, const std::string& file,
              std::map<std::string, BaselineMetric>& out) {
   if (node.is_number()) {
     BaselineMetric m;
@@ -72,12 +77,17 @@ void flatten(const Json& node, const std::string& prefix,
         ci[1].is_number()) {
       m.estimate = {value.get<double>(), ci[0].get<double>(), ci[1].get<double>(),
                     node["n"].is_number_unsigned() ? node["n"].get<uint64_t>() : 0, true};
+    } else if (!value.is_null()) {
+      // null is a metric without data (no customer reached it); anything
+      // else that is not a number is a damaged baseline, never "skipped".
+      bad(file, "baseline metric \"" + prefix + "\" has value " + value.dump() +
+                    " and ci95 " + ci.dump() + ", which are not numbers");
     }
     out[prefix] = m;
     return;
   }
   for (const auto& [key, child] : node.items()) {
-    flatten(child, prefix.empty() ? key : prefix + "." + key, out);
+    flatten(child, prefix.empty() ? key : prefix + "." + key, file, out);
   }
 }
 
@@ -115,21 +125,18 @@ RunManifest legacy_manifest(const Json& doc, const std::string& file) {
 Baseline read_baseline(const std::filesystem::path& path) {
   const std::string file = path.string();
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  if (!std::filesystem::exists(path, ec) &&
+      ec != std::errc::too_many_symbolic_link_levels) {
     bad(file, "baseline file not found; create it with `journeysim check SCENARIO --baseline " +
                   file + " --update-baseline` (or `journeysim run SCENARIO --format json --out " +
                   file + "`)");
   }
-  if (std::filesystem::is_directory(path, ec)) {
-    bad(file, "baseline is a directory, not a file");
+  std::string error;
+  const std::optional<std::string> read = read_input_file(path, kMaxBaselineBytes, "baseline", error);
+  if (!read) {
+    bad(file, "cannot read baseline: " + error);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    bad(file, std::string("cannot read baseline: ") + std::strerror(errno));
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const std::string& text = *read;
   Json doc;
   try {
     doc = Json::parse(text);
@@ -173,10 +180,10 @@ Baseline read_baseline(const std::filesystem::path& path) {
   } else {
     b.manifest = legacy_manifest(doc, file);
   }
-  flatten(field(doc, file, "metrics", Json::value_t::object), "", b.metrics);
-  for (const char* scope : {"stages", "touchpoints", "personas"}) {
+  flatten(field(doc, file, "metrics", Json::value_t::object), "", file, b.metrics);
+  for (const char* scope : {"stages", "touchpoints", "personas", "resources"}) {
     if (doc.contains(scope)) {
-      flatten(doc[scope], scope, b.metrics);
+      flatten(doc[scope], scope, file, b.metrics);
     }
   }
   return b;

@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "journeysim/scenario_loader.h"
+
+#include "journeysim/input_file.h"
 #include "scenario/canonical_form.h"
 #include "scenario/document.h"
 #include "scenario/overrides.h"
@@ -28,49 +30,9 @@ using scenario::Node;
 constexpr size_t kMaxFileBytes = size_t{16} << 20;
 constexpr size_t kMaxExtendsDepth = 32;
 
-std::string too_large(size_t bytes) {
-  return "file is " + std::to_string(bytes) +
-         " bytes; scenario files are limited to 16 MiB (" + std::to_string(kMaxFileBytes) +
-         " bytes)";
-}
-
 // Reads a whole file; on failure returns nullopt with `error` saying why.
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    error = "no such file";
-    return std::nullopt;
-  }
-  if (!fs::is_regular_file(status)) {
-    error = "not a regular file";
-    return std::nullopt;
-  }
-  const uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > kMaxFileBytes) {
-    error = too_large(static_cast<size_t>(size));
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  // Read with a cap rather than trusting the size: the file may grow.
-  std::string text;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<size_t>(in.gcount()));
-    if (text.size() > kMaxFileBytes) {
-      error = too_large(text.size());
-      return std::nullopt;
-    }
-  }
-  if (in.bad()) {
-    error = "read error";
-    return std::nullopt;
-  }
-  return text;
+  return read_input_file(path, kMaxFileBytes, "scenario file", error);
 }
 
 bool is_inside(const fs::path& path, const fs::path& dir) {
@@ -200,7 +162,10 @@ struct MergedDocument {
 MergedDocument merge(const std::string& text, const std::string& display, const fs::path& dir,
                      const fs::path& canonical, const LoadOptions& options) {
   if (text.size() > kMaxFileBytes) {
-    throw InputError(SourceLocation{display, 0, 0}, too_large(text.size()));
+    throw InputError(SourceLocation{display, 0, 0},
+                     "file is " + std::to_string(text.size()) +
+                         " bytes; scenario files are limited to 16 MiB (" +
+                         std::to_string(kMaxFileBytes) + " bytes)");
   }
   scenario::ParsedDocument parsed = scenario::parse_document(text, display);
   if (!parsed.ok) {
