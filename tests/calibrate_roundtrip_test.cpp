@@ -204,7 +204,7 @@ TEST(CalibrateRoundTrip, AbsurdSpansAreClampedToWhatTheLoaderAccepts) {
   // horizon_days and hours beyond the loader's and the fixed channel's bounds.
   std::istringstream log(
       "customer_id,timestamp,touchpoint,revenue\n"
-      "a,0,home,0\na,5334451200,buy,1e12\n");
+      "a,0,home,0\na,5334451200,buy,1e18\n");
   BadRows bad("log.csv", true);
   EventLogOptions options;
   options.conversion_event = "buy";
@@ -212,7 +212,21 @@ TEST(CalibrateRoundTrip, AbsurdSpansAreClampedToWhatTheLoaderAccepts) {
       fit_journey(summarize_event_log(log, "log.csv", options, bad), -1, "log.csv");
   EXPECT_DOUBLE_EQ(fit.horizon_days, 36500.0);
   EXPECT_DOUBLE_EQ(find(fit, "home").hours, 876000.0);
-  EXPECT_DOUBLE_EQ(find(fit, "buy").value, 1e9);
+  EXPECT_DOUBLE_EQ(find(fit, "buy").value, 1e15);
+  EXPECT_NO_THROW(model_from_text(render_fitted_toml(fit)));
+}
+
+TEST(CalibrateRoundTrip, OrdersOfBillionsInSmallCurrencyUnitsAreKeptExactly) {
+  // 5e9 dong is an ordinary order: the fitted value must not be clamped.
+  std::istringstream log(
+      "customer_id,timestamp,touchpoint,revenue\n"
+      "a,0,home,0\na,60,buy,5e9\n");
+  BadRows bad("log.csv", true);
+  EventLogOptions options;
+  options.conversion_event = "buy";
+  const FittedJourney fit =
+      fit_journey(summarize_event_log(log, "log.csv", options, bad), -1, "log.csv");
+  EXPECT_DOUBLE_EQ(find(fit, "buy").value, 5e9);
   EXPECT_NO_THROW(model_from_text(render_fitted_toml(fit)));
 }
 

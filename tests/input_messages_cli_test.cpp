@@ -85,5 +85,44 @@ TEST_F(InputMessages, AnOptionOfAnotherCommandIsNotSuggested) {
       << r.err;
 }
 
+TEST_F(InputMessages, WeightsWhoseSumOverflowsAreRefusedNotSentDownOneEdge) {
+  write("w.toml", R"([journey]
+name = "w"
+stages = ["a"]
+[personas.p]
+share = 1.0
+[touchpoints.x]
+stage = "a"
+channel = "fixed"
+entry = 1.0
+next = [{ to = "y", weight = 1e308 }, { to = "z", weight = 1e308 }]
+[touchpoints.y]
+stage = "a"
+channel = "fixed"
+milestone = "m"
+exit = true
+[touchpoints.z]
+stage = "a"
+channel = "fixed"
+exit = true
+)");
+  const auto r = journeysim("validate " + path("w.toml"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("w.toml:10:8: error: touchpoints.x.next: the weights sum to more than "
+                       "the largest number"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(InputMessages, APathStepNamedLikeTheChainsOwnStatesIsABadRow) {
+  write("p.csv", "path,total_conversions,total_null\n(conversion) > a,5,3\na > b,2,1\n");
+  const auto r = journeysim("attribute --paths " + path("p.csv") + " --bootstrap 0 --strict");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("p.csv:2:1: error: bad row: step '(conversion)' is a name the attribution "
+                       "chain keeps for its own states"),
+            std::string::npos)
+      << r.err;
+}
+
 }  // namespace
 }  // namespace journeysim

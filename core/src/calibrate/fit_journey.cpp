@@ -34,7 +34,7 @@ namespace {
 // clamped to them (and still says so in its comments: counts are exact).
 constexpr double kMaxHorizonDays = 36500.0;
 constexpr double kMaxHours = 876000.0;   // hours, delay_hours: a century
-constexpr double kMaxValue = 1e9;        // fixed channel `value`
+constexpr double kMaxValue = 1e15;       // fixed channel `value` (5e9 VND orders are real)
 constexpr uint64_t kMaxAgents = 1'000'000'000'000;
 }  // namespace
 

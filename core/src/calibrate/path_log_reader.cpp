@@ -14,6 +14,10 @@
 namespace journeysim {
 namespace {
 
+bool is_reserved_state(const std::string& step) {
+  return step == "(start)" || step == "(conversion)" || step == "(null)";
+}
+
 // A non-negative finite number; an empty field is 0.
 bool non_negative_number(const std::string& text, double& value) {
   const std::string_view t = util::trim_blanks(text);
@@ -166,6 +170,7 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
       continue;
     }
     bool empty_step = false;
+    std::string reserved;
     for (size_t start = 0; start <= text.size();) {
       size_t end = text.find('>', start);
       if (end == std::string::npos) {
@@ -173,8 +178,20 @@ void read_path_log(std::istream& in, const std::string& file, const PathLogColum
       }
       std::string step(util::trim_blanks(std::string_view(text).substr(start, end - start)));
       empty_step = empty_step || step.empty();
+      if (reserved.empty() && is_reserved_state(step)) {
+        reserved = step;
+      }
       out.steps.push_back(std::move(step));
       start = end + 1;
+    }
+    if (!reserved.empty()) {
+      // The chain's own states: a channel by that name would be read as the
+      // conversion (or the start, or a loss) itself.
+      bad.add(line, starts[static_cast<size_t>(path)],
+              "step '" + reserved +
+                  "' is a name the attribution chain keeps for its own states ((start), "
+                  "(conversion), (null)): rename the channel");
+      continue;
     }
     if (empty_step) {
       bad.add(line, starts[static_cast<size_t>(path)],

@@ -20,7 +20,7 @@ const js_param_spec kParams[kParamCount] = {
      "effort a customer spends here (1 = one simple action)"},
     {"emotion", JS_PARAM_NUMBER, 0.0, -1.0, 1.0,
      "change of satisfaction for customers who pass"},
-    {"value", JS_PARAM_NUMBER, 0.0, 0.0, 1e9,
+    {"value", JS_PARAM_NUMBER, 0.0, 0.0, 1e15,
      "revenue taken from each customer who passes"},
 };
 

@@ -18,6 +18,9 @@ namespace journeysim {
   tp.channel->fail(out.str());
 }
 
+/// The most messages (or referrals) one interaction may report.
+inline constexpr uint32_t kMaxCountPerInteraction = 1000;
+
 inline void check_outcome(const js_outcome& o, const ModelTouchpoint& tp) {
   // Written as !(in range) so that NaN fails every test.
   if (!(o.p_continue >= 0.0 && o.p_continue <= 1.0)) {
@@ -34,6 +37,14 @@ inline void check_outcome(const js_outcome& o, const ModelTouchpoint& tp) {
   }
   if (!(o.money >= 0.0 && std::isfinite(o.money))) {
     reject_outcome(tp, "money", o.money, "must be finite and >= 0");
+  }
+  // A customer's counts add every visit's: a plugin's 4e9 messages in one
+  // visit would wrap the agent's 32-bit count into a small wrong number.
+  if (o.messages > kMaxCountPerInteraction) {
+    reject_outcome(tp, "messages", o.messages, "at most 1000 in one interaction");
+  }
+  if (o.referrals > kMaxCountPerInteraction) {
+    reject_outcome(tp, "referrals", o.referrals, "at most 1000 in one interaction");
   }
   if (o.next == JS_NEXT_DROP) {
     if (o.reason >= tp.reason_count) {

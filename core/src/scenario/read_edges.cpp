@@ -1,6 +1,8 @@
 // The references a node makes to others: `next` lists (ids or weighted
 // edges) and single `to` ids. Targets are resolved to node indices once every
 // touchpoint and step is read (resolve_targets).
+#include <cmath>
+
 #include "scenario/key_tables.h"
 #include "scenario/sections.h"
 
@@ -79,6 +81,20 @@ void read_next(FieldReader& in, const Node& node, const std::string& path,
       continue;
     }
     next.push_back(std::move(edge));
+  }
+  double total = 0.0;
+  for (const Edge& e : next) {
+    total += e.weight;
+  }
+  check_weight_sum(in, node, path, total);
+}
+
+void check_weight_sum(FieldReader& in, const Node& node, const std::string& path, double total) {
+  // Each weight is finite; their sum must be too, or normalising them
+  // would send everyone down one branch (1e308 + 1e308 is infinite).
+  if (!std::isfinite(total)) {
+    in.error(node.where, path + ": the weights sum to more than the largest number (about "
+                             "1.8e308); scale them down, only their ratios matter");
   }
 }
 

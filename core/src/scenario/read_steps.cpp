@@ -148,6 +148,11 @@ void read_arms(FieldReader& in, const Node& node, const std::string& path, Step&
                 step.arms.push_back(std::move(arm));
               }
             });
+  double total = 0.0;
+  for (const Arm& arm : step.arms) {
+    total += arm.weight;
+  }
+  check_weight_sum(in, node, path, total);
 }
 
 void read_set(FieldReader& in, const Node& node, const std::string& path, Step& step) {

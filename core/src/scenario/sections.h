@@ -63,6 +63,10 @@ void read_steps(FieldReader& in, const Node* table, const DeclaredStages& stages
 void read_next(FieldReader& in, const Node& node, const std::string& path,
                const std::string& ids, std::vector<Edge>& next);
 
+/// Weights (of `next` edges, of arms) whose sum at `path` overflows are an
+/// error at `node`: only their ratios matter.
+void check_weight_sum(FieldReader& in, const Node& node, const std::string& path, double total);
+
 /// The required `to` id of the table `item` at `item_path`.
 std::optional<NodeRef> read_to(FieldReader& in, const Node& item, const std::string& item_path);
 

@@ -182,8 +182,8 @@ typedef struct js_outcome {
   double effort;       ///< effort spent here, >= 0 (1 = one simple action)
   double emotion;      ///< change of satisfaction, in [-1, 1]
   double money;        ///< revenue taken here, >= 0
-  uint32_t messages;   ///< messages sent to the agent here
-  uint32_t referrals;  ///< new customers this agent referred here
+  uint32_t messages;   ///< messages sent to the agent here (at most 1000)
+  uint32_t referrals;  ///< new customers this agent referred here (at most 1000)
 } js_outcome;
 
 /// The descriptor a plugin exports; must outlive the library's use.
