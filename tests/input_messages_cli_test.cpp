@@ -124,5 +124,16 @@ TEST_F(InputMessages, APathStepNamedLikeTheChainsOwnStatesIsABadRow) {
       << r.err;
 }
 
+TEST_F(InputMessages, AMegabyteSetPathIsRefusedAtOnce) {
+  std::string keys;
+  for (int i = 0; i < 50000; ++i) {
+    keys += "a.";
+  }
+  const auto r = journeysim("validate " + kScenario + " --set " + keys + "b=1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("key path is 100001 bytes long; at most 4096"), std::string::npos)
+      << r.err.substr(0, 300);
+}
+
 }  // namespace
 }  // namespace journeysim

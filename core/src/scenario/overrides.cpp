@@ -152,6 +152,10 @@ bool split_key_path(std::string_view path, std::vector<std::string>& keys, std::
   }
 }
 
+// Far beyond any real key path (touchpoints.checkout.params.steps).
+constexpr size_t kMaxPathBytes = 4096;
+constexpr size_t kMaxPathKeys = 100;  // as deep as a scenario file may nest
+
 void apply_overrides(Node& doc, const std::vector<std::string>& overrides,
                      std::vector<Diagnostic>& problems) {
   for (const std::string& raw : overrides) {
@@ -164,10 +168,24 @@ void apply_overrides(Node& doc, const std::vector<std::string>& overrides,
           {where, "expected path=value, e.g. touchpoints.checkout.params.steps=3"});
       continue;
     }
+    // A path is a handful of keys; a megabyte of them would build a tree
+    // as deep, each level remembering the whole path (quadratic memory).
+    if (path_text.size() > kMaxPathBytes) {
+      problems.push_back({SourceLocation{"--set " + path_text.substr(0, 60) + "...", 0, 0},
+                          "key path is " + std::to_string(path_text.size()) +
+                              " bytes long; at most " + std::to_string(kMaxPathBytes)});
+      continue;
+    }
     std::vector<std::string> keys;
     std::string error;
     if (!split_key_path(path_text, keys, error)) {
       problems.push_back({where, error});
+      continue;
+    }
+    if (keys.size() > kMaxPathKeys) {
+      problems.push_back({where, "key path has " + std::to_string(keys.size()) +
+                                     " keys; at most " + std::to_string(kMaxPathKeys) +
+                                     ", as deep as a scenario file may nest"});
       continue;
     }
     if (keys.front() == "extends") {
