@@ -135,5 +135,17 @@ TEST_F(InputMessages, AMegabyteSetPathIsRefusedAtOnce) {
       << r.err.substr(0, 300);
 }
 
+TEST_F(InputMessages, AnEscapeInADisplayNameIsShownEscapedOnTheTerminal) {
+  std::string text = testing::read_file(kScenario);
+  const std::string from = "name = \"Spring launch";
+  text.replace(text.find(from), from.size(), "name = \"\\u001B]0;owned\\u0007Spring launch");
+  write("s.toml", text);
+  const auto r = journeysim("run " + path("s.toml") + " --agents 200 --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(r.out.find("\\u001B]0;owned\\u0007Spring launch"), std::string::npos)
+      << r.out.substr(0, 200);
+}
+
 }  // namespace
 }  // namespace journeysim

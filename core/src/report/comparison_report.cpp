@@ -48,7 +48,9 @@ constexpr size_t kTableRows = 30;
 
 }  // namespace
 
-std::string render_comparison_table(const ComparisonReport& report) {
+namespace {
+
+std::string render_comparison_table_text(const ComparisonReport& report) {
   std::string out;
   const RunReport& b = report.baseline;
   char header[256];
@@ -86,6 +88,13 @@ std::string render_comparison_table(const ComparisonReport& report) {
            " metrics did not change significantly. All metrics: --format json or csv.\n";
   }
   return out;
+}
+
+}  // namespace
+
+// What reaches the terminal: names from the scenario cannot drive it.
+std::string render_comparison_table(const ComparisonReport& report) {
+  return util::escape_controls(render_comparison_table_text(report));
 }
 
 std::string render_comparison_json(const ComparisonReport& report) {

@@ -212,7 +212,9 @@ std::string resources_table(const RunReport& r) {
 
 }  // namespace
 
-std::string render_table(const RunReport& r) {
+namespace {
+
+std::string render_table_text(const RunReport& r) {
   std::string out;
   out += r.name + "\n";
   if (!r.purpose.empty()) {
@@ -327,6 +329,13 @@ std::string render_table(const RunReport& r) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+// What reaches the terminal: names from the scenario cannot drive it.
+std::string render_table(const RunReport& r) {
+  return util::escape_controls(render_table_text(r));
 }
 
 }  // namespace journeysim

@@ -1,5 +1,7 @@
 #include "util/text.h"
 
+#include <cstdio>
+
 namespace journeysim::util {
 namespace {
 
@@ -177,6 +179,29 @@ std::string escape_xml(std::string_view text, XmlPlace place) {
       out += kReplacementCharacter;
     } else {
       out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char code[8];
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    // C1 controls are U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8.
+    if (b == 0xC2 && i + 1 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      std::snprintf(code, sizeof code, "\\u%04X", static_cast<unsigned char>(text[i + 1]));
+      out += code;
+      ++i;
+    } else if ((b < 0x20 && b != '\n') || b == 0x7F) {
+      std::snprintf(code, sizeof code, "\\u%04X", b);
+      out += code;
+    } else {
+      out += static_cast<char>(b);
     }
   }
   return out;

@@ -68,6 +68,12 @@ std::string pad_bytes(const std::string& text, size_t width);
 /// HTML element content and inside a quoted attribute value.
 std::string escape_html(std::string_view text);
 
+/// Text for a terminal: control characters other than the line break (C0,
+/// DEL and C1, which can drive a terminal: move the cursor, retitle the
+/// window, hide text) are shown as \u001B and the like, so a name in a
+/// scenario can never take over the screen it is printed on.
+std::string escape_controls(std::string_view text);
+
 /// Where escaped XML text goes: attribute values also escape '\n' and '\t',
 /// which an XML parser would otherwise normalise to spaces.
 enum class XmlPlace { Text, Attribute };
