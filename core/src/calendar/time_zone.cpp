@@ -83,8 +83,9 @@ std::optional<std::string> read_file(const fs::path& path) {
 
 // Every zone name in the database, for the "did you mean" of an unknown
 // one: the TZif files below the directory, without the "posix/" and
-// "right/" copies. Only walked when a name is wrong.
-std::vector<std::string> known_zone_names() {
+// "right/" copies. Walked once, the first time a name is wrong: a hostile
+// file with thousands of wrong names must not walk it thousands of times.
+std::vector<std::string> list_zone_names() {
   std::vector<std::string> names;
   const fs::path root = zone_directory();
   std::error_code ec;
@@ -105,6 +106,11 @@ std::vector<std::string> known_zone_names() {
     }
   }
   std::sort(names.begin(), names.end());
+  return names;
+}
+
+const std::vector<std::string>& known_zone_names() {
+  static const std::vector<std::string> names = list_zone_names();  // initialised once, thread-safe
   return names;
 }
 
