@@ -4,6 +4,7 @@
 // stop listing transitions and only their POSIX rule goes on.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <thread>
 #include <vector>
@@ -181,6 +182,14 @@ TEST(TimeZone, LocalTimeSkippedBySpringForwardMovesOnByTheGap) {
   // 02:30 on 31 October happens twice: the first one (CEST).
   EXPECT_EQ(berlin->utc_of_local(utc("2027-10-31T02:30:00Z")), utc("2027-10-31T00:30:00Z"));
   EXPECT_EQ(berlin->utc_of_local(utc("2027-07-01T09:00:00Z")), utc("2027-07-01T07:00:00Z"));
+}
+
+TEST(TimeZone, DatabaseVersionIsNamedAsTzdataNamesIt) {
+  const std::string version = tzdb_version();  // e.g. "2025b"
+  ASSERT_EQ(version.size(), 5u) << version;
+  EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(version[3])) &&
+              std::islower(static_cast<unsigned char>(version[4])))
+      << version;
 }
 
 // --- the pieces --------------------------------------------------------------
