@@ -10,6 +10,7 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  tzdata  # time zones, read from /usr/share/zoneinfo as TZif files (docs/calendar.md)
   libpugixml-dev  # the check tests read JUnit XML back with an independent parser
   chromium  # the HTML report's browser tests
   python3-jsonschema  # scenario files checked against `journeysim schema` (tests/scenario_json_schema_test.py)

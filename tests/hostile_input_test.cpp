@@ -109,6 +109,40 @@ TEST_F(HostileInput, NanAndInfinityExitTwoAtTheirLines) {
   }
 }
 
+// Issue 18's calendar keys: each bad value names its file, line and column.
+TEST_F(HostileInput, WindowPastTheEndOfTheDayExitsTwoAtItsColumn) {
+  const auto file = edited("entry = 1.0", "entry = 1.0\nwindow = { hours = \"25:00-26:00\" }");
+  const auto result = journeysim("validate " + file.string());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(file.string() + ":13:20: error: touchpoints.landing.window.hours: "
+                                            "'25:00-26:00'"),
+            std::string::npos)
+      << result.err;
+}
+
+TEST_F(HostileInput, UnknownTimeZoneExitsTwoWithTheNearestName) {
+  const auto file = edited("share = 1.0", "share = 1.0\ntimezone = \"America/New_Yrok\"");
+  const auto result = journeysim("validate " + file.string());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(file.string() + ":8:12: error: personas.shopper.timezone: unknown "
+                                            "time zone 'America/New_Yrok' (did you mean "
+                                            "'America/New_York'?)"),
+            std::string::npos)
+      << result.err;
+}
+
+TEST_F(HostileInput, FrequencyCapWithAZeroPeriodExitsTwoAtItsColumn) {
+  const auto file = write("s.toml", kBase + "\n[policies]\nfrequency_cap = { messages = 3, "
+                                            "per = \"0h\", channels = [\"fixed\"] }\n");
+  const auto result = journeysim("run " + file.string());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(file.string() + ":23:39: error: policies.frequency_cap.per must be "
+                                            "longer than 0, got '0h'"),
+            std::string::npos)
+      << result.err;
+  EXPECT_TRUE(result.out.empty());
+}
+
 TEST_F(HostileInput, CycleWithNoExitExitsTwo) {
   const auto file = edited("milestone = \"purchase\"\nexit = true",
                            "milestone = \"purchase\"\nnext = [\"landing\"]");

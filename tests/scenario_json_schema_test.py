@@ -83,6 +83,23 @@ expect_invalid("a complete file without journey.stages", missing, "'stages' is a
 variant = {"extends": "store-launch.toml", "touchpoints": {"checkout": {"params": {"steps": 3}}}}
 expect_valid("a variant changing one param", variant)
 
+# Issue 18's calendar keys, as tomllib reads them (start is a datetime).
+with open(f"{source}/tests/data/loader/calendar_acceptance.toml", "rb") as f:
+    calendar = tomllib.load(f)
+expect_valid("the calendar keys (tests/data/loader/calendar_acceptance.toml)", calendar)
+
+typo = json.loads(json.dumps(store))
+typo["touchpoints"]["checkout"]["window"] = {"hours": "25:00-26:00"}
+expect_invalid("a window past the end of the day", typo, "does not match")
+
+typo = json.loads(json.dumps(store))
+typo["arrivals"] = {"pattern": "poisson", "per_hours": 24}
+expect_invalid("an unknown [arrivals] key", typo, "'per_hours' was unexpected")
+
+typo = json.loads(json.dumps(store))
+typo["policies"] = {"frequency_cap": {"messages": 0, "per": "7d", "channels": ["email"]}}
+expect_invalid("a cap of zero messages", typo, "is not valid under any of the given schemas")
+
 for failure in failures:
     print("FAIL:", failure)
 print(f"{len(examples)} scenarios, {len(starters)} starters checked; {len(failures)} failures")

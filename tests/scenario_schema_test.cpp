@@ -226,7 +226,7 @@ TEST(ScenarioSchema, UnknownKeyWithoutSuggestionListsValidKeys) {
   EXPECT_EQ(errors(edit("name = \"Shop\"", "name = \"Shop\"\ncolour = \"red\"")),
             (Lines{"inline.toml:3:1: error: unknown key 'colour' in [journey]; valid keys: "
                    "name, purpose, type, horizon_days, agents, seed, max_steps, stages, "
-                   "conversion"}));
+                   "conversion, start, timezone"}));
 }
 
 TEST(ScenarioSchema, UnknownPersonaKeySuggestsNearest) {

@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "journeysim/calendar.h"
 #include "journeysim/diagnostics.h"
 
 namespace journeysim {
@@ -23,6 +25,16 @@ struct Journey {
   uint64_t seed = 1;
   uint32_t max_steps = 200;         // bound on touchpoints per agent
   std::string conversion;           // milestone that counts as converting
+  UtcSeconds start = kDefaultStartUtc;  // the instant the journey starts (hour 0)
+  int32_t start_offset_seconds = 0; // the offset east of UTC the start was written in
+                                    // (the zone's at start for a local date-time)
+  SourceLocation start_where;       // of `start` (empty when not given)
+  std::string timezone;             // as written; "" = not given
+  SourceLocation timezone_where;
+  TimeZonePtr zone;                 // the journey's clock (arrival weights, the default
+                                    // customer zone): `timezone`'s, else fixed at the
+                                    // start's offset. Set by the loader; null only in a
+                                    // Scenario built by hand
   SourceLocation where;             // of the [journey] table
 };
 
@@ -47,6 +59,10 @@ struct Persona {
   double tech_savvy = 0.5;
   double time_budget_minutes = 0.0; // 0 = not given
   double initial_satisfaction = 0.7;  // neutral-positive: CSAT 4
+  std::string timezone;             // as written; "" = not given
+  SourceLocation timezone_where;
+  TimeZonePtr zone;                 // the customers' clock: `timezone`'s, else the
+                                    // journey's zone (set by the loader)
   SourceLocation where;
 };
 
@@ -121,6 +137,7 @@ struct Touchpoint {
   std::map<std::string, ParamValue> params;
   std::vector<Edge> next;
   std::vector<EventRoute> on;       // sorted by event
+  std::optional<SendWindow> window; // messages go out only inside it (customer's clock)
   // Never read from a file: the event names split conditions may test here
   // when they are not its channel's. Attribution removes a touchpoint by
   // running it as `fixed`, dropping everyone; conditions that test it keep
@@ -181,6 +198,7 @@ struct Step {
   uint32_t stage_index = kNoStage;  // index into Scenario::stages
   WaitTime wait_for;                // Wait
   std::vector<Race> race;           // Wait
+  std::optional<SendWindow> window; // Wait: the wait also lasts until it is open
   std::vector<Branch> branches;     // Split: the last one has no condition
   std::vector<Arm> arms;            // Experiment: at least two
   std::map<std::string, ParamValue> set;  // Update: attribute -> value
@@ -226,6 +244,8 @@ struct Scenario {
   std::vector<Step> steps;              // as first met, then by id
   std::vector<Threshold> thresholds;    // sorted by metric
   std::vector<Resource> resources;      // sorted by id
+  ArrivalPattern arrivals;              // [arrivals]; at_start when absent
+  Policies policies;                    // [policies]
   std::vector<std::string> files;       // the file, then each `extends` base
   std::vector<std::string> file_sha256;  // SHA-256 of each file's bytes, as `files`
   std::vector<std::string> overrides;   // `--set path=value`, in the order applied

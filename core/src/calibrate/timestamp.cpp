@@ -3,41 +3,15 @@
 #include <cmath>
 #include <cstdio>
 
+#include "calendar/civil_time.h"
 #include "journeysim/event_log.h"
 
 namespace journeysim {
 namespace {
 
-// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
-// (Howard Hinnant's days_from_civil).
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2 ? 1 : 0;
-}
-
-bool is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-unsigned days_in_month(int64_t y, unsigned m) {
-  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
+using calendar::civil_from_days;
+using calendar::days_from_civil;
+using calendar::days_in_month;
 
 // Reads exactly `n` digits at `pos`.
 bool digits(std::string_view s, size_t& pos, size_t n, unsigned& value) {
@@ -127,7 +101,7 @@ bool parse_iso(std::string_view s, double& seconds) {
       return false;
     }
   }
-  seconds = static_cast<double>(days_from_civil(year, month, day)) * 86400.0 + time;
+  seconds = static_cast<double>(days_from_civil({year, month, day})) * 86400.0 + time;
   return true;
 }
 
@@ -174,12 +148,11 @@ std::string format_timestamp(double seconds) {
     rest += 86400000;
     --days;
   }
-  int64_t y = 0;
-  unsigned m = 0, d = 0;
-  civil_from_days(days, y, m, d);
+  const calendar::CivilDate date = civil_from_days(days);
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
-                static_cast<long long>(y), m, d, static_cast<long long>(rest / 3600000),
+                static_cast<long long>(date.year), date.month, date.day,
+                static_cast<long long>(rest / 3600000),
                 static_cast<long long>(rest / 60000 % 60),
                 static_cast<long long>(rest / 1000 % 60), static_cast<long long>(rest % 1000));
   return buffer;

@@ -41,6 +41,12 @@ void FieldReader::error(const SourceLocation& where, std::string message) {
 
 // A typo suggestion costs an edit distance per known name; past the first
 // problems a file is not a draft with typos, so stop paying for them.
+void FieldReader::errors_from(const InputError& thrown, const std::string& path) {
+  for (const Diagnostic& d : thrown.diagnostics()) {
+    error(d.where, path + ": " + d.message);
+  }
+}
+
 std::string FieldReader::suggest(const std::string& name,
                                  const std::vector<std::string>& known) const {
   return problems_.size() < kMaxSuggestedProblems ? did_you_mean(name, known) : "";

@@ -35,6 +35,9 @@ class FieldReader {
   explicit FieldReader(std::vector<Diagnostic>& problems) : problems_(problems) {}
 
   void error(const SourceLocation& where, std::string message);
+  /// Each problem of `thrown` (raised by a parser the loader shares with the
+  /// engine: durations, time zones), its message prefixed "<path>: ".
+  void errors_from(const InputError& thrown, const std::string& path);
 
   /// " (did you mean 'x'?)" for the nearest of `known`, or "" (also once a
   /// file has so many problems that it is not a draft with typos).

@@ -32,6 +32,12 @@ const std::vector<KeySpec>& top_level_key_specs() {
        "time"},
       {"thresholds", ValueShape::Thresholds,
        "CI gates for `journeysim check`: metric = \">= 0.02\" or a list of conditions"},
+      {"arrivals", ValueShape::ArrivalsTable,
+       "When customers arrive: all at start (default), steady over days, or a Poisson "
+       "stream, shaped by weekday and hour, with launch bursts"},
+      {"policies", ValueShape::PoliciesTable,
+       "Rules over all messages, e.g. frequency_cap = { messages = 3, per = \"7d\", "
+       "channels = [\"email\"] }"},
   };
   return keys;
 }
@@ -53,6 +59,12 @@ const std::vector<KeySpec>& journey_keys() {
        "The ordered stages, e.g. [\"awareness\", \"consideration\", \"purchase\"]", true},
       {"conversion", ValueShape::Name,
        "The milestone that counts as converting (optional with one milestone)"},
+      {"start", ValueShape::DateTime,
+       "When the journey starts, a TOML date-time such as 2027-03-01T00:00:00+07:00 "
+       "(without an offset: in `timezone`, else UTC; default 2027-01-04T00:00:00Z)"},
+      {"timezone", ValueShape::TimeZone,
+       "The journey's time zone (\"Europe/Berlin\" or \"+07:00\"): arrivals' weekday and "
+       "hourly weights, and customers' zone unless their persona gives one"},
   };
   return keys;
 }
@@ -93,6 +105,9 @@ const std::vector<KeySpec>& persona_keys() {
        "Satisfaction on arrival (default 0.7, a CSAT of 4)"},
       {"time_budget_minutes", ValueShape::NonNegative,
        "Minutes they will spend on the whole journey (0 or absent: no limit)"},
+      {"timezone", ValueShape::TimeZone,
+       "Where they live (\"America/New_York\" or \"-05:00\"): send windows follow their "
+       "clock (default: the journey's time zone)"},
   };
   return keys;
 }
@@ -122,6 +137,10 @@ const std::vector<KeySpec>& touchpoint_keys() {
       {"patience", ValueShape::WaitFor,
        "How long a customer queues before giving up (the `gave_up` event): \"5m\" or a "
        "distribution table"},
+      {"window", ValueShape::Window,
+       "Send only inside this window of the customer's day, e.g. { hours = \"09:00-18:00\", "
+       "days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"] }; a message due outside "
+       "waits for it"},
   };
   return keys;
 }
@@ -169,7 +188,10 @@ const std::vector<StepKindKeys>& step_kinds() {
          true},
         {"next", ValueShape::Next, "Where customers go when the wait is over"},
         {"race", ValueShape::Races,
-         "Events that may end the wait early: [{ rate_per_day = 0.2, to = \"...\" }]"}}},
+         "Events that may end the wait early: [{ rate_per_day = 0.2, to = \"...\" }]"},
+        {"window", ValueShape::Window,
+         "After the wait, hold on until this window of the customer's day is open, e.g. "
+         "{ hours = \"09:00-18:00\" }"}}},
       {Step::Kind::Split,
        "Send each customer along the first branch whose condition holds",
        {{"branches", ValueShape::Branches,
@@ -233,6 +255,73 @@ const std::vector<DistributionKeys>& wait_distributions() {
         {"max", ValueShape::Duration, "The longest wait", true}}},
   };
   return distributions;
+}
+
+const std::vector<KeySpec>& window_keys() {
+  static const std::vector<KeySpec> keys = {
+      {"hours", ValueShape::WindowHours,
+       "\"HH:MM-HH:MM\" on the customer's clock; \"22:00-06:00\" wraps past midnight, "
+       "\"00:00-24:00\" is the whole day",
+       true},
+      {"days", ValueShape::WeekDays,
+       "The days it opens: mon, tue, wed, thu, fri, sat, sun (default: every day)"},
+  };
+  return keys;
+}
+
+const std::vector<KeySpec>& arrival_keys() {
+  static const std::vector<KeySpec> keys = {
+      {"pattern", ValueShape::ArrivalKind,
+       "at_start (default: everyone at start) | steady (evenly over over_days) | poisson "
+       "(a random stream at per_hour or per_day)"},
+      {"over_days", ValueShape::Positive, "steady: the days over which customers arrive"},
+      {"per_hour", ValueShape::Positive,
+       "poisson: mean arrivals per hour (the run's agents then arrive over agents / per_hour "
+       "hours)"},
+      {"per_day", ValueShape::Positive, "poisson: mean arrivals per day (instead of per_hour)"},
+      {"weekday_weights", ValueShape::WeekdayWeights,
+       "Relative traffic on each weekday, Monday first (7 numbers >= 0)"},
+      {"hourly_weights", ValueShape::HourlyWeights,
+       "Relative traffic in each hour of the day from 00:00, on the journey's clock (24 "
+       "numbers >= 0)"},
+      {"bursts", ValueShape::Bursts,
+       "Launch bursts: [{ day = 0, share = 0.3 }] puts 30% of all arrivals on day 0"},
+  };
+  return keys;
+}
+
+const std::vector<std::string>& arrival_patterns() {
+  static const std::vector<std::string> patterns = {"at_start", "steady", "poisson"};
+  return patterns;
+}
+
+const std::vector<KeySpec>& burst_keys() {
+  static const std::vector<KeySpec> keys = {
+      {"day", ValueShape::NonNegativeInteger,
+       "The day of the burst: 0 is the first 24 hours from start", true},
+      {"share", ValueShape::Share, "The share of all arrivals that fall on that day (> 0)",
+       true},
+  };
+  return keys;
+}
+
+const std::vector<KeySpec>& policy_keys() {
+  static const std::vector<KeySpec> keys = {
+      {"frequency_cap", ValueShape::FrequencyCaps,
+       "At most `messages` messages on `channels` to one customer within any `per` span: "
+       "{ messages = 3, per = \"7d\", channels = [\"email\"] }, or a list of such caps"},
+  };
+  return keys;
+}
+
+const std::vector<KeySpec>& frequency_cap_keys() {
+  static const std::vector<KeySpec> keys = {
+      {"messages", ValueShape::Count, "The most messages allowed in any span of `per`", true},
+      {"per", ValueShape::Duration, "The span: \"7d\", \"24h\", \"1w\"", true},
+      {"channels", ValueShape::Texts,
+       "The channels the cap counts, e.g. [\"email\", \"sms\"]", true},
+  };
+  return keys;
 }
 
 }  // namespace journeysim::scenario

@@ -38,6 +38,16 @@ enum class ValueShape {
   Duration,        // "2d", "36h", "90m"
   StepKind,        // the `kind` of a step
   Distribution,    // the `distribution` of a wait
+  DateTime,        // a TOML date-time (journey.start)
+  TimeZone,        // an IANA zone name or an offset ("+07:00")
+  Window,          // { hours = "09:00-18:00", days = [...] }
+  WindowHours,     // "HH:MM-HH:MM"
+  WeekDays,        // ["mon", ...]: a non-empty list of unique day names
+  ArrivalKind,     // the `pattern` of [arrivals]
+  WeekdayWeights,  // 7 numbers >= 0, Monday first
+  HourlyWeights,   // 24 numbers >= 0, from 00:00
+  Bursts,          // [{day, share}]
+  FrequencyCaps,   // a {messages, per, channels} table or an array of them
   // the top-level sections
   JourneyTable,
   StageTables,
@@ -46,6 +56,8 @@ enum class ValueShape {
   StepTables,
   ResourceTables,
   Thresholds,
+  ArrivalsTable,
+  PoliciesTable,
 };
 
 /// One key of a table.
@@ -93,5 +105,16 @@ struct DistributionKeys {
   std::vector<KeySpec> keys;
 };
 const std::vector<DistributionKeys>& wait_distributions();
+
+/// `window = { hours, days }` of a touchpoint or a wait step.
+const std::vector<KeySpec>& window_keys();
+/// [arrivals] and one entry of its `bursts`.
+const std::vector<KeySpec>& arrival_keys();
+/// The values arrivals.pattern accepts.
+const std::vector<std::string>& arrival_patterns();
+const std::vector<KeySpec>& burst_keys();
+/// [policies] and one `frequency_cap` table.
+const std::vector<KeySpec>& policy_keys();
+const std::vector<KeySpec>& frequency_cap_keys();
 
 }  // namespace journeysim::scenario

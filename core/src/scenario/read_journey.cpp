@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "scenario/calendar_fields.h"
+#include "calendar/time_zone.h"
 #include "scenario/key_tables.h"
 #include "scenario/sections.h"
 #include "util/text.h"
@@ -67,6 +69,26 @@ void read_stage_list(FieldReader& in, const Node& table, const std::string& path
   stages.known = ok;
 }
 
+// `timezone` first: a `start` without an offset is read on its clock. The
+// journey's zone is the one named, else the start's own offset (UTC by
+// default), so every customer has a clock even in an old scenario.
+void read_calendar(FieldReader& in, const Node& table, const std::string& path,
+                   Journey& journey) {
+  if (const Node* timezone = table.find("timezone")) {
+    journey.zone = read_time_zone(in, *timezone, child(path, "timezone"));
+    if (journey.zone != nullptr) {
+      journey.timezone = timezone->text;
+      journey.timezone_where = timezone->where;
+    }
+  }
+  if (const Node* start = table.find("start")) {
+    read_start(in, *start, child(path, "start"), journey.zone, journey);
+  }
+  if (journey.zone == nullptr) {
+    journey.zone = calendar::fixed_offset_zone(journey.start_offset_seconds);
+  }
+}
+
 }  // namespace
 
 void read_journey(FieldReader& in, const Node& table, Journey& journey, DeclaredStages& stages,
@@ -115,6 +137,7 @@ void read_journey(FieldReader& in, const Node& table, Journey& journey, Declared
     }
   }
   read_stage_list(in, table, path, stages);
+  read_calendar(in, table, path, journey);
 }
 
 }  // namespace journeysim::scenario

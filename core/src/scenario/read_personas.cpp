@@ -1,5 +1,6 @@
 // [personas.<id>]: who the customers are, their share of arrivals and the
 // traits channel plugins read.
+#include "scenario/calendar_fields.h"
 #include "scenario/key_tables.h"
 #include "scenario/sections.h"
 
@@ -90,6 +91,13 @@ void read_persona(FieldReader& in, const std::string& id, const Node& table, Per
                       }
                       return v;
                     });
+  if (const Node* timezone = table.find("timezone")) {
+    if (TimeZonePtr zone = read_time_zone(in, *timezone, child(path, "timezone"))) {
+      persona.timezone = timezone->text;
+      persona.timezone_where = timezone->where;
+      persona.zone = std::move(zone);
+    }
+  }
 }
 
 }  // namespace
@@ -97,7 +105,9 @@ void read_persona(FieldReader& in, const std::string& id, const Node& table, Per
 void read_personas(FieldReader& in, const Node* table, const SourceLocation& root_where,
                    Scenario& scenario) {
   in.each_entity(table, root_where, "personas", [&](const std::string& id, const Node& entity) {
-    read_persona(in, id, entity, scenario.personas.emplace_back());
+    Persona& persona = scenario.personas.emplace_back();
+    persona.zone = scenario.journey.zone;  // unless the persona names its own
+    read_persona(in, id, entity, persona);
   });
 }
 

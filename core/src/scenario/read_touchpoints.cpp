@@ -1,6 +1,7 @@
 // [touchpoints.<id>]: where customers meet the business, the channel behind
 // each, its params (checked later by the channel plugin), its next edges and
 // its `on` routes by outcome event.
+#include "scenario/calendar_fields.h"
 #include "scenario/key_tables.h"
 #include "scenario/read_wait.h"
 #include "scenario/sections.h"
@@ -77,6 +78,9 @@ void read_touchpoint(FieldReader& in, const std::string& id, const Node& table,
   }
   if (const Node* next = table.find("next")) {
     read_next(in, *next, child(path, "next"), "touchpoint", tp.next);
+  }
+  if (const Node* window = table.find("window")) {
+    tp.window = read_window(in, *window, child(path, "window"));
   }
   if (const Node* uses = table.find("uses")) {
     tp.uses_where = uses->where;

@@ -1,6 +1,7 @@
 // [steps.<id>] with kind = "wait": `for = "2d"` or a distribution table
 // (lognormal median/p90, exponential mean, uniform min/max), and
-// `race = [{ rate_per_day, to }]`. The durations stay text in the model (the
+// `race = [{ rate_per_day, to }]`, and the send `window` it holds customers
+// for once the time is up. The durations stay text in the model (the
 // binder turns them into hours); here only their form is checked, so a bad
 // one is refused at its file:line:column before anything runs.
 #include "scenario/read_wait.h"
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "scenario/calendar_fields.h"
 #include "scenario/key_tables.h"
 #include "scenario/sections.h"
 #include "steps/duration.h"
@@ -52,14 +54,13 @@ const std::vector<std::string> kUniformKeys = distribution_keys("uniform");
 const std::vector<std::string> kAnyDistributionKeys = any_distribution_keys();
 const std::vector<std::string> kRaceKeys = key_names(race_keys());
 
-// A duration string at `path`: its text, and its hours for the checks that
-// compare two of them.
-// The shared parser (steps/duration.h) reads it, so the loader refuses
-// exactly what the binder could not turn into hours. A fixed wait may be
-// zero (a variant can switch it off), and so may a uniform wait's minimum;
-// a distribution's other durations may not.
+}  // namespace
+
+// Hours as well as text, for the checks that compare two durations. A fixed
+// wait may be zero (a variant can switch it off), and so may a uniform
+// wait's minimum; a distribution's other durations may not.
 std::optional<double> read_duration(FieldReader& in, const Node& node, const std::string& path,
-                                    DurationText& out, bool zero_allowed = false) {
+                                    DurationText& out, bool zero_allowed) {
   auto text = in.string(node, path);
   if (!text) {
     return std::nullopt;
@@ -68,9 +69,7 @@ std::optional<double> read_duration(FieldReader& in, const Node& node, const std
   try {
     hours = parse_duration_hours(*text, node.where);
   } catch (const InputError& error) {
-    for (const Diagnostic& d : error.diagnostics()) {
-      in.error(d.where, path + ": " + d.message);
-    }
+    in.errors_from(error, path);
     return std::nullopt;
   }
   if (!zero_allowed && !(hours > 0.0)) {
@@ -80,6 +79,8 @@ std::optional<double> read_duration(FieldReader& in, const Node& node, const std
   out = DurationText{*text, node.where};
   return hours;
 }
+
+namespace {
 
 std::optional<double> required_duration(FieldReader& in, const Node& table,
                                         const std::string& key, const std::string& path,
@@ -188,6 +189,9 @@ void read_wait(FieldReader& in, const Node& table, const std::string& path, Step
   }
   if (const Node* race = table.find("race")) {
     read_race(in, *race, child(path, "race"), step);
+  }
+  if (const Node* window = table.find("window")) {
+    step.window = read_window(in, *window, child(path, "window"));
   }
 }
 

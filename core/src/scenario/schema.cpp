@@ -38,11 +38,22 @@ Scenario read_scenario(const Node& root, std::vector<Diagnostic>& problems) {
       read_thresholds(in, *thresholds, scenario);
     }
   }
+  if (const Node* arrivals = root.find("arrivals")) {
+    if (in.expect_table(*arrivals, "arrivals")) {
+      read_arrivals(in, *arrivals, scenario);
+    }
+  }
+  if (const Node* policies = root.find("policies")) {
+    if (in.expect_table(*policies, "policies")) {
+      read_policies(in, *policies, scenario);
+    }
+  }
   if (journey != nullptr && journey->is_table()) {
     resolve_conversion(in, conversion_node, scenario);
   }
   resolve_targets(in, scenario);
   resolve_resources(in, scenario);
+  resolve_calendar(in, scenario);
   return scenario;
 }
 

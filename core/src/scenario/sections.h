@@ -80,6 +80,18 @@ void resolve_resources(FieldReader& in, Scenario& scenario);
 /// [thresholds], sorted by metric.
 void read_thresholds(FieldReader& in, const Node& table, Scenario& scenario);
 
+/// [arrivals]: the pattern and its keys (checked against the journey by
+/// resolve_calendar).
+void read_arrivals(FieldReader& in, const Node& table, Scenario& scenario);
+
+/// [policies]: frequency caps (their channels checked by resolve_calendar).
+void read_policies(FieldReader& in, const Node& table, Scenario& scenario);
+
+/// What the calendar needs from several sections: arrivals that can happen
+/// with the journey's start, zone and agents; cap channels that touchpoints
+/// use.
+void resolve_calendar(FieldReader& in, Scenario& scenario);
+
 /// journey.conversion: checks the given one names a milestone, or picks the
 /// only milestone there is.
 void resolve_conversion(FieldReader& in, const Node* conversion_node, Scenario& scenario);
