@@ -10,6 +10,7 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -65,11 +66,17 @@ double plugin_p(const Params& params, const Persona& persona = {}) {
       .p_continue;
 }
 
-// The loss at stage `k` alone, by dividing out the default's other stages.
+// The loss at stage `k` alone, from the plugin: its continue probability
+// over that with stage k switched off (no trip, open all day, no queue, all
+// in stock, everyone buys), the other stages being unchanged.
 double stage_q(const Params& params, Reason k, const Persona& v = {}) {
-  const auto q = reference_q(params, v, 0.5, params[kQueue]);
-  return 1.0 - plugin_p(params, v) / reference_p(params, v, 0.5, params[kQueue]) *
-                   (1.0 - q[k]);
+  constexpr std::array<std::pair<Param, double>, 5> kOff = {{{kTravel, 0.0},
+                                                             {kOpen, 24.0},
+                                                             {kQueue, 0.0},
+                                                             {kStock, 1.0},
+                                                             {kPurchase, 1.0}}};
+  const auto [param, off] = kOff[k];
+  return 1.0 - plugin_p(params, v) / plugin_p(With(params, param, off), v);
 }
 
 TEST(StoreChannel, DeclaresItsContract) {
