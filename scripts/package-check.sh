@@ -53,7 +53,7 @@ expected=(usr/bin/journeysim usr/share/man/man1/journeysim.1.gz
           usr/lib/cmake/journeysim_sdk/journeysim_sdk-config.cmake
           usr/lib/cmake/journeysim_sdk/journeysim_sdk-config-version.cmake
           usr/share/pkgconfig/journeysim_sdk.pc
-          usr/share/doc/journeysim/examples/sms-channel/sms_channel.cpp)
+          usr/share/doc/journeysim/examples/text-message-channel/text_message_channel.cpp)
 for h in sdk/include/journeysim/*.h plugins/testing/journeysim/*.h; do
   expected+=("usr/include/journeysim/$(basename "$h")")
 done

@@ -246,7 +246,8 @@ TEST_F(CliTest, ValidateReportsABadParameterWithExitTwo) {
 TEST_F(CliTest, PluginsListsTheChannelsWithTheirParameters) {
   const auto r = journeysim("plugins");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* part : {"checkout", "email", "social", "web", "support", "fixed",
+  for (const char* part : {"checkout", "email", "social", "web", "support", "fixed", "ad", "search",
+                           "sms", "push", "store", "effective_frequency", "sent_at_hour",
                            "guest_checkout", "form_fields"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part;
   }

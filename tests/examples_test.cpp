@@ -154,5 +154,23 @@ TEST(Examples, SecondNudgeActivatesMore) {
   EXPECT_GT(low, 0.0) << "[" << low << ", " << high << "]";
 }
 
+// --- bike shop (offline and paid channels) ---------------------------------
+
+TEST(Examples, BikeShopPaidResultCatchesTheSearchersWhoScrolledPast) {
+  const json doc = run(example("bike-shop"));
+  const json& tp = doc.at("touchpoints");
+  // Only those who never looked down to the organic result see the ad.
+  EXPECT_EQ(count(tp.at("search_ad"), "arrivals"), count(tp.at("local_search"), "rerouted"));
+  EXPECT_GT(count(tp.at("search_ad"), "continued"), 0u);
+}
+
+TEST(Examples, BikeShopTextBringsOutOfStockCustomersBackToTheShop) {
+  const json doc = run(example("bike-shop"));
+  const json& tp = doc.at("touchpoints");
+  EXPECT_EQ(count(tp.at("back_in_stock"), "arrivals"), count(tp.at("shop"), "rerouted"));
+  EXPECT_GT(count(tp.at("back_in_stock"), "continued"), 0u);
+  EXPECT_GT(count(tp.at("shop"), "arrivals"), count(tp.at("shop"), "agents"));
+}
+
 }  // namespace
 }  // namespace journeysim

@@ -108,8 +108,8 @@ TEST_F(InitCliTest, SchemaIsDraft07NamingEveryInstalledChannel) {
   EXPECT_EQ(schema["$schema"], "http://json-schema.org/draft-07/schema#");
   const auto channels = schema["definitions"]["touchpoint"]["properties"]["channel"]["enum"]
                             .get<std::vector<std::string>>();
-  EXPECT_EQ(channels, (std::vector<std::string>{"checkout", "email", "fixed", "social", "support",
-                                                "web"}));
+  EXPECT_EQ(channels, (std::vector<std::string>{"ad", "checkout", "email", "fixed", "push", "search",
+                                                "sms", "social", "store", "support", "web"}));
 }
 
 }  // namespace

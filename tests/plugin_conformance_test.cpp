@@ -28,7 +28,8 @@ const ConformanceCheck* first_failure(const ConformanceReport& report) {
 }
 
 TEST(PluginConformance, EveryShippedChannelPassesEveryCheck) {
-  for (const char* name : {"checkout", "email", "social", "support", "web"}) {
+  for (const char* name : {"ad", "checkout", "email", "push", "search", "sms", "social", "store",
+                           "support", "web"}) {
     const ConformanceReport report = test_channel_library(shipped(name));
     EXPECT_TRUE(report.passed()) << render_conformance(report);
     EXPECT_EQ(report.checks.size(), 9u) << name;

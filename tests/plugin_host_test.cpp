@@ -37,7 +37,8 @@ TEST(PluginHost, AVersionTwoDescriptorStillLoads) {
 
 TEST(PluginHost, LoadsEveryShippedChannelFromTheBuildDirectory) {
   const PluginCatalog catalog = PluginCatalog::discover({journeysim::testing::plugin_dir()});
-  for (const char* name : {"checkout", "email", "fixed", "social", "support", "web"}) {
+  for (const char* name : {"ad", "checkout", "email", "fixed", "push", "search", "sms", "social",
+                           "store", "support", "web"}) {
     EXPECT_NE(catalog.find(name), nullptr) << name;
   }
 }

@@ -1,7 +1,7 @@
 // A minimal but complete journeysim channel: a text message with a link.
 // The customer continues when the message arrives and they tap the link:
 //   p_continue = delivery * click,  click = clamp01(click_rate * 2 * affinity)
-// so a persona with SMS affinity 0.5 taps at exactly `click_rate`.
+// so a persona with text_message affinity 0.5 taps at exactly `click_rate`.
 //
 // The channel writes its tables and its model; the SDK's boundary
 // (journeysim/channel_boundary.h) writes configure, destroy and interact:
@@ -31,26 +31,28 @@ constexpr js_drop_reason kReasons[] = {
 // Uniforms: decision, reason, reading delay.
 constexpr uint32_t kUniforms = 3;
 
-struct Sms {
+struct TextMessage {
   double delivery;
   double click_rate;
 };
 
-Sms MakeSms(const double* params) { return {params[0], params[1]}; }
-
-// What depends on the persona alone: its chance of tapping the link.
-double TapChance(const Sms& sms, const js_persona_view& persona) {
-  return clamp01(sms.click_rate * 2.0 * persona.channel_affinity);
+TextMessage MakeTextMessage(const double* params) {
+  return {params[0], params[1]};
 }
 
-js_outcome Decide(const Sms& sms, const double& click,
+// What depends on the persona alone: its chance of tapping the link.
+double TapChance(const TextMessage& text, const js_persona_view& persona) {
+  return clamp01(text.click_rate * 2.0 * persona.channel_affinity);
+}
+
+js_outcome Decide(const TextMessage& text, const double& click,
                   const js_agent_view& agent) {
-  const double p = sms.delivery * click;
+  const double p = text.delivery * click;
   const bool taps = agent.uniforms[0] < p;
   js_outcome o{};
   o.next = taps ? JS_NEXT_BY_WEIGHT : JS_NEXT_DROP;
   // Of the failures, (1 - delivery) / (1 - p) were never delivered.
-  o.reason = agent.uniforms[1] * (1.0 - p) < (1.0 - sms.delivery) ? 0 : 1;
+  o.reason = agent.uniforms[1] * (1.0 - p) < (1.0 - text.delivery) ? 0 : 1;
   o.p_continue = p;
   o.hours = exponential(agent.uniforms[2], 0.5);  // read within ~30 minutes
   o.effort = taps ? 0.5 : 0.0;
@@ -62,10 +64,10 @@ js_outcome Decide(const Sms& sms, const double& click,
 }
 
 constexpr journeysim::sdk::ChannelFacts kFacts = journeysim::sdk::facts(
-    "sms", "1.0.0", "text message with a link", kParams, kReasons, kUniforms);
+    "text_message", "1.0.0", "text message with a link", kParams, kReasons, kUniforms);
 
 constexpr js_channel_descriptor kDescriptor =
-    journeysim::sdk::describe<kFacts, MakeSms, TapChance, Decide>();
+    journeysim::sdk::describe<kFacts, MakeTextMessage, TapChance, Decide>();
 
 }  // namespace
 
