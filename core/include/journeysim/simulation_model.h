@@ -84,14 +84,12 @@ class SimulationModel {
   /// Agents share a queue somewhere: the run needs one global order.
   bool coupled() const { return !scenario_.resources.empty(); }
   /// The journey uses calendar time (queues, arrivals over time, send
-  /// windows, frequency caps): its reports carry a time series.
+  /// windows, frequency caps, a start of its own): its reports carry a time
+  /// series and its event logs timestamps.
   bool has_calendar() const;
-  /// Hours from the journey's start to the last arrival.
-  double arrival_span_hours() const;
   /// The time series' bins: an hour each when the horizon is 14 days or
-  /// less, else a day; enough to cover every arrival's whole horizon.
+  /// less, else a day (how many depends on the run: engine/run_calendar.h).
   double series_bin_hours() const;
-  uint32_t series_bins() const;
   const std::vector<std::string>& milestones() const { return milestones_; }
   /// Cumulative persona shares (normalised), by persona index.
   const std::vector<double>& persona_cdf() const { return persona_cdf_; }

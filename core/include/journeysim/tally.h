@@ -234,6 +234,10 @@ struct ResourceTally {
   // order (waits in a queue are correlated; see docs/capacity.md).
   double wait_ci_low_hours = 0.0, wait_ci_high_hours = 0.0;
   double wait_p90_hours = 0.0;
+  // 95 % intervals of the shares who waited and who gave up, by the same
+  // batch means (a share is the mean of a 0/1 per arrival).
+  double waited_ci_low = 0.0, waited_ci_high = 0.0;
+  double gave_up_ci_low = 0.0, gave_up_ci_high = 0.0;
   double busy_hours = 0.0;       // server-hours spent serving
   double open_hours = 0.0;       // server-hours available while customers came
   double mean_queue_length = 0.0;  // time-average of customers waiting
@@ -251,6 +255,8 @@ struct SeriesTally {
   std::vector<uint64_t> arrivals, conversions, messages;
 
   void merge(const SeriesTally& other);
+  /// At least `bins` bins (a tally is shaped before the run knows them).
+  void resize(size_t bins);
 };
 
 struct RunTally {

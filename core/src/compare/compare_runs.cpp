@@ -14,6 +14,7 @@
 #include "engine/block_runner.h"
 #include "engine/block_scheduler.h"
 #include "engine/coupled_pass.h"
+#include "engine/run_calendar.h"
 #include "journeysim/comparison.h"
 #include "journeysim/distributed.h"
 
@@ -197,15 +198,20 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
   // Journeys with queues: each model's coupled pass over every compared
   // agent, replayed by its clusters (engine/coupled_pass.h).
   std::vector<std::shared_ptr<const CoupledPass>> coupled(models.size());
+  std::vector<std::unique_ptr<RunCalendar>> calendars;
   for (size_t m = 0; m < models.size(); ++m) {
+    calendars.push_back(
+        std::make_unique<RunCalendar>(*models[m], options.first_agent, options.agents));
     if (models[m]->coupled()) {
-      coupled[m] = run_coupled_pass(*models[m], options.seed, options.first_agent, options.agents);
+      coupled[m] = run_coupled_pass(*models[m], options.seed, *calendars[m], options.first_agent,
+                                    options.agents);
     }
   }
   std::vector<WorkerState> state(workers);
   for (WorkerState& w : state) {
     for (const SimulationModel* m : models) {
       w.runners.push_back(std::make_unique<BlockRunner>(*m, options.seed));
+      w.runners.back()->set_calendar(calendars[w.runners.size() - 1].get());
       if (const auto& pass = coupled[w.runners.size() - 1]) {
         w.runners.back()->set_queue_fates(&pass->fates);
       }

@@ -116,7 +116,8 @@ void fields(Tally& t, Io&& io) {
     io(t.journey, t.stages, t.touchpoints);
   } else if constexpr (std::is_same_v<T, ResourceTally>) {
     io(t.arrivals, t.waited, t.gave_up, t.served, t.wait_mean_hours, t.wait_ci_low_hours,
-       t.wait_ci_high_hours, t.wait_p90_hours, t.busy_hours, t.open_hours, t.mean_queue_length,
+       t.wait_ci_high_hours, t.wait_p90_hours, t.waited_ci_low, t.waited_ci_high,
+       t.gave_up_ci_low, t.gave_up_ci_high, t.busy_hours, t.open_hours, t.mean_queue_length,
        t.queue_hours, t.busy_by_bin, t.open_by_bin);
   } else if constexpr (std::is_same_v<T, SeriesTally>) {
     io(t.arrivals, t.conversions, t.messages);

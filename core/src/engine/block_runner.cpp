@@ -26,6 +26,7 @@
 #include "engine/chunk_sums.h"
 #include "engine/model_steps.h"
 #include "engine/quad_batch.h"
+#include "engine/run_calendar.h"
 #include "engine/series_bins.h"
 #include "engine/agent_schedule.h"
 #include "engine/queue_step.h"
@@ -67,8 +68,7 @@ class BlockRunner::Impl {
         walk_(steps_, touchpoints_, horizon_, max_steps_, model.has_steps() ? capacity_ : 0),
         counts_(layout_, capacity_, static_cast<uint32_t>(model.scenario().personas.size()),
                 static_cast<uint32_t>(model.milestones().size()),
-                static_cast<uint32_t>(model.scenario().stages.size())),
-        bins_(model) {
+                static_cast<uint32_t>(model.scenario().stages.size())) {
     for (const Persona& p : model.scenario().personas) {
       initial_satisfaction_.push_back(p.initial_satisfaction);
     }
@@ -97,10 +97,22 @@ class BlockRunner::Impl {
 
     tally_ = &tally;
     paths_.start_block();
+    const bool spread = calendar_ != nullptr && calendar_->spreads_arrivals();
+    if (spread && arrival_time_u_.size() < 4 * size_t{count}) {
+      arrival_time_u_.resize(4 * size_t{capacity_});
+    }
     for (uint32_t i = 0; i < count; ++i) {
       quads_.add(first_agent_ + i, kArrivalStream, 0, 0, &arrival_u_[4 * size_t{i}]);
+      // The arrival time is draw 4 of the same stream, so the first four
+      // (persona, entry, survey noise) keep their values.
+      if (spread) {
+        quads_.add(first_agent_ + i, kArrivalStream, 0, 1, &arrival_time_u_[4 * size_t{i}]);
+      }
     }
     quads_.draw(stream_);
+    if (bins_.on()) {
+      tally.series.resize(bins_.count());
+    }
     for (uint32_t i = 0; i < count; ++i) {
       arrive(i);
     }
@@ -129,6 +141,10 @@ class BlockRunner::Impl {
   void flush_progress() { progress_.flush(); }
   void set_trace(EventTrace* trace) { trace_.set_trace(trace); }
   void set_live_queues(LiveQueues* live) { queues_.set_live(live); }
+  void set_calendar(const RunCalendar* calendar) {
+    calendar_ = calendar != nullptr && calendar->on() ? calendar : nullptr;
+    bins_ = calendar_ != nullptr ? calendar_->bins() : SeriesBins();
+  }
   void set_queue_fates(const QueueFates* fates) { queues_.set_fates(fates); }
 
  private:
@@ -145,7 +161,11 @@ class BlockRunner::Impl {
     const auto& ecdf = model_.entry_cdf();
     const size_t e = std::min<size_t>(
         std::upper_bound(ecdf.begin(), ecdf.end(), u[1]) - ecdf.begin(), ecdf.size() - 1);
-    agents_[i] = BlockAgent{0.0,     0.0,     0.0,  initial_satisfaction_[persona],
+    const double arrived = calendar_ != nullptr && calendar_->spreads_arrivals()
+                               ? calendar_->arrival_hours(first_agent_ + i,
+                                                          arrival_time_u_[4 * size_t{i}])
+                               : 0.0;
+    agents_[i] = BlockAgent{0.0,     arrived, 0.0,  initial_satisfaction_[persona],
                             0.0,     0.0,     u[2], u[3],
                             persona, model_.entry_touchpoints()[e],
                             0,       0,       0,    0,
@@ -409,6 +429,8 @@ class BlockRunner::Impl {
   StepWalk walk_;
   BlockCounts counts_;
   SeriesBins bins_;
+  const RunCalendar* calendar_ = nullptr;
+  std::vector<double> arrival_time_u_;  // arrival draw 4 per agent, with [arrivals]
   ProgressBatch progress_;
   BlockTrace trace_;
 };
@@ -431,6 +453,7 @@ void BlockRunner::set_progress(std::atomic<uint64_t>* progress) { impl_->set_pro
 void BlockRunner::flush_progress() { impl_->flush_progress(); }
 void BlockRunner::set_trace(EventTrace* trace) { impl_->set_trace(trace); }
 void BlockRunner::set_live_queues(LiveQueues* live) { impl_->set_live_queues(live); }
+void BlockRunner::set_calendar(const RunCalendar* calendar) { impl_->set_calendar(calendar); }
 void BlockRunner::set_queue_fates(const QueueFates* fates) { impl_->set_queue_fates(fates); }
 
 }  // namespace journeysim

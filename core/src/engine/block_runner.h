@@ -44,6 +44,7 @@ struct AlignedPieces {
 struct ModelSteps;
 struct LiveQueues;
 class QueueFates;
+class RunCalendar;
 
 class BlockRunner {
  public:
@@ -79,6 +80,11 @@ class BlockRunner {
   /// the two must be set before a coupled model's first block.
   void set_live_queues(LiveQueues* live);
   void set_queue_fates(const QueueFates* fates);
+
+  /// The run's calendar (arrival times, time series, windows); must outlive
+  /// the runner. Without one (or for a journey without a calendar) every
+  /// customer arrives at the start and nothing is binned.
+  void set_calendar(const RunCalendar* calendar);
 
  private:
   class Impl;

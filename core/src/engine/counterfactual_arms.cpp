@@ -24,8 +24,15 @@ CounterfactualArms::CounterfactualArms(const SimulationModel& model, uint64_t se
 
 CounterfactualArms::~CounterfactualArms() = default;
 
+void CounterfactualArms::set_calendar(const RunCalendar* calendar) {
+  for (auto& forced : experiments_) {
+    forced->runner.set_calendar(calendar);
+  }
+}
+
 CounterfactualArms::ArmPasses CounterfactualArms::coupled_passes(const SimulationModel& model,
                                                                  uint64_t seed,
+                                                                 const RunCalendar& calendar,
                                                                  uint64_t first_agent,
                                                                  uint64_t agents) {
   ArmPasses passes;
@@ -35,7 +42,7 @@ CounterfactualArms::ArmPasses CounterfactualArms::coupled_passes(const Simulatio
     auto& arms = passes.emplace_back();
     for (uint32_t k = 0; k < forced.steps[step].arm_cdf.size(); ++k) {
       force_arm(forced, x, k);
-      arms.push_back(run_coupled_pass(model, seed, first_agent, agents, &forced));
+      arms.push_back(run_coupled_pass(model, seed, calendar, first_agent, agents, &forced));
     }
     forced = model.steps();
   }

@@ -27,7 +27,10 @@ class CounterfactualArms {
   /// experiment, then arm), each the world where everyone gets that arm.
   using ArmPasses = std::vector<std::vector<std::shared_ptr<const CoupledPass>>>;
   static ArmPasses coupled_passes(const SimulationModel& model, uint64_t seed,
-                                  uint64_t first_agent, uint64_t agents);
+                                  const RunCalendar& calendar, uint64_t first_agent,
+                                  uint64_t agents);
+  /// The forced runs keep the run's calendar (which must outlive this).
+  void set_calendar(const RunCalendar* calendar);
   /// The forced runs replay `passes` (which must outlive this).
   void couple(const ArmPasses* passes) { passes_ = passes; }
 

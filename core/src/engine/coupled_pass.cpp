@@ -4,6 +4,7 @@
 
 #include "engine/block_runner.h"
 #include "engine/queue_step.h"
+#include "engine/run_calendar.h"
 #include "journeysim/engine.h"
 
 namespace journeysim {
@@ -18,6 +19,7 @@ constexpr double kAgentStateBytes = 256.0;
 }  // namespace
 
 std::shared_ptr<const CoupledPass> run_coupled_pass(const SimulationModel& model, uint64_t seed,
+                                                    const RunCalendar& calendar,
                                                     uint64_t first_agent, uint64_t agents,
                                                     const ModelSteps* steps) {
   const Scenario& scenario = model.scenario();
@@ -34,13 +36,14 @@ std::shared_ptr<const CoupledPass> run_coupled_pass(const SimulationModel& model
   auto pass = std::make_shared<CoupledPass>();
   LiveQueues live;
   for (const Resource& r : scenario.resources) {
-    live.queues.emplace_back(r.capacity, r.warm_up_hours, model.series_bin_hours(),
-                             model.series_bins());
+    live.queues.emplace_back(r.capacity, r.warm_up_hours, calendar.bins().hours(),
+                             calendar.bins().count());
   }
   if (agents > 0) {
     const auto count = static_cast<uint32_t>(agents);
     BlockRunner runner(model, seed, steps, count, /*timed=*/true);
     runner.set_live_queues(&live);
+    runner.set_calendar(&calendar);
     RunTally scratch = empty_tally(model);
     runner.run(first_agent, count, scratch);
   }

@@ -26,6 +26,7 @@
 namespace journeysim {
 
 struct ModelSteps;
+class RunCalendar;
 
 struct CoupledPass {
   QueueFates fates;
@@ -36,6 +37,7 @@ struct CoupledPass {
 /// when given, as BlockRunner) together in time order. Throws InputError
 /// when they cannot all be held at once.
 std::shared_ptr<const CoupledPass> run_coupled_pass(const SimulationModel& model, uint64_t seed,
+                                                    const RunCalendar& calendar,
                                                     uint64_t first_agent, uint64_t agents,
                                                     const ModelSteps* steps = nullptr);
 

@@ -7,6 +7,7 @@
 #include "engine/block_scheduler.h"
 #include "engine/counterfactual_arms.h"
 #include "engine/coupled_pass.h"
+#include "engine/run_calendar.h"
 #include "engine/model_steps.h"
 
 namespace journeysim {
@@ -38,10 +39,6 @@ RunTally empty_tally(const SimulationModel& model) {
     tally.steps[s].arm_pairs.resize(arms * kArmOutcomes * kArmOutcomes);
   }
   tally.resources.resize(scenario.resources.size());
-  const uint32_t bins = model.series_bins();
-  tally.series.arrivals.resize(bins);
-  tally.series.conversions.resize(bins);
-  tally.series.messages.resize(bins);
   tally.personas.resize(scenario.personas.size());
   for (PersonaTally& p : tally.personas) {
     p.journey.milestones.resize(model.milestones().size());
@@ -78,24 +75,28 @@ RunTally run_agents(const SimulationModel& model, const RunOptions& options) {
   // A journey with queues: the coupled pass first, whose fates every block
   // replays (engine/coupled_pass.h).
   const Population population = population_of(options);
+  const RunCalendar calendar(model, population.first, population.agents);
   std::shared_ptr<const CoupledPass> coupled;
   CounterfactualArms::ArmPasses arm_passes;
   if (model.coupled()) {
-    coupled = run_coupled_pass(model, options.seed, population.first, population.agents);
+    coupled = run_coupled_pass(model, options.seed, calendar, population.first,
+                               population.agents);
     if (experiments) {
-      arm_passes = CounterfactualArms::coupled_passes(model, options.seed, population.first,
-                                                      population.agents);
+      arm_passes = CounterfactualArms::coupled_passes(model, options.seed, calendar,
+                                                      population.first, population.agents);
     }
   }
   for (unsigned w = 0; w < workers; ++w) {
     runners.push_back(std::make_unique<BlockRunner>(model, options.seed));
     runners.back()->set_progress(options.progress);
     runners.back()->set_trace(options.trace);
+    runners.back()->set_calendar(&calendar);
     if (coupled) {
       runners.back()->set_queue_fates(&coupled->fates);
     }
     if (experiments) {
       counterfactuals.push_back(std::make_unique<CounterfactualArms>(model, options.seed));
+      counterfactuals.back()->set_calendar(&calendar);
       if (coupled) {
         counterfactuals.back()->couple(&arm_passes);
       }

@@ -37,7 +37,12 @@ class ResourceQueue {
   ResourceTally summary() const;
 
  private:
-  void measure(double t, double wait, double leaves);
+  void measure(double t, double wait, double leaves, bool gave_up);
+  struct Interval {
+    double low, high;
+  };
+  template <class Value>
+  Interval batch_means(Value value) const;
   // Adds the overlap of [from, to) with each bin to `by_bin`.
   void spread(std::vector<double>& by_bin, double from, double to) const;
 
@@ -47,6 +52,7 @@ class ResourceQueue {
   std::priority_queue<double, std::vector<double>, std::greater<>> free_at_;
   // Of the measured arrivals (after the warm-up), in arrival order:
   std::vector<double> waits_;
+  std::vector<uint8_t> gave_up_flags_;
   uint64_t waited_ = 0, gave_up_ = 0, served_ = 0;
   double busy_ = 0.0;
   double first_ = 0.0, last_leaves_ = 0.0;  // the measured span

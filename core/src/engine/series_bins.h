@@ -7,16 +7,14 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "journeysim/simulation_model.h"
-
 namespace journeysim {
 
 class SeriesBins {
  public:
-  explicit SeriesBins(const SimulationModel& model)
-      : per_hour_(1.0 / model.series_bin_hours()), count_(model.series_bins()) {}
+  /// No bins: a journey without a calendar counts nothing.
+  SeriesBins() = default;
+  SeriesBins(double bin_hours, uint32_t count) : per_hour_(1.0 / bin_hours), count_(count) {}
 
-  /// False for a journey without a calendar: nothing is counted.
   bool on() const { return count_ > 0; }
   uint32_t count() const { return count_; }
   double hours() const { return 1.0 / per_hour_; }
@@ -27,8 +25,8 @@ class SeriesBins {
   }
 
  private:
-  double per_hour_;
-  uint32_t count_;
+  double per_hour_ = 1.0;
+  uint32_t count_ = 0;
 };
 
 }  // namespace journeysim

@@ -91,20 +91,20 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
   entry_cdf_ = cumulative_weights(entry_weights);
 }
 
-bool SimulationModel::has_calendar() const { return coupled(); }
-
-double SimulationModel::arrival_span_hours() const { return 0.0; }
+bool SimulationModel::has_calendar() const {
+  const Scenario& s = scenario_;
+  const bool windows =
+      std::any_of(s.touchpoints.begin(), s.touchpoints.end(),
+                  [](const Touchpoint& t) { return t.window.has_value(); }) ||
+      std::any_of(s.steps.begin(), s.steps.end(),
+                  [](const Step& t) { return t.window.has_value(); });
+  return coupled() || windows || s.arrivals.kind != ArrivalPattern::Kind::AtStart ||
+         !s.arrivals.bursts.empty() || !s.policies.frequency_caps.empty() ||
+         !s.journey.start_where.file.empty();
+}
 
 double SimulationModel::series_bin_hours() const {
   return scenario_.journey.horizon_days <= 14.0 ? 1.0 : 24.0;
-}
-
-uint32_t SimulationModel::series_bins() const {
-  if (!has_calendar()) {
-    return 0;
-  }
-  const double bins = std::ceil((arrival_span_hours() + horizon_hours()) / series_bin_hours());
-  return static_cast<uint32_t>(std::clamp(bins, 1.0, 1e6));
 }
 
 std::vector<std::string> SimulationModel::reason_codes(uint32_t t) const {

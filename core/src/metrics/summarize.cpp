@@ -217,9 +217,9 @@ void add_steps(const Scenario& scenario, const RunTally& tally, RunReport& repor
 
 }  // namespace
 
-// The queues as the coupled pass measured them (exact: measured once, so
-// only the mean wait has an interval, by batch means; shares have Wilson
-// intervals, which treat customers as independent: see docs/capacity.md).
+// The queues as the coupled pass measured them: the mean wait and the
+// shares have intervals by batch means (customers in a queue are not
+// independent: docs/capacity.md); utilisation and the p90 are points.
 void add_resources(const Scenario& scenario, const RunTally& tally, RunReport& report) {
   for (size_t r = 0; r < scenario.resources.size() && r < tally.resources.size(); ++r) {
     const Resource& res = scenario.resources[r];
@@ -243,8 +243,11 @@ void add_resources(const Scenario& scenario, const RunTally& tally, RunReport& r
       out.wait_minutes = Estimate{rt.wait_mean_hours * 60.0, rt.wait_ci_low_hours * 60.0,
                                   rt.wait_ci_high_hours * 60.0, rt.arrivals, true};
       out.wait_p90_minutes = exact(rt.wait_p90_hours * 60.0, rt.arrivals);
-      out.waited_share = proportion(rt.waited, rt.arrivals);
-      out.gave_up_share = proportion(rt.gave_up, rt.arrivals);
+      const auto n = static_cast<double>(rt.arrivals);
+      out.waited_share = Estimate{static_cast<double>(rt.waited) / n, rt.waited_ci_low,
+                                  rt.waited_ci_high, rt.arrivals, true};
+      out.gave_up_share = Estimate{static_cast<double>(rt.gave_up) / n, rt.gave_up_ci_low,
+                                   rt.gave_up_ci_high, rt.arrivals, true};
       out.mean_queue_length = exact(rt.mean_queue_length, rt.arrivals);
     }
     report.resources.push_back(std::move(out));

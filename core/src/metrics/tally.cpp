@@ -338,6 +338,14 @@ void RunTally::merge(const RunTally& o) {
   series.merge(o.series);
 }
 
+void SeriesTally::resize(size_t bins) {
+  for (auto* v : {&arrivals, &conversions, &messages}) {
+    if (v->size() < bins) {
+      v->resize(bins);
+    }
+  }
+}
+
 void SeriesTally::merge(const SeriesTally& o) {
   for (auto [into, from] : {std::pair{&arrivals, &o.arrivals}, std::pair{&conversions, &o.conversions},
                             std::pair{&messages, &o.messages}}) {
