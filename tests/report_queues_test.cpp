@@ -214,6 +214,20 @@ TEST(SeriesChart, KeepsAtMostAWeekOfHourlyBarsByJoiningBinsIntoRoundSpans) {
   EXPECT_EQ(html::series_bins_per_mark(s), 7u);
 }
 
+TEST(SeriesChart, TimeLabelsFallOnRoundTimesAtMostSixOfThem) {
+  SeriesReport s;
+  s.bin_hours = 24;
+  for (int b = 0; b < 400; ++b) {
+    s.hours.push_back(24.0 * b);
+  }
+  // 400 days drawn by week (58 bars): a label every 13 weeks.
+  const std::string chart = html::series_chart(s, {"a", "arrivals", std::vector<double>(400, 1)});
+  for (const char* label : {">day 1<", ">day 92<", ">day 183<", ">day 274<", ">day 365<"}) {
+    EXPECT_TRUE(contains(chart, label)) << label;
+  }
+  EXPECT_FALSE(contains(chart, ">day 456<"));  // beyond the 406 days drawn
+}
+
 TEST(SeriesChart, AJoinedBarAddsItsBinsCountsAndALevelAveragesThem) {
   SeriesReport s;
   s.bin_hours = 1;

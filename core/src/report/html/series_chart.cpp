@@ -144,11 +144,12 @@ std::string series_chart(const SeriesReport& series, const SeriesChart& chart) {
   }
   out += "<line class=\"axis\" x1=\"" + coord(kLeft) + "\" y1=\"" + coord(kBottom) + "\" x2=\"" +
          coord(kRight) + "\" y2=\"" + coord(kBottom) + "\"/>";
-  // Time labels at round times (every 6 hours, a day, a week...), at most
-  // six of them, the first one at the start.
+  // Time labels at round times (every 6 hours, a day, a week, 4 or 13
+  // weeks...), at most six of them, the first one at the start.
   const double mark_hours = series.bin_hours * static_cast<double>(per);
   size_t every = marks;
-  for (const double hours : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 48.0, 168.0, 336.0, 720.0, 2160.0}) {
+  for (const double hours : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 48.0, 168.0, 336.0, 672.0, 1344.0,
+                             2184.0, 4368.0, 8736.0}) {
     const auto k = static_cast<size_t>(std::llround(hours / mark_hours));
     if (k >= 1 && std::fabs(static_cast<double>(k) * mark_hours - hours) < 1e-9 &&
         marks / k < 6) {
