@@ -8,7 +8,9 @@
 // example variant against its baseline: every headline difference and its
 // significance as in the JSON) and `check --report` (every example: each
 // threshold's verdict and observed value as in the JSON), and a scenario
-// named <script>alert(1)</script> renders as text on all three pages.
+// named <script>alert(1)</script> renders as text on all three pages. A
+// journey with a queue shows its queue and time-series charts, with nothing
+// running out of its chart or section.
 // Screenshots are kept in the build tree (tests/report-screenshots/) for
 // people to look at.
 #include <gtest/gtest.h>
@@ -101,6 +103,29 @@ const char* kMeasure = R"(<script>(function () {
   d.panelOverlaps = overlaps(boxes('main > section, details > section, .part-head')) +
       overlaps(boxes('.variant-card')) + overlaps(boxes('.ttc-version')) +
       overlaps(boxes('.verdict-tag'));
+  // Queues and the time series: charts side by side never overlap, no label
+  // of a chart leaves its chart, no chart leaves its section, and the queue
+  // table needs no sideways scrolling.
+  var outside = 0;
+  document.querySelectorAll('svg.series-chart').forEach(function (svg) {
+    var box = svg.getBoundingClientRect();
+    var section = svg.closest('section').getBoundingClientRect();
+    if (box.left < section.left || box.right > section.right) { outside++; }
+    svg.querySelectorAll('text').forEach(function (t) {
+      var r = t.getBoundingClientRect();
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 ||
+          r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) { outside++; }
+    });
+  });
+  var queueOverflow = 0;
+  document.querySelectorAll('#queues .table-wrap').forEach(function (w) {
+    queueOverflow = Math.max(queueOverflow, Math.round(w.scrollWidth - w.clientWidth));
+  });
+  d.seriesCharts = boxes('svg.series-chart').length;
+  d.seriesOverlaps = overlaps(boxes('.series-grid figure'));
+  d.seriesOutside = outside;
+  d.queueRows = document.querySelectorAll('#queues tr[data-resource]').length;
+  d.queueOverflow = queueOverflow;
   d.spills = spilled.length;
   d.spilled = spilled.join(' | ');
   d.mapOverflow = mapOverflow;
@@ -317,6 +342,40 @@ TEST_F(ReportBrowserTest, AJourneyWithStepsLoadsCleanlyWithNoOverlaps) {
   ASSERT_EQ(measured.exit_code, 0);
   expect_no_overlaps(measured.dom, json["touchpoints"].size(),
                      json["touchpoints"].size() + json["steps"].size());
+}
+
+// A journey whose customers queue for a team of five (issue 18): the queue
+// badge in the map, the Queues section and the Over time charts load with
+// nothing overlapping, spilling or running out of its chart or section.
+TEST_F(ReportBrowserTest, AJourneyWithAQueueAndATimeSeriesLoadsCleanlyWithNoOverflow) {
+  const fs::path page = dir_ / "queues.html";
+  const auto run = journeysim("run " + journeysim::testing::test_data_dir() +
+                              "/report/help_desk.toml --agents 20000 --format json --quiet "
+                              "--report " + page.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  fs::create_directories(journeysim::testing::screenshot_dir());
+  const fs::path screenshot = fs::path(journeysim::testing::screenshot_dir()) / "queues.png";
+  fs::remove(screenshot);
+  const PageLoad loaded = load(page, screenshot);
+  ASSERT_EQ(loaded.exit_code, 0);
+  EXPECT_TRUE(loaded.console.empty()) << "console: " << loaded.console.front();
+  for (const char* id : {"journey-map", "queues", "series", "series-arrivals",
+                         "series-queue-team", "series-utilization-team"}) {
+    EXPECT_NE(loaded.dom.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_NE(loaded.dom.find("class=\"queue-badge\" data-resource=\"team\""), std::string::npos);
+  expect_screenshot(screenshot);
+  const PageLoad measured = load(measured_copy(page));
+  ASSERT_EQ(measured.exit_code, 0);
+  expect_no_overlaps(measured.dom, json["touchpoints"].size(),
+                     json["touchpoints"].size() + json["steps"].size());
+  // Arrivals, conversions, messages, and the team's queue and utilisation.
+  EXPECT_EQ(body_number(measured.dom, "data-series-charts"), 5);
+  EXPECT_EQ(body_number(measured.dom, "data-series-overlaps"), 0);
+  EXPECT_EQ(body_number(measured.dom, "data-series-outside"), 0);
+  EXPECT_EQ(body_number(measured.dom, "data-queue-rows"), 1);
+  EXPECT_LE(body_number(measured.dom, "data-queue-overflow"), 0) << "the queue table scrolls";
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, ExampleReport, ::testing::ValuesIn(example_scenarios()),

@@ -229,11 +229,17 @@ void add_run_command(CLI::App& app, std::function<int()>& action) {
                                  "Also write every agent's events as CSV in the calibrate input "
                                  "format (atomically; same bytes for any --threads)")
                      ->check(output_path());
+  auto* series = cmd->add_option("--series", args->series,
+                                 "Also write the run over calendar time (arrivals, conversions, "
+                                 "messages and each queue per hour or day) as CSV (atomically); "
+                                 "needs a journey with a calendar")
+                     ->check(output_path());
   cmd->add_flag("--manifest-only", args->manifest_only,
                 "Load and check everything, then print the run's manifest (JSON: versions, "
                 "scenario files, plugins with their SHA-256, seed, agents) without simulating")
       ->excludes(report)
-      ->excludes(events);
+      ->excludes(events)
+      ->excludes(series);
   cmd->callback([args, format, &action] {
     args->format_given = format->count() > 0;
     action = [args] { return run_run(*args); };

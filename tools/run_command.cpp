@@ -51,7 +51,14 @@ int run_run(const RunArgs& args) {
   }
   // Before anything is simulated or written: no output may replace an input
   // or another output (docs/reliability.md).
-  refuse_outputs_that_overwrite({args.events, args.report, args.output.out}, input_files(*model));
+  refuse_outputs_that_overwrite({args.events, args.report, args.series, args.output.out},
+                                input_files(*model));
+  if (!args.series.empty() && !model->has_calendar()) {
+    throw InputError(SourceLocation{args.series, 0, 0},
+                     "--series needs a journey with calendar time (resources, arrivals over "
+                     "time, send windows or frequency caps); " + args.scenario +
+                         " has none, so there is no time series to write");
+  }
   const RunOptions options = run_options(args.control, model->scenario());
   const std::optional<Execution> execution = execution_facts(args.control);
   if (args.manifest_only) {
@@ -100,6 +107,9 @@ int run_run(const RunArgs& args) {
   if (!args.report.empty()) {
     // Written before stdout so a bad --report path fails the run whole.
     write_output_file(args.report, render_html(report, model->scenario()), args.control.quiet);
+  }
+  if (!args.series.empty()) {
+    write_output_file(args.series, render_series_csv(report), args.control.quiet);
   }
   emit(args.output, text, args.control.quiet);
   return kOk;

@@ -14,6 +14,7 @@ struct RunArgs {
   ScenarioOptions scenario_options;
   std::string report;          // --report: the HTML journey map, "" = none
   std::string events;          // --events: every agent's events as CSV, "" = none
+  std::string series;          // --series: the time series as CSV, "" = none
   bool manifest_only = false;  // --manifest-only: print the manifest, simulate nothing
   bool format_given = false;   // --format was on the command line
 };

@@ -19,6 +19,11 @@ std::string render_json(const RunReport& report);
 /// One row per metric: path,scope,id,metric,value,ci95_low,ci95_high,n;
 /// then the manifest as `# key: value` comment lines.
 std::string render_csv(const RunReport& report);
+/// The run over calendar time (RunReport::series), one row per bin:
+/// hours,arrivals,conversions,messages, then <resource>_queue_length and
+/// <resource>_utilization for each resource; just the header for a run
+/// without a series. No comment lines, so any CSV reader takes it.
+std::string render_series_csv(const RunReport& report);
 /// The journey map for a terminal.
 std::string render_table(const RunReport& report);
 

@@ -52,8 +52,12 @@ std::string with_commas(double v) {
 }  // namespace
 
 bool is_share(const std::string& path) {
+  // A queue's shares of its customers and of its servers' time read as
+  // percentages too.
   return ends_with(path, "_rate") || ends_with(path, ".rate") || path == "csat" ||
-         ends_with(path, ".csat");
+         ends_with(path, ".csat") ||
+         (path.rfind("resources.", 0) == 0 &&
+          (ends_with(path, "_share") || ends_with(path, ".utilization")));
 }
 
 std::string format_difference(const std::string& path, const Estimate& d) {

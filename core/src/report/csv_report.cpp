@@ -48,4 +48,23 @@ std::string render_csv(const RunReport& report) {
                                                   report.execution ? &*report.execution : nullptr);
 }
 
+std::string render_series_csv(const RunReport& report) {
+  const SeriesReport& s = report.series;
+  std::string out = "hours,arrivals,conversions,messages";
+  for (const ResourceSeries& r : s.resources) {
+    out += "," + field(r.id + "_queue_length") + "," + field(r.id + "_utilization");
+  }
+  out += "\n";
+  for (size_t b = 0; b < s.hours.size(); ++b) {
+    out += number(s.hours[b]) + "," + std::to_string(s.arrivals[b]) + "," +
+           std::to_string(s.conversions[b]) + "," + std::to_string(s.messages[b]);
+    for (const ResourceSeries& r : s.resources) {
+      out += "," + number(b < r.queue_length.size() ? r.queue_length[b] : 0.0) + "," +
+             number(b < r.utilization.size() ? r.utilization[b] : 0.0);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace journeysim

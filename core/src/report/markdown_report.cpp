@@ -108,6 +108,32 @@ std::string steps_markdown(const RunReport& r) {
   return out;
 }
 
+// Limited capacity: each resource's load, who waited and how long, who
+// gave up. Utilisation and p90 are measured once, so they carry no interval.
+std::string queues_markdown(const RunReport& r) {
+  std::string out = "\n### Queues\n\n| resource | servers | customers | utilisation | waited [95%] | "
+                    "mean wait, min [95%] | p90 wait, min | gave up [95%] | used at |\n"
+                    "|---|---:|---:|---:|---|---|---:|---|---|\n";
+  for (const ResourceReport& q : r.resources) {
+    std::string used;
+    for (const std::string& t : q.used_by) {
+      used += (used.empty() ? "" : ", ") + cell(t);
+    }
+    char utilization[32] = "n/a", p90[32] = "n/a";
+    if (q.utilization.has_value()) {
+      std::snprintf(utilization, sizeof utilization, "%.2f%%", 100 * q.utilization.value);
+    }
+    if (q.wait_p90_minutes.has_value()) {
+      std::snprintf(p90, sizeof p90, "%.2f", q.wait_p90_minutes.value);
+    }
+    out += "| " + cell(q.id) + " | " + std::to_string(q.capacity) + " | " +
+           std::to_string(q.arrivals) + " | " + utilization + " | " + percent(q.waited_share) +
+           " | " + plain(q.wait_minutes) + " | " + p90 + " | " + percent(q.gave_up_share) + " | " +
+           (used.empty() ? std::string("—") : used) + " |\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 int mermaid_score(double satisfaction) {
@@ -209,6 +235,9 @@ std::string render_markdown(const RunReport& r) {
   }
   if (!r.steps.empty()) {
     out += steps_markdown(r);
+  }
+  if (!r.resources.empty()) {
+    out += queues_markdown(r);
   }
   out += "\n### Journey map\n\n```mermaid\n" + render_mermaid(r) + "```\n";
   return out + manifest_detail::markdown_footer({{"", &r.manifest}},

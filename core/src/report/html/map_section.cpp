@@ -73,7 +73,7 @@ std::string touchpoint_card(const ReportView& view, size_t t, bool is_effort_pea
   out += "</div>";
   const double lost = tp.lost_rate.has_value() ? tp.lost_rate.value : 0.0;
   out += "<div class=\"dropbar\"><i style=\"width:" + coord(100 * lost) + "%\"></i></div>";
-  return out + "</div>";
+  return out + queue_badge(view, tp.id) + "</div>";
 }
 
 std::string stage_header(const ReportView& view, size_t s) {
@@ -217,7 +217,7 @@ std::string render_journey_map(const ReportView& view) {
   const double cw = column_width(n);
   const int peak = effort_peak(r);
   std::string out =
-      step_style(view) +
+      step_style(view) + calendar_style(view) +
       "<section id=\"" + view.id("journey-map") + "\"><h2>Journey map</h2><p class=\"lede\">Stages left to right "
       "with the team that owns each. Touchpoints show visits and the share of their customers "
       "lost there (journeys that ended there without converting); "

@@ -92,16 +92,24 @@ std::vector<std::pair<std::string, std::string>> run_section_links(const ReportV
       {view.id("journey-map"), "Journey map"}, {view.id("funnel"), "Funnel"},
       {view.id("flow"), "Flow"},              {view.id("opportunities"), "Opportunities"},
       {view.id("touchpoints"), "Touchpoints"}};
+  // Optional sections go before Opportunities, in page order.
+  const auto opportunities = [&] { return links.end() - 2; };
   if (!view.report.steps.empty()) {
-    links.insert(links.begin() + 5, {view.id("steps"), "Steps"});
+    links.insert(opportunities(), {view.id("steps"), "Steps"});
+  }
+  if (!view.report.resources.empty()) {
+    links.insert(opportunities(), {view.id("queues"), "Queues"});
+  }
+  if (!view.report.series.empty()) {
+    links.insert(opportunities(), {view.id("series"), "Over time"});
   }
   return links;
 }
 
 std::string render_run_sections(const ReportView& view) {
   return render_personas(view) + render_headline(view) + render_journey_map(view) +
-         render_funnel(view) + render_flow(view) + render_steps(view) +
-         render_opportunities(view) + render_touchpoint_details(view);
+         render_funnel(view) + render_flow(view) + render_steps(view) + render_queues(view) +
+         render_series(view) + render_opportunities(view) + render_touchpoint_details(view);
 }
 
 }  // namespace journeysim::html

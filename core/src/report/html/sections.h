@@ -53,6 +53,20 @@ std::string step_cards(const ReportView& view, size_t stage);
 /// Every step (what it does, arrivals, waits' time) and every experiment
 /// (arms, paired effects, A/B sample sizes); "" for a journey without steps.
 std::string render_steps(const ReportView& view);
+/// The styles of queue badges and time-series charts, for a page whose run
+/// has resources or a series; "" otherwise (the page keeps its bytes). They
+/// come with the journey map, which every page showing a run has.
+std::string calendar_style(const ReportView& view);
+/// A small badge for the journey map's card of `touchpoint` when its
+/// customers queue for a resource: mean wait and the share who gave up.
+std::string queue_badge(const ReportView& view, const std::string& touchpoint);
+/// Every resource's queue: servers, customers, utilisation, who waited and
+/// how long (mean with its interval, p90), who gave up, where it is used;
+/// "" for a journey without resources.
+std::string render_queues(const ReportView& view);
+/// The run over calendar time as charts: arrivals, conversions, messages,
+/// and each queue's length and utilisation; "" without a series.
+std::string render_series(const ReportView& view);
 /// Every opportunity, largest impact first.
 std::string render_opportunities(const ReportView& view);
 /// Every touchpoint's numbers, with each persona's drop rate.
