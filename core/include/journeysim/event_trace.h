@@ -31,6 +31,7 @@ struct TraceEvent {
   /// experiment's arms.
   uint32_t route = 0;
   double waited = 0.0;  // waits: hours waited (up to the horizon)
+  double arrived = 0.0;  // calendar hours from the journey's start to the agent's arrival
 };
 
 /// What the engine calls (RunOptions::trace). Called from worker threads,
@@ -85,6 +86,7 @@ class CsvEventWriter {
  private:
   /// What happened at a step, as the `step` column says it.
   std::string step_detail(const TraceEvent& e) const;
+  std::string calendar_time(const TraceEvent& e) const;
 
   std::ostream& out_;
   const SimulationModel& model_;
@@ -96,6 +98,7 @@ class CsvEventWriter {
   std::vector<std::string> leads_;  // by step: an update's "sets coupon = true"
   std::vector<uint8_t> skip_;
   bool steps_ = false;  // the journey has steps: the `step` column
+  bool calendar_ = false;  // timestamps on the journey's calendar, in each customer's zone
   uint64_t rows_ = 0;
   std::string buffer_;
 };

@@ -31,6 +31,11 @@ struct ReasonShare {
 };
 
 struct TouchpointReport {
+  /// Calendar (only where they apply, so other reports keep their bytes):
+  /// messages a frequency cap skipped here, and the mean wait for the send
+  /// window over every arrival.
+  std::optional<uint64_t> capped;
+  std::optional<Estimate> window_wait_hours;
   std::string id, name, stage, channel, milestone;
   std::vector<std::string> actions;
   bool exit = false;
@@ -162,6 +167,7 @@ struct ResourceSeries {
 struct SeriesReport {
   double bin_hours = 0.0;
   std::vector<double> hours;  // each bin's start, hours from the journey's start
+  std::vector<std::string> times;  // the same on the journey's calendar and clock (ISO 8601)
   std::vector<uint64_t> arrivals, conversions, messages;
   std::vector<ResourceSeries> resources;
 

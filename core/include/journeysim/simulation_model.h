@@ -52,6 +52,11 @@ struct ModelTouchpoint {
   // A queue (`uses`): the resource's index, or kNoResource (its details
   // are in SimulationModel::queues()).
   uint32_t resource = kNoResource;
+  // The [policies] frequency caps that count this touchpoint's messages
+  // (indices into Scenario::policies.frequency_caps), and where its `on`
+  // routes the host's `capped` event (kNoRoute: carry on to `next`).
+  std::vector<uint32_t> caps;
+  uint32_t capped_target = kNoRoute;
 
   /// The channel's event names, in declaration order (routing keys of `on`).
   const std::vector<std::string>& event_names() const { return events->names(); }

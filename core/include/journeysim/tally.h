@@ -119,6 +119,10 @@ struct TouchpointTally {
   std::vector<uint64_t> lost_reasons;
   std::vector<uint64_t> edges;    // how many took each `next` edge
   FixedSum effort, emotion, hours, money, satisfaction, p_continue;
+  /// Messages a frequency cap skipped here (not counted in `arrivals`).
+  uint64_t capped = 0;
+  /// Hours each arrival waited for the touchpoint's send window (0 inside it).
+  FixedSum window_hours;
 
   void merge(const TouchpointTally& other);
   void settle();

@@ -2,8 +2,11 @@
 #include "journeysim/event_trace.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
+#include "calendar/civil_time.h"
+#include "calendar/time_zone.h"
 #include "journeysim/event_log.h"
 #include "journeysim/simulation_model.h"
 #include "metrics/step_description.h"
@@ -65,9 +68,24 @@ CsvEventWriter::CsvEventWriter(std::ostream& out, const SimulationModel& model)
     }
   }
   steps_ = !s.steps.empty();
+  calendar_ = model.has_calendar();
   for (const Persona& p : s.personas) {
     persona_.push_back(csv_field(p.id));
   }
+}
+
+// On a journey with a calendar: the instant on the journey's calendar, in
+// the customer's own zone ("2027-03-01T09:00:00+07:00"), so a send window's
+// hours can be read off it.
+std::string CsvEventWriter::calendar_time(const TraceEvent& e) const {
+  const Scenario& s = model_.scenario();
+  // To the nearest second: a customer held for a window opening at 09:00
+  // arrives a hair before it in floating point, not at 08:59:59.
+  const UtcSeconds at =
+      s.journey.start + static_cast<UtcSeconds>(std::llround((e.arrived + e.hours) * 3600.0));
+  const TimeZonePtr& own = s.personas[e.persona].zone;
+  const TimeZonePtr& zone = own ? own : s.journey.zone;
+  return calendar::format_timestamp(at, zone ? zone->offset_seconds_at(at) : 0);
 }
 
 void CsvEventWriter::header() {
@@ -117,7 +135,8 @@ void CsvEventWriter::write(const std::vector<TraceEvent>& events) {
     buffer_ += 'c';
     buffer_ += std::to_string(e.agent);
     buffer_ += ',';
-    buffer_ += format_timestamp(kTraceEpochSeconds + e.hours * 3600.0);
+    buffer_ += calendar_ ? calendar_time(e)
+                         : format_timestamp(kTraceEpochSeconds + e.hours * 3600.0);
     buffer_ += ',';
     buffer_ += touchpoint_[e.touchpoint];
     buffer_ += ',';

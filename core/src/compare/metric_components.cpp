@@ -51,6 +51,12 @@ class Walker {
       mean(p + "hours", tt.hours);
       mean(p + "model_continue_probability", tt.p_continue);
       emit_(p + "revenue", MetricForm::Total, tt.money.sum(), 0);
+      if (!model_.touchpoints()[t].caps.empty()) {
+        emit_(p + "capped", MetricForm::Total, static_cast<double>(tt.capped), 0);
+      }
+      if (s.touchpoints[t].window) {
+        mean(p + "window_wait_hours", tt.window_hours);
+      }
     }
     for (size_t i = 0; i < s.personas.size(); ++i) {
       const PersonaTally empty;

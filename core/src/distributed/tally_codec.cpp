@@ -99,7 +99,7 @@ void fields(Tally& t, Io&& io) {
   if constexpr (std::is_same_v<T, TouchpointTally>) {
     io(t.arrivals, t.agents, t.continued, t.dropped, t.rerouted, t.cut_off, t.exits, t.lost, t.reasons,
        t.lost_reasons, t.edges, t.effort, t.emotion, t.hours, t.money, t.satisfaction,
-       t.p_continue);
+       t.p_continue, t.capped, t.window_hours);
   } else if constexpr (std::is_same_v<T, StepTally>) {
     io(t.arrivals, t.agents, t.cut_off, t.exits, t.returned, t.hours, t.arm_agents,
        t.arm_arrivals, t.arm_converted, t.arm_pairs);

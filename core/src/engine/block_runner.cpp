@@ -23,6 +23,8 @@
 #include "engine/block_counts.h"
 #include "engine/block_memory.h"
 #include "engine/block_reporting.h"
+#include "engine/fixed_part.h"
+#include "engine/frequency_caps.h"
 #include "engine/chunk_sums.h"
 #include "engine/model_steps.h"
 #include "engine/quad_batch.h"
@@ -68,7 +70,8 @@ class BlockRunner::Impl {
         walk_(steps_, touchpoints_, horizon_, max_steps_, model.has_steps() ? capacity_ : 0),
         counts_(layout_, capacity_, static_cast<uint32_t>(model.scenario().personas.size()),
                 static_cast<uint32_t>(model.milestones().size()),
-                static_cast<uint32_t>(model.scenario().stages.size())) {
+                static_cast<uint32_t>(model.scenario().stages.size())),
+        caps_(model.scenario(), capacity_) {
     for (const Persona& p : model.scenario().personas) {
       initial_satisfaction_.push_back(p.initial_satisfaction);
     }
@@ -174,6 +177,9 @@ class BlockRunner::Impl {
     if (memory_.on()) {
       memory_.arrive(i);
     }
+    if (caps_.on()) {
+      caps_.arrive(i);
+    }
     if (bins_.on()) {
       ++tally_->series.arrivals[bins_.of(agents_[i].arrived)];
     }
@@ -210,7 +216,7 @@ class BlockRunner::Impl {
     }
     const StepBlock block{agents_.data(), memory_, stages_,      paths_,
                           schedule_,      quads_,  stream_,      first_agent_,
-                          trace_.on() ? &trace_ : nullptr};
+                          trace_.on() ? &trace_ : nullptr,       calendar_};
     walk_.run(node, group, count, block, tally_->steps[node - touchpoint_count_],
               [&](uint32_t i, const StepEnd& end) { finish_in(i, end.stage, end.ending); });
   }
@@ -220,11 +226,110 @@ class BlockRunner::Impl {
     if (tp.resource != kNoResource) {
       return step_queue(t, tp, group, count);
     }
+    const Touchpoint& written = model_.scenario().touchpoints[t];
+    if (calendar_ != nullptr && written.window) {
+      count = hold_for_window(t, *written.window, group, count);
+      group = ready_.data();
+      if (count == 0) {
+        return;
+      }
+    }
+    if (caps_.on() && !tp.caps.empty()) {
+      count = within_caps(t, tp, group, count);
+      group = sent_.data();
+      if (count == 0) {
+        return;
+      }
+    }
     step_.run(tp, t, group, count, agents_.data(), paths_, first_agent_, quads_, stream_);
     TouchpointTally& here = tally_->touchpoints[t];
     for (uint32_t k = 0; k < count; ++k) {
       move(group[k], t, tp, here, step_.visit(k), step_.outcome(k), step_.engine_draws(k));
     }
+  }
+
+  // A message due outside its send window waits for it to open, on the
+  // customer's own clock; the wait is reported. Whoever the wait carries
+  // past the horizon is cut off there. The rest (ready_) meet the channel.
+  uint32_t hold_for_window(uint32_t t, const SendWindow& window, const uint32_t* group,
+                           uint32_t count) {
+    TouchpointTally& here = tally_->touchpoints[t];
+    ready_.clear();
+    for (uint32_t k = 0; k < count; ++k) {
+      const uint32_t i = group[k];
+      BlockAgent& a = agents_[i];
+      const double wait = calendar_->hours_until_open(window, a.persona, a.arrived + a.hours);
+      here.window_hours.add(fixed_part(std::min(wait, horizon_ - a.hours)));
+      a.hours += wait;
+      if (a.hours > horizon_) {
+        VisitCounter cut{here, tally_->personas[a.persona].touchpoints[t]};
+        cut_off(i, t, cut, Cutoff::Horizon);
+        continue;
+      }
+      ready_.push_back(i);
+    }
+    return static_cast<uint32_t>(ready_.size());
+  }
+
+  // Frequency caps: a message that would be one too many within a cap's
+  // span is skipped (skip_capped); the others are sent (sent_) and
+  // remembered.
+  uint32_t within_caps(uint32_t t, const ModelTouchpoint& tp, const uint32_t* group,
+                       uint32_t count) {
+    sent_.clear();
+    for (uint32_t k = 0; k < count; ++k) {
+      const uint32_t i = group[k];
+      const double now = agents_[i].arrived + agents_[i].hours;
+      if (caps_.allows(i, tp, now)) {
+        caps_.record(i, tp, now);
+        sent_.push_back(i);
+      } else {
+        skip_capped(i, t, tp);
+      }
+    }
+    return static_cast<uint32_t>(sent_.size());
+  }
+
+  // A capped message: the channel is not called and nothing of it reaches
+  // the customer. The `capped` event goes where `on` routes it, else on to
+  // `next` as a continuing customer would (drawn by the weights, with the
+  // visit's own engine draws); the skipped visit takes a step of the
+  // customer's path, so a loop of capped messages still ends.
+  void skip_capped(uint32_t i, uint32_t t, const ModelTouchpoint& tp) {
+    BlockAgent& a = agents_[i];
+    TouchpointTally& here = tally_->touchpoints[t];
+    VisitCounter count{here, tally_->personas[a.persona].touchpoints[t]};
+    ++here.capped;
+    if (a.steps >= max_steps_) {
+      return cut_off(i, t, count, Cutoff::StepLimit);
+    }
+    const uint32_t visit = paths_.visits(a, i, t);
+    paths_.take_step(a, i, t);
+    if (tp.capped_target != kNoRoute) {
+      a.at = tp.capped_target;
+      return schedule_.go_on(i);
+    }
+    if (tp.edge_targets.empty()) {
+      ++here.exits;
+      if (a.conversions == 0) {
+        count.lost(tp.reason_count + kEndedReason);
+      }
+      return finish(i, t, Ending::Exited);
+    }
+    double u[4];
+    stream_.quad(first_agent_ + i, tp.stream_key, visit, kDelayDraw / 4, u);
+    js_outcome by_weight{};
+    by_weight.next = JS_NEXT_BY_WEIGHT;
+    const uint32_t edge = choose_edge(tp, by_weight, u);
+    ++here.edges[edge];
+    if (const double gap = tp.edge_delay_hours[edge]; gap > 0.0) {
+      a.hours += -gap * std::log(u[kDelayDraw % 4]);
+      if (a.hours > horizon_) {
+        return cut_off(i, t, count, Cutoff::Horizon);
+      }
+    }
+    a.at = tp.edge_targets[edge];
+    schedule_.go_on(i);
   }
 
   // A touchpoint whose customers queue for a resource (QueueStep): who
@@ -275,9 +380,11 @@ class BlockRunner::Impl {
       routed = tp.event_targets.empty() ? kNoRoute : tp.event_targets[e];
     }
     if (trace_.on()) {
-      trace_.add({first_agent_ + i, a.hours, o.money, t, a.persona,
-                  uint8_t(tp.converts && o.next != JS_NEXT_DROP),
-                  uint8_t(o.next == JS_NEXT_DROP && routed == kNoRoute)});
+      TraceEvent event{first_agent_ + i, a.hours, o.money, t, a.persona,
+                       uint8_t(tp.converts && o.next != JS_NEXT_DROP),
+                       uint8_t(o.next == JS_NEXT_DROP && routed == kNoRoute)};
+      event.arrived = a.arrived;
+      trace_.add(event);
     }
     a.hours += o.hours;
     a.effort += o.effort;
@@ -430,6 +537,9 @@ class BlockRunner::Impl {
   BlockCounts counts_;
   SeriesBins bins_;
   const RunCalendar* calendar_ = nullptr;
+  std::vector<uint32_t> ready_;  // of a group, those inside their send window
+  std::vector<uint32_t> sent_;   // of those, the ones no frequency cap skips
+  FrequencyCaps caps_;
   std::vector<double> arrival_time_u_;  // arrival draw 4 per agent, with [arrivals]
   ProgressBatch progress_;
   BlockTrace trace_;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "journeysim/scenario.h"
@@ -32,6 +33,7 @@ struct ModelStep {
   bool has_delays = false;
   // Wait.
   WaitDuration wait;
+  std::optional<SendWindow> window;  // the wait lasts on until it is open
   std::vector<double> race_rates;     // per day
   std::vector<uint32_t> race_targets;
   // Split: one condition per branch but the last (the default).

@@ -58,6 +58,14 @@ SimulationModel::SimulationModel(Scenario scenario, const PluginCatalog& catalog
     if (!channel) {
       continue;
     }
+    const auto& caps = scenario_.policies.frequency_caps;
+    for (size_t c = 0; c < caps.size(); ++c) {
+      const auto& names = caps[c].channels;
+      if (std::find(names.begin(), names.end(), tp.channel) != names.end() ||
+          (!tp.via.empty() && std::find(names.begin(), names.end(), tp.via) != names.end())) {
+        m.caps.push_back(static_cast<uint32_t>(c));
+      }
+    }
     bind_event_routes(tp, m, problems);
     if (std::find(channels_.begin(), channels_.end(), channel) == channels_.end()) {
       channels_.push_back(channel);

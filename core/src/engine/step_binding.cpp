@@ -135,6 +135,7 @@ ModelStep bind_step(const Step& step, const ConditionContext& context,
     switch (step.kind) {
       case Step::Kind::Wait:
         m.wait = wait_duration(step.wait_for);
+        m.window = step.window;
         for (const Race& r : step.race) {
           m.race_rates.push_back(check_race_rate(r.rate_per_day, r.rate_where));
           m.race_targets.push_back(r.to.index);
@@ -240,13 +241,23 @@ void bind_event_routes(const Touchpoint& tp, ModelTouchpoint& m,
   const std::vector<std::string>& names = m.event_names();
   m.event_targets.assign(names.size(), kNoRoute);
   for (const EventRoute& route : tp.on) {
+    // The host's own event: a message a frequency cap skipped.
+    if (route.event == "capped" && !m.caps.empty() &&
+        std::find(names.begin(), names.end(), route.event) == names.end()) {
+      m.capped_target = route.to.index;
+      continue;
+    }
     const auto it = std::find(names.begin(), names.end(), route.event);
     if (it == names.end()) {
       problems.push_back({route.event_where,
                           "touchpoint '" + tp.id + "': channel '" + tp.channel +
                               "' has no event '" + route.event + "'" +
                               did_you_mean(route.event, names) + "; its events: " +
-                              joined(names)});
+                              joined(names) +
+                              (route.event == "capped"
+                                   ? " (`capped` is the host's, for a touchpoint a "
+                                     "[policies] frequency_cap counts)"
+                                   : "")});
       continue;
     }
     m.event_targets[static_cast<size_t>(it - names.begin())] = route.to.index;

@@ -24,6 +24,8 @@
 #include "engine/model_steps.h"
 #include "engine/quad_batch.h"
 #include "engine/agent_schedule.h"
+#include "engine/fixed_part.h"
+#include "engine/run_calendar.h"
 #include "engine/stage_trail.h"
 #include "journeysim/random_stream.h"
 #include "journeysim/simulation_model.h"
@@ -44,6 +46,7 @@ struct StepBlock {
   const RandomStream& stream;
   uint64_t first_agent;
   BlockTrace* trace;  // run --events: every step visit (null: none)
+  const RunCalendar* calendar;  // send windows' clocks (null: no calendar)
 };
 
 /// How a journey that ends at a step ends: the stage it ends in and why.
@@ -110,6 +113,7 @@ class StepWalk {
     TraceEvent event;
     event.agent = b.first_agent + i;
     event.hours = arrived;
+    event.arrived = a.arrived;
     event.touchpoint = node;
     event.persona = a.persona;
     event.dropped = ended ? 1 : 0;
@@ -186,6 +190,11 @@ class StepWalk {
         ++here.returned;
       }
     }
+    // A wait with a window lasts on until the window is open (its own time
+    // first, docs/calendar.md), on the customer's clock.
+    if (st.window && b.calendar != nullptr) {
+      hours += b.calendar->hours_until_open(*st.window, a.persona, a.arrived + a.hours + hours);
+    }
     // Time waited within the horizon: a customer cut off there waited only
     // until it (and a wait of any length stays in fixed-point range).
     here.hours.add(fixed_part(std::min(hours, horizon_ - a.hours)));
@@ -197,15 +206,6 @@ class StepWalk {
       return go_to(b, i, st, here, target);
     }
     return take_edge(b, i, st, here, u);
-  }
-
-  // One value as FixedSum::settle would round it, so the sum of a step's
-  // waits is the same whatever splits the agents.
-  static FixedPart fixed_part(double hours) {
-    return FixedPart{static_cast<int128>(std::nearbyint(hours * FixedSum::kScale)),
-                     static_cast<int128>(
-                         std::nearbyint(hours * hours * FixedSum::kScale * FixedSum::kScale)),
-                     1};
   }
 
   // The step's edge, drawn by its weights, after the edge's delay.

@@ -7,6 +7,9 @@
 #include "metrics/step_description.h"
 #include "journeysim/run_report.h"
 
+#include "calendar/civil_time.h"
+#include "calendar/time_zone.h"
+
 namespace journeysim {
 namespace {
 
@@ -261,8 +264,12 @@ void add_series(const SimulationModel& model, const RunTally& tally, RunReport& 
   }
   SeriesReport& out = report.series;
   out.bin_hours = model.series_bin_hours();
+  const Journey& journey = model.scenario().journey;
   for (size_t b = 0; b < st.arrivals.size(); ++b) {
     out.hours.push_back(static_cast<double>(b) * out.bin_hours);
+    const UtcSeconds at = calendar::instant_after(journey.start, out.hours.back());
+    out.times.push_back(calendar::format_timestamp(
+        at, journey.zone ? journey.zone->offset_seconds_at(at) : journey.start_offset_seconds));
   }
   out.arrivals = st.arrivals;
   out.conversions = st.conversions;
@@ -327,6 +334,12 @@ RunReport summarize(const SimulationModel& model, const RunTally& tally,
     r.lost = tt.lost;
     r.lost_rate = proportion(tt.lost, tt.agents);
     r.lost_reasons = reasons_of(tt.lost_reasons, model, static_cast<uint32_t>(t));
+    if (!model.touchpoints()[t].caps.empty()) {
+      r.capped = tt.capped;
+    }
+    if (tp.window) {
+      r.window_wait_hours = mean_of(tt.window_hours);
+    }
     for (size_t e = 0; e < tp.next.size(); ++e) {
       r.flows.emplace_back(tp.next[e].to, tt.edges[e]);
     }
@@ -451,7 +464,8 @@ Better better_direction(const std::string& metric) {
       "bounce_rate", "cart_abandonment_rate", "time_to_convert.median_days",
       "time_to_convert.p90_days", "time_to_convert.mean_days", "effort_per_agent",
       "drop_rate", "dropped", "lost", "lost_rate", "effort", "hours", "wait_minutes",
-      "wait_p90_minutes", "waited_share", "gave_up_share", "gave_up", "mean_queue_length"};
+      "wait_p90_minutes", "waited_share", "gave_up_share", "gave_up", "mean_queue_length",
+      "capped", "window_wait_hours"};
   for (const char* name : kHigher) {
     if (metric == name) {
       return Better::Higher;
@@ -502,6 +516,12 @@ std::vector<MetricRow> metric_rows(const RunReport& report) {
     add("hours", t.hours);
     add("model_continue_probability", t.model_continue);
     add("revenue", exact(t.revenue, t.arrivals), true);
+    if (t.capped) {
+      add("capped", exact(static_cast<double>(*t.capped), t.arrivals), true);
+    }
+    if (t.window_wait_hours) {
+      add("window_wait_hours", *t.window_wait_hours);
+    }
   }
   for (const PersonaReport& p : report.personas) {
     journey_rows(p.metrics, "personas." + p.id + ".", "persona", p.id, rows);

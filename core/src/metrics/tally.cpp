@@ -220,10 +220,13 @@ void TouchpointTally::merge(const TouchpointTally& o) {
   money.merge(o.money);
   satisfaction.merge(o.satisfaction);
   p_continue.merge(o.p_continue);
+  capped += o.capped;
+  window_hours.merge(o.window_hours);
 }
 
 void TouchpointTally::settle() {
-  for (FixedSum* f : {&effort, &emotion, &hours, &money, &satisfaction, &p_continue}) {
+  for (FixedSum* f :
+       {&effort, &emotion, &hours, &money, &satisfaction, &p_continue, &window_hours}) {
     f->settle();
   }
 }

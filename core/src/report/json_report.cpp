@@ -177,6 +177,7 @@ void add_series(const SeriesReport& series, JsonTree& doc) {
   JsonTree& node = doc["series"];
   node["bin_hours"].value = series.bin_hours;
   node["hours"].value = series.hours;
+  node["times"].value = series.times;
   node["arrivals"].value = series.arrivals;
   node["conversions"].value = series.conversions;
   node["messages"].value = series.messages;

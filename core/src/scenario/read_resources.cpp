@@ -81,6 +81,13 @@ void resolve_resources(FieldReader& in, Scenario& scenario) {
     }
     tp.resource = static_cast<uint32_t>(r);
     used[static_cast<size_t>(r)] = true;
+    if (tp.window) {
+      in.error(tp.window->where, "touchpoint '" + tp.id +
+                                     "': a send window is for messages, and customers queue "
+                                     "here for '" + tp.uses +
+                                     "'; give the resource shifts, or put the window on a wait "
+                                     "step before it");
+    }
   }
   for (size_t r = 0; r < used.size(); ++r) {
     if (!used[r]) {
