@@ -93,6 +93,12 @@ TEST_F(PluginIsolation, ASegfaultInAPluginIsNamedWithItsTouchpointAndExitsThree)
   EXPECT_EQ(files(), inputs("segfaults"));  // no out.json, no temporary
 }
 
+TEST_F(PluginIsolation, AStackOverflowInAPluginIsNamedToo) {
+  const auto r = run_with("recurses_forever", "--threads 2");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(contains(r.err, named("recurses_forever") + " crashed in interact: SIGSEGV")) << r.err;
+}
+
 TEST_F(PluginIsolation, AnAbortInAPluginIsNamedAndExitsThree) {
   const auto r = run_with("aborts");
   EXPECT_EQ(r.exit_code, 3) << r.err;

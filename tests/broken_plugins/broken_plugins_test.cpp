@@ -279,7 +279,7 @@ INSTANTIATE_TEST_SUITE_P(
 // descriptors must be valid, so a host test fails on the call alone.
 TEST(BrokenPlugins, FatalPluginsAreValidUntilTheirInteractIsCalled) {
   for (const char* name : {"segfaults", "aborts", "exits_zero", "exits_three", "loops_forever",
-                           "prints_to_stdout"}) {
+                           "recurses_forever", "prints_to_stdout"}) {
     Library lib(name);
     ASSERT_NE(lib.descriptor(), nullptr) << name;
     EXPECT_EQ(descriptor_problems(*lib.descriptor()), Problems{}) << name;
