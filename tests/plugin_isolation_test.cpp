@@ -99,6 +99,16 @@ TEST_F(PluginIsolation, AStackOverflowInAPluginIsNamedToo) {
   EXPECT_TRUE(contains(r.err, named("recurses_forever") + " crashed in interact: SIGSEGV")) << r.err;
 }
 
+TEST_F(PluginIsolation, CheckStopsAtACrashingPluginAndWritesNoJunit) {
+  // The good scenario runs first; the JUnit file is written only at the end.
+  const auto r = journeysim("check " + path("shop.toml") + " " + shop_with("segfaults") +
+                            " --quiet --junit " + path("junit.xml") + " --plugin-dir " +
+                            broken_dir("segfaults"));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(contains(r.err, named("segfaults") + " crashed in interact")) << r.err;
+  EXPECT_EQ(files(), inputs("segfaults"));
+}
+
 TEST_F(PluginIsolation, AnAbortInAPluginIsNamedAndExitsThree) {
   const auto r = run_with("aborts");
   EXPECT_EQ(r.exit_code, 3) << r.err;
