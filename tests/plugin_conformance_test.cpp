@@ -32,7 +32,7 @@ TEST(PluginConformance, EveryShippedChannelPassesEveryCheck) {
                            "support", "web"}) {
     const ConformanceReport report = test_channel_library(shipped(name));
     EXPECT_TRUE(report.passed()) << render_conformance(report);
-    EXPECT_EQ(report.checks.size(), 9u) << name;
+    EXPECT_EQ(report.checks.size(), 10u) << name;
   }
 }
 
@@ -104,7 +104,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Fault{"bad_struct_size", kLoads, "descriptor size is"},
                       Fault{"no_entry", kLoads, "exports no journeysim_channel_v1"},
                       Fault{"null_descriptor", kLoads, "returned no descriptor"},
-                      Fault{"not_a_library", kLoads, "cannot load as a shared library"},
+                      Fault{"not_a_library", kLoads, "it does not start with the ELF magic number"},
                       Fault{"missing_callbacks", kLoads, "missing callback"},
                       Fault{"too_many_uniforms", kLoads, "asks for 99 uniforms"},
                       Fault{"bad_param_spec", kLoads, "outside its declared range"},
@@ -125,10 +125,65 @@ INSTANTIATE_TEST_SUITE_P(
                       Fault{"success_ordinal", kOutcomes, "reason = 1"}),
     [](const ::testing::TestParamInfo<Fault>& fault) { return std::string(fault.param.plugin); });
 
+// Plugins that take the process down: the harness runs them in a child
+// process, so each gets a verdict (within a 1 s limit per call).
+struct Fatal {
+  const char* plugin;
+  const char* message;  // the failing check's detail
+};
+
+class FatalPluginConformance : public ::testing::TestWithParam<Fatal> {};
+
+TEST_P(FatalPluginConformance, FailsTheCheckItWasInWithWhatHappened) {
+  ConformanceOptions options;
+  options.timeout_seconds = 1;
+  const ConformanceReport report = test_channel_library(broken(GetParam().plugin), options);
+  EXPECT_FALSE(report.passed());
+  const ConformanceCheck* failure = first_failure(report);
+  ASSERT_NE(failure, nullptr);
+  EXPECT_EQ(failure->name, kOutcomes);
+  EXPECT_EQ(failure->detail, std::string("plugin '") + GetParam().plugin +
+                                 "' 0.0.1 at touchpoint 'plugin_test' " + GetParam().message);
+  EXPECT_EQ(report.checks.size(), 5u) << render_conformance(report);  // none after it
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllWays, FatalPluginConformance,
+    ::testing::Values(
+        Fatal{"segfaults", "crashed in interact: SIGSEGV (invalid memory access)"},
+        Fatal{"aborts",
+              "crashed in interact: SIGABRT (aborted: abort(), a failed assert or "
+              "std::terminate)"},
+        Fatal{"exits_zero",
+              "ended the process or its thread (exit, quick_exit or pthread_exit) in interact; a "
+              "plugin must return from its calls"},
+        Fatal{"exits_three",
+              "ended the process or its thread (exit, quick_exit or pthread_exit) in interact; a "
+              "plugin must return from its calls"},
+        Fatal{"loops_forever", "did not return from interact within 1 s (--plugin-timeout)"}),
+    [](const ::testing::TestParamInfo<Fatal>& fatal) { return std::string(fatal.param.plugin); });
+
+TEST(PluginConformance, APluginThatPrintsToStdoutFailsOnlyThatCheckQuotingWhatItPrinted) {
+  const ConformanceReport report = test_channel_library(broken("prints_to_stdout"));
+  const ConformanceCheck* failure = first_failure(report);
+  ASSERT_NE(failure, nullptr);
+  EXPECT_EQ(failure->name, "prints nothing to stdout");
+  EXPECT_EQ(failure, &report.checks.back());  // every other check passed
+  EXPECT_NE(failure->detail.find("bytes to stdout, starting \"prints_to_stdout: printf\\n"),
+            std::string::npos)
+      << failure->detail;
+}
+
+TEST(PluginConformance, AWellBehavedPluginPrintsNothingToStdout) {
+  const ConformanceReport report = test_channel_library(shipped("email"));
+  EXPECT_EQ(report.checks.back().name, "prints nothing to stdout");
+  EXPECT_TRUE(report.checks.back().passed);
+}
+
 TEST(PluginTestCli, ExitsZeroWhenEveryCheckPassesAndOneOtherwise) {
   const auto good = testing::journeysim("plugin-test " + shipped("email").string());
   EXPECT_EQ(good.exit_code, 0);
-  EXPECT_NE(good.out.find("PASSED (9 checks)"), std::string::npos) << good.out;
+  EXPECT_NE(good.out.find("PASSED (10 checks)"), std::string::npos) << good.out;
   const auto bad = testing::journeysim("plugin-test " + broken("returns_nan").string());
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("✗ outcomes are finite and in range"), std::string::npos) << bad.out;

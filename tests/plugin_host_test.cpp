@@ -111,9 +111,12 @@ TEST(PluginHost, RefusesANullDescriptor) {
   EXPECT_NE(load_error("null_descriptor").find("returned no descriptor"), std::string::npos);
 }
 
-TEST(PluginHost, RefusesAFileThatIsNotASharedLibrary) {
-  EXPECT_NE(load_error("not_a_library").find("cannot load as a shared library"),
-            std::string::npos);
+TEST(PluginHost, RefusesAFileThatIsNotASharedLibraryBeforeDlopen) {
+  EXPECT_NE(load_error("not_a_library")
+                .find("refusing to load this plugin: it is not a shared library (it does not "
+                      "start with the ELF magic number)"),
+            std::string::npos)
+      << load_error("not_a_library");
 }
 
 TEST(PluginHost, RefusesMissingCallbacks) {

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "check_prepare.h"
+#include "results_stdout.h"
 #include "execution.h"
 #include "journeysim/manifest.h"
 #include "journeysim/output_file.h"
@@ -26,7 +27,7 @@ bool use_colour(const CheckArgs& args) {
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
   return !args.no_color && args.output.format == "text" && args.output.out.empty() &&
-         ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || no_color[0] == '\0') &&
+         results_are_a_terminal() && (no_color == nullptr || no_color[0] == '\0') &&
          (term == nullptr || std::strcmp(term, "dumb") != 0);
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "journeysim/output_file.h"
+#include "results_stdout.h"
 
 namespace journeysim::cli {
 
@@ -29,18 +30,12 @@ bool show_progress(const RunControl& control) {
   return !control.no_progress && !control.quiet && (control.progress || stderr_is_terminal());
 }
 
-namespace {
-int stdout_error = 0;
-}  // namespace
-
-int last_stdout_error() { return stdout_error; }
+int last_stdout_error() { return results_error(); }
 
 void write_stdout(const std::string& text) {
-  errno = 0;
-  std::cout << text << std::flush;
-  if (!std::cout && stdout_error == 0) {
-    stdout_error = errno;  // reported, with exit 2, as the command ends (main.cpp)
-  }
+  // A failure is remembered by the stream and reported, with exit 2, as the
+  // command ends (main.cpp).
+  results() << text << std::flush;
 }
 
 void emit(const OutputTarget& target, const std::string& text, bool quiet) {

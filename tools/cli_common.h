@@ -16,7 +16,15 @@
 namespace journeysim::cli {
 
 /// Exit codes: documented in the README and in --help.
-enum ExitCode : int { kOk = 0, kFailed = 1, kBadInput = 2 };
+/// 3 and 4: plugin code took the process down (journeysim/plugin_guard.h);
+/// one line on stderr names the plugin, the touchpoint and the callback.
+enum ExitCode : int {
+  kOk = 0,
+  kFailed = 1,
+  kBadInput = 2,
+  kPluginCrashed = 3,   // a crash, abort or exit() inside a plugin call
+  kPluginTimedOut = 4,  // a plugin call ran past --plugin-timeout
+};
 
 /// Options every command that loads scenarios accepts.
 struct ScenarioOptions {
@@ -47,7 +55,7 @@ struct OutputTarget {
   std::string out;  // "" = stdout
 };
 
-/// Writes `text` to stdout, remembering why when it does not go out (a full
+/// Writes `text` to stdout (results_stdout.h), remembering why when it does not go out (a full
 /// disk, a closed pipe): main reports it and exits 2 as the command ends.
 void write_stdout(const std::string& text);
 /// errno of the first failed write_stdout, 0 if none failed.

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstdint>
 #include <iostream>
 #include <limits>
@@ -41,9 +43,39 @@ void set_action(CLI::App* command, const std::shared_ptr<Args>& args, int (*run)
 
 // ---- option groups several commands share
 
+// --plugin-timeout of every command but plugin-test (which keeps its own in
+// its args): main installs the plugin guard with it before the command runs.
+double g_plugin_timeout = kDefaultPluginTimeoutSeconds;
+
+// Seconds, checked on the text: a finite number from 0 (no limit) to a week;
+// "nan" and "inf" are refused, not taken as "no limit".
+CLI::Validator timeout_seconds() {
+  return CLI::Validator(
+      [](const std::string& text) -> std::string {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        if (text.empty() || end == nullptr || *end != '\0' || !std::isfinite(value) ||
+            value < 0 || value > 7 * 86400.0) {
+          return "'" + text + "' is not a time limit: expected seconds from 0 (no limit) to " +
+                 "604800 (a week)";
+        }
+        return "";
+      },
+      "SECONDS");
+}
+
+void add_plugin_timeout_option(CLI::App& command, double& seconds) {
+  command.add_option("--plugin-timeout", seconds,
+                     "Longest a single plugin call may take, in seconds (0 = no limit); past "
+                     "it the command stops naming the plugin and touchpoint, exit 4")
+      ->check(timeout_seconds())
+      ->capture_default_str();
+}
+
 void add_plugin_dir_option(CLI::App& command, std::vector<std::string>& plugin_dirs) {
   command.add_option("--plugin-dir", plugin_dirs,
                      "Also load channel plugins from this directory (repeatable)");
+  add_plugin_timeout_option(command, g_plugin_timeout);
 }
 
 void add_allow_outside_flag(CLI::App& command, bool& allow_outside) {
@@ -353,10 +385,13 @@ void add_plugin_test_command(CLI::App& app, std::function<int()>& action) {
       "Loads the library through the same host as a run and checks: the descriptor, "
       "configuration at\nthe defaults and at every parameter's extremes, that the host refuses "
       "out-of-range values, valid\noutcomes for generated agents, determinism, batch versus "
-      "single calls, and that the declared\ncontinue probability matches behaviour. Exit 0 when "
-      "every check passes, 1 otherwise.\nExample:\n  journeysim plugin-test "
+      "single calls, that the declared\ncontinue probability matches behaviour, and that it "
+      "prints nothing to stdout. The plugin runs\nin a child process: a crash, an exit() or a "
+      "call past --plugin-timeout fails the check it was in.\nExit 0 when every check passes, "
+      "1 otherwise.\nExample:\n  journeysim plugin-test "
       "build/plugins/libjourneysim_email.so");
   cmd->add_option("library", args->libraries, "Channel plugin shared libraries")->required();
+  add_plugin_timeout_option(*cmd, args->timeout_seconds);
   set_action(cmd, args, run_plugin_test, action);
 }
 
@@ -506,9 +541,11 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok; 1 a threshold or regression failed; 2 bad input (scenario, "
-      "options, plugin); 130/143 interrupted (SIGINT/SIGTERM).\n"
+      "options, plugin); 3 a plugin crashed, aborted or called exit; 4 a plugin call ran past "
+      "--plugin-timeout; 130/143 interrupted (SIGINT/SIGTERM).\n"
       "Run `journeysim <command> --help` for a command's options.");
   ParsedCommandLine parsed;
+  g_plugin_timeout = kDefaultPluginTimeoutSeconds;
   add_run_command(app, parsed.action);
   add_validate_command(app, parsed.action);
   add_plugins_command(app, parsed.action);
@@ -552,6 +589,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
     parsed.action = nullptr;
     parsed.parse_exit_code = app.exit(e);
   }
+  parsed.plugin_timeout_seconds = g_plugin_timeout;
   return parsed;
 }
 

@@ -5,6 +5,8 @@
 
 #include <functional>
 
+#include "plugin_isolation.h"
+
 namespace journeysim::cli {
 
 /// What parsing made of the command line.
@@ -14,6 +16,9 @@ struct ParsedCommandLine {
   std::function<int()> action;
   /// Then CLI11's exit code: 0 for --help and --version, else an error.
   int parse_exit_code = 0;
+  /// --plugin-timeout of the chosen command (seconds per plugin call; 0 =
+  /// no limit).
+  double plugin_timeout_seconds = kDefaultPluginTimeoutSeconds;
 };
 
 ParsedCommandLine parse_command_line(int argc, char** argv);

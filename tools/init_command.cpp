@@ -54,7 +54,7 @@ int run_init(const InitArgs& args) {
   }
   const std::string text = args.name.empty() ? chosen->text : with_name(chosen->text, args.name);
   if (args.out.empty()) {
-    std::cout << text << std::flush;
+    write_stdout(text);
     return kOk;
   }
   std::error_code error;

@@ -3,6 +3,7 @@
 #include <csignal>
 
 #include "journeysim/engine.h"
+#include "journeysim/held_temporaries.h"
 
 namespace journeysim::cli {
 namespace {
@@ -16,7 +17,9 @@ volatile std::sig_atomic_t g_signal = 0;
 extern "C" void on_signal(int signal) {
   if (!g_watched.load() || g_signal != 0) {
     // Nothing watches the flag yet, or the user asked twice: end now, the
-    // way the signal would have without a handler.
+    // way the signal would have without a handler, leaving no temporary of
+    // an output in progress behind.
+    remove_held_temporaries();
     std::signal(signal, SIG_DFL);
     std::raise(signal);
     return;

@@ -11,6 +11,8 @@
 #include "interrupt.h"
 #include "journeysim/engine.h"
 #include "mpi_runtime.h"
+#include "plugin_isolation.h"
+#include "results_stdout.h"
 
 namespace {
 
@@ -18,15 +20,22 @@ namespace {
 // that closed the pipe is a failure (exit 2 with the reason), never exit 0.
 // The stream's error flags are sticky, so a failure of any earlier write
 // (std::cout or printf) is seen here too.
+// Once a command runs, results go through results() (results_stdout.h) and
+// fd 1 is stderr; before (help, a parse error), through stdio.
 int checked_stdout(int code) {
+  using namespace journeysim::cli;
   errno = 0;
-  std::cout.flush();
-  const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout;
+  bool failed = false;
+  if (stdout_reserved()) {
+    failed = !results().flush() || results_error() != 0;
+  } else {
+    std::cout.flush();
+    failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout;
+  }
   if (!failed) {
     return code;
   }
-  const int error = journeysim::cli::last_stdout_error() != 0
-                        ? journeysim::cli::last_stdout_error() : errno;
+  const int error = results_error() != 0 ? results_error() : errno;
   std::cerr << "journeysim: error: cannot write to stdout"
             << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
   return code == journeysim::cli::kOk ? journeysim::cli::kBadInput : code;
@@ -45,6 +54,9 @@ int run_command_line(int argc, char** argv) {
     return parsed.parse_exit_code == 0 ? kOk : kBadInput;
   }
   install_interrupt_handlers();
+  // From here on plugin code may run: stdout is kept for results, and a
+  // plugin that crashes, exits or hangs is named (docs/reliability.md).
+  isolate_from_plugins(parsed.plugin_timeout_seconds);
   try {
     const int code = parsed.action();
     // A signal after the last output was written: the new results are

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "mpi_runtime.h"
+#include "results_stdout.h"
 
 namespace journeysim::cli::mpi {
 namespace {
@@ -131,7 +132,7 @@ std::string broadcast_from_root(const std::string& bytes) {
 }
 
 void abort_job(int code) {
-  std::cout << std::flush;
+  results() << std::flush;
   std::cerr << std::flush;
   if (g_initialized && g_size > 1) {
     MPI_Abort(MPI_COMM_WORLD, code);

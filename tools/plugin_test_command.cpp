@@ -10,7 +10,9 @@ namespace journeysim::cli {
 int run_plugin_test(const PluginTestArgs& args) {
   bool all = true;
   for (const std::string& file : args.libraries) {
-    const ConformanceReport report = test_channel_library(file);
+    ConformanceOptions options;
+    options.timeout_seconds = args.timeout_seconds;
+    const ConformanceReport report = test_channel_library(file, options);
     write_stdout(render_conformance(report));
     all = all && report.passed();
   }

@@ -1,8 +1,10 @@
 // journeysim plugins: what channels are available and what they accept.
 #include "plugins_command.h"
 
+#include <algorithm>
+#include <cstdarg>
 #include <cstdio>
-#include <iostream>
+#include <string>
 
 #include "cli_common.h"
 
@@ -27,9 +29,27 @@ std::string number(double v) {
   return buffer;
 }
 
+// printf's column formatting, into a string: the listing goes to the
+// results stream (results_stdout.h), not to stdio's stdout. Measured first,
+// so a long description is never cut.
+__attribute__((format(printf, 1, 2))) std::string formatted(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  va_list again;
+  va_copy(again, args);
+  const int n = std::vsnprintf(nullptr, 0, format, args);
+  va_end(args);
+  std::string text(static_cast<size_t>(std::max(n, 0)) + 1, '\0');
+  std::vsnprintf(text.data(), text.size(), format, again);
+  va_end(again);
+  text.pop_back();
+  return text;
+}
+
 // One line per event: name, label, and "success" or the drop reasons that
 // end in it.
-void print_events(const js_channel_descriptor& d, const ChannelEvents& events) {
+std::string event_lines(const js_channel_descriptor& d, const ChannelEvents& events) {
+  std::string out;
   for (uint32_t e = 0; e < events.size(); ++e) {
     std::string how;
     if (events.is_success(e)) {
@@ -41,9 +61,10 @@ void print_events(const js_channel_descriptor& d, const ChannelEvents& events) {
         }
       }
     }
-    std::printf("    %-22s %-44s %s\n", events.names()[e].c_str(),
-                events.labels()[e].c_str(), how.c_str());
+    out += formatted("    %-22s %-44s %s\n", events.names()[e].c_str(),
+                     events.labels()[e].c_str(), how.c_str());
   }
+  return out;
 }
 
 }  // namespace
@@ -52,8 +73,8 @@ int run_plugins(const PluginsArgs& args) {
   const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
   for (const ChannelPtr& channel : catalog.channels()) {
     const js_channel_descriptor& d = channel->descriptor();
-    std::cout << d.name << " " << d.version << "  (" << channel->origin() << ")\n  "
-              << (d.description ? d.description : "") << "\n  parameters:\n";
+    std::string out = std::string(d.name) + " " + d.version + "  (" + channel->origin() +
+                      ")\n  " + (d.description ? d.description : "") + "\n  parameters:\n";
     for (uint32_t i = 0; i < d.param_count; ++i) {
       const js_param_spec& p = d.params[i];
       std::string range = p.type == JS_PARAM_BOOLEAN
@@ -61,19 +82,19 @@ int run_plugins(const PluginsArgs& args) {
                               : "[" + number(p.min_value) + ", " + number(p.max_value) + "]";
       std::string def = p.type == JS_PARAM_BOOLEAN ? (p.default_value != 0 ? "true" : "false")
                                                    : number(p.default_value);
-      std::printf("    %-22s %-8s default %-8s %-18s %s\n", p.name, type_name(p.type),
-                  def.c_str(), range.c_str(), p.description ? p.description : "");
+      out += formatted("    %-22s %-8s default %-8s %-18s %s\n", p.name, type_name(p.type),
+                       def.c_str(), range.c_str(), p.description ? p.description : "");
     }
-    std::cout << "  drop reasons:";
+    out += "  drop reasons:";
     for (uint32_t r = 0; r < d.reason_count; ++r) {
-      std::cout << (r ? ", " : " ") << d.reasons[r].code;
+      out += (r ? ", " : " ") + std::string(d.reasons[r].code);
     }
-    std::cout << "\n  events" << (channel->api_version() == JS_CHANNEL_API_VERSION_1
-                                      ? " (plugin API 1: named by the host)"
-                                      : "")
-              << ":\n";
-    print_events(d, channel->events());
-    std::cout << "\n" << std::flush;
+    out += std::string("\n  events") +
+           (channel->api_version() == JS_CHANNEL_API_VERSION_1 ? " (plugin API 1: named by the host)"
+                                                               : "") +
+           ":\n";
+    out += event_lines(d, channel->events());
+    write_stdout(out + "\n");
   }
   return kOk;
 }

@@ -3,15 +3,13 @@
 // --plugin-dir), printed for an editor to use.
 #include "schema_command.h"
 
-#include <iostream>
-
 #include "journeysim/scenario_schema.h"
 
 namespace journeysim::cli {
 
 int run_schema(const SchemaArgs& args) {
   const PluginCatalog catalog = PluginCatalog::discover(plugin_directories(args.scenario_options));
-  std::cout << scenario_json_schema(catalog) << std::flush;
+  write_stdout(scenario_json_schema(catalog));
   return kOk;
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli_common.h"
+#include "results_stdout.h"
 
 namespace journeysim::cli {
 int run_validate(const ValidateArgs& args) {
@@ -13,8 +14,8 @@ int run_validate(const ValidateArgs& args) {
     try {
       const auto model = load_model(file, args.scenario_options, catalog);
       const Scenario& s = model->scenario();
-      std::cout << file << ": ok (" << s.touchpoints.size() << " touchpoints, "
-                << s.personas.size() << " personas, " << s.stages.size() << " stages)\n";
+      results() << file << ": ok (" << s.touchpoints.size() << " touchpoints, "
+                << s.personas.size() << " personas, " << s.stages.size() << " stages)\n" << std::flush;
     } catch (const InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     }

@@ -274,6 +274,19 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(param.param.plugin);
     });
 
+// The ones that take the process down when called (a crash, abort, exit, a
+// loop without end, printing to stdout) are never called here: their
+// descriptors must be valid, so a host test fails on the call alone.
+TEST(BrokenPlugins, FatalPluginsAreValidUntilTheirInteractIsCalled) {
+  for (const char* name : {"segfaults", "aborts", "exits_zero", "exits_three", "loops_forever",
+                           "recurses_forever", "prints_to_stdout"}) {
+    Library lib(name);
+    ASSERT_NE(lib.descriptor(), nullptr) << name;
+    EXPECT_EQ(descriptor_problems(*lib.descriptor()), Problems{}) << name;
+    EXPECT_STREQ(lib.descriptor()->name, name);
+  }
+}
+
 TEST(BrokenPlugins, NoEntryExportsAMisspeltEntryPoint) {
   Library lib("no_entry");
   ASSERT_TRUE(lib.loaded());

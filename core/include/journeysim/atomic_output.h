@@ -39,6 +39,7 @@ class AtomicOutputFile {
   std::filesystem::path temporary_;  // empty for a stream
   mode_t mode_ = 0600;               // given to the temporary before the rename
   std::ofstream out_;
+  int held_ = -1;  // the temporary's slot in held_temporaries.h
   bool flushed_ = false;
   bool committed_ = false;
 };

@@ -1,7 +1,10 @@
 // The conformance harness behind `journeysim plugin-test`: what a
 // third-party channel author runs before shipping. It loads the library
 // through the same host as a run, then exercises the channel over generated
-// personas, agent states and every declared parameter's extremes.
+// personas, agent states and every declared parameter's extremes — in a
+// child process, so a plugin that crashes, calls exit, never returns or
+// prints to stdout gets a failing verdict instead of taking the harness
+// down.
 #pragma once
 
 #include <filesystem>
@@ -24,9 +27,18 @@ struct ConformanceReport {
   bool passed() const;
 };
 
-/// Runs every check; never throws for a faulty plugin (a failure is a
-/// failed check with its reason).
-ConformanceReport test_channel_library(const std::filesystem::path& file);
+struct ConformanceOptions {
+  /// Longest one plugin call may take, in seconds (0 = no limit): past it,
+  /// the check in progress fails (journeysim/plugin_guard.h).
+  double timeout_seconds = 60.0;
+};
+
+/// Runs every check in a child process; never throws for a faulty plugin (a
+/// failure is a failed check with its reason). After the checks of the
+/// library itself: "prints nothing to stdout", which fails a plugin that
+/// wrote there.
+ConformanceReport test_channel_library(const std::filesystem::path& file,
+                                       const ConformanceOptions& options = {});
 
 /// "✓ name — detail" lines and a verdict.
 std::string render_conformance(const ConformanceReport& report);

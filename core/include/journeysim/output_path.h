@@ -20,6 +20,17 @@ struct OutputPath {
   OutputKind kind = OutputKind::kFile;
 };
 
+/// Where the process's own stdout is kept when fd 1 no longer is it: the CLI
+/// points fd 1 at stderr so that plugin code cannot write into results, and
+/// keeps stdout on `fd` (tools/results_stdout.h). From then on an output
+/// path naming stdout — /dev/stdout, /dev/fd/1, /proc/self/fd/1 — is
+/// written to `fd`. -1 (the default): fd 1 is stdout.
+void set_kept_stdout_descriptor(int fd);
+
+/// `given`, or /proc/self/fd/N when `given` names stdout and stdout is kept
+/// on N: the path a stream output is opened at.
+std::filesystem::path standard_output_alias(const std::filesystem::path& given);
+
 /// Resolves an output path. Throws InputError naming the path when it is
 /// empty, a directory, a socket, a block device, or a symlink loop.
 OutputPath resolve_output_path(const std::filesystem::path& given);

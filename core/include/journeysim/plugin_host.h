@@ -96,6 +96,9 @@ class ChannelInstance {
   ChannelPtr channel_;  // declared before instance_: outlives it
   void* instance_ = nullptr;
   std::string touchpoint_;
+  // "<library>: error: plugin 'x' 1.0 at touchpoint 'y'": what the plugin
+  // guard prints if a call never comes back (journeysim/plugin_guard.h).
+  std::string who_;
 };
 using ChannelInstancePtr = std::unique_ptr<ChannelInstance>;
 

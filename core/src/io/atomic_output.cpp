@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "journeysim/diagnostics.h"
+#include "journeysim/held_temporaries.h"
 
 namespace journeysim {
 namespace {
@@ -35,7 +36,7 @@ mode_t mode_for(const std::filesystem::path& target) {
 AtomicOutputFile::AtomicOutputFile(std::filesystem::path target)
     : given_(std::move(target)), resolved_(resolve_output_path(given_)) {
   if (resolved_.kind == OutputKind::kStream) {
-    out_.open(given_, std::ios::binary | std::ios::trunc);
+    out_.open(standard_output_alias(given_), std::ios::binary | std::ios::trunc);
     if (!out_) {
       fail(given_, "cannot open it", errno);
     }
@@ -51,11 +52,14 @@ AtomicOutputFile::AtomicOutputFile(std::filesystem::path target)
     fail(given_, "cannot create a temporary file in " + temporary_.parent_path().string(), errno);
   }
   ::close(fd);
+  // A plugin that takes the process down from here on must not leave it.
+  held_ = hold_temporary(temporary_.c_str());
   mode_ = mode_for(file);
   out_.open(temporary_, std::ios::binary | std::ios::trunc);
   if (!out_) {
     const int error = errno;
     ::unlink(temporary_.c_str());
+    release_temporary(held_);
     fail(given_, "cannot open " + temporary_.string(), error);
   }
 }
@@ -67,6 +71,7 @@ AtomicOutputFile::~AtomicOutputFile() {
       ::unlink(temporary_.c_str());
     }
   }
+  release_temporary(held_);
 }
 
 void AtomicOutputFile::flush_to_disk() {
@@ -102,6 +107,8 @@ void AtomicOutputFile::commit() {
     fail(given_, "rename failed", errno);
   }
   committed_ = true;
+  release_temporary(held_);
+  held_ = -1;
 }
 
 }  // namespace journeysim

@@ -72,13 +72,29 @@ FileIdentity identity_of(const fs::path& p) {
   return id;
 }
 
+int g_kept_stdout = -1;
+
 }  // namespace
+
+fs::path standard_output_alias(const fs::path& given) {
+  if (g_kept_stdout < 0) {
+    return given;
+  }
+  const std::string s = fs::absolute(given).lexically_normal().string();
+  if (s == "/dev/stdout" || s == "/dev/fd/1" || s == "/proc/self/fd/1") {
+    return "/proc/self/fd/" + std::to_string(g_kept_stdout);
+  }
+  return given;
+}
+
+void set_kept_stdout_descriptor(int fd) { g_kept_stdout = fd; }
 
 OutputPath resolve_output_path(const fs::path& given) {
   if (given.empty()) {
     refuse(given, "the output path is empty");
   }
-  fs::path p = given;
+  const fs::path named = standard_output_alias(given);
+  fs::path p = named;
   bool system = is_system_path(p);
   for (int hop = 0;; ++hop) {
     struct stat st {};

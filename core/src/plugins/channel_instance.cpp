@@ -1,10 +1,12 @@
 // A channel configured for one touchpoint; every call into plugin code is
 // fenced so that an error status or an escaping exception becomes a
-// PluginError naming the plugin and the touchpoint.
+// PluginError naming the plugin and the touchpoint, and marked (PluginCall)
+// so that a crash, an exit or a call that never returns is named too.
 #include <array>
 #include <exception>
 
 #include "journeysim/plugin_host.h"
+#include "plugins/plugin_call.h"
 
 namespace journeysim {
 namespace {
@@ -26,10 +28,13 @@ std::string message_from(ErrorBuffer& buffer) {
 
 ChannelInstance::ChannelInstance(ChannelPtr channel,
                                  const js_config_view& config)
-    : channel_(std::move(channel)), touchpoint_(config.touchpoint_id) {
+    : channel_(std::move(channel)),
+      touchpoint_(config.touchpoint_id),
+      who_(channel_->origin() + ": error: " + describe(*channel_, touchpoint_)) {
   ErrorBuffer error{};
   js_status status = JS_ERROR;
   try {
+    const PluginCall call(who_.c_str(), "configure");
     status = channel_->descriptor().configure(&config, &instance_, error.data());
   } catch (const std::exception& e) {
     fail(std::string("threw while configuring: ") + e.what());
@@ -45,6 +50,7 @@ ChannelInstance::ChannelInstance(ChannelPtr channel,
 ChannelInstance::~ChannelInstance() {
   if (instance_ != nullptr) {
     try {
+      const PluginCall call(who_.c_str(), "destroy");
       channel_->descriptor().destroy(instance_);
     } catch (...) {
       // A destructor cannot report; the run's result is already decided.
@@ -56,6 +62,7 @@ void ChannelInstance::interact(const js_batch& batch, js_outcome* out) const {
   ErrorBuffer error{};
   js_status status = JS_ERROR;
   try {
+    const PluginCall call(who_.c_str(), "interact");
     status = channel_->descriptor().interact(instance_, &batch, out,
                                              error.data());
   } catch (const std::exception& e) {

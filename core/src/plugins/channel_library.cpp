@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "journeysim/plugin_host.h"
+#include "plugins/library_file_check.h"
+#include "plugins/plugin_call.h"
 #include "util/sha256.h"
 
 namespace journeysim {
@@ -149,6 +151,12 @@ js_channel_descriptor read_descriptor(const js_channel_descriptor* raw,
 
 ChannelPtr load_channel_library(const std::filesystem::path& file) {
   const std::string origin = file.string();
+  // Before dlopen maps anything: a truncated or foreign file is refused
+  // here, with its path, instead of crashing the loader.
+  check_library_file(file);
+  // Its initialisers and entry point are plugin code: a crash or an exit
+  // there is named too (journeysim/plugin_guard.h).
+  const std::string who = origin + ": error: plugin library";
   // Fingerprinted before loading: the run manifest names the exact library.
   const std::optional<std::string> sha256 = util::sha256_file_hex(file);
   if (!sha256) {
@@ -156,6 +164,7 @@ ChannelPtr load_channel_library(const std::filesystem::path& file) {
   }
   auto library = std::make_shared<boost::dll::shared_library>();
   try {
+    const PluginCall call(who.c_str(), "loading (its static initialisers, under dlopen)");
     // rtld_now: an unresolved symbol fails here, not in the middle of a run.
     library->load(boost::dll::fs::path(origin),
                   boost::dll::load_mode::rtld_now |
@@ -171,6 +180,7 @@ ChannelPtr load_channel_library(const std::filesystem::path& file) {
   try {
     auto& entry = library->get<const js_channel_descriptor*()>(
         JS_CHANNEL_ENTRY_NAME);
+    const PluginCall call(who.c_str(), "its entry point " JS_CHANNEL_ENTRY_NAME);
     descriptor = entry();
   } catch (const std::exception& e) {
     refuse(origin, std::string("entry point failed: ") + e.what());

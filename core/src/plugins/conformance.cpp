@@ -1,4 +1,7 @@
-#include "journeysim/conformance.h"
+// The checks of `journeysim plugin-test`, run in the child process that
+// conformance_process.cpp starts: each is announced before it runs, so a
+// plugin that takes the process down is blamed on the check it was in.
+#include "plugins/conformance_checks.h"
 
 #include <cmath>
 #include <cstdio>
@@ -239,13 +242,13 @@ class EventTally {
 
 class Harness {
  public:
-  explicit Harness(ConformanceReport& report) : report_(report) {}
+  explicit Harness(ConformanceObserver& observer) : observer_(observer) {}
 
   void run(const std::filesystem::path& file) {
     ChannelPtr channel;
     if (!check("loads, and its descriptor checks out", [&] {
           channel = load_channel_library(file);
-          report_.channel = channel->name() + " " + channel->version();
+          observer_.channel(channel->name() + " " + channel->version());
           return "channel '" + channel->name() + "' " + channel->version() + ", API " +
                  std::to_string(channel->api_version()) + ", " +
                  std::to_string(channel->descriptor().param_count) + " parameters, " +
@@ -368,6 +371,7 @@ class Harness {
  private:
   template <class Body>
   bool check(const std::string& name, Body&& body) {
+    observer_.begin(name);
     ConformanceCheck c{name, false, ""};
     try {
       c.detail = body();
@@ -377,14 +381,18 @@ class Harness {
     } catch (const std::exception& e) {
       c.detail = e.what();
     }
-    report_.checks.push_back(c);
+    observer_.end(c);
     return c.passed;
   }
 
-  ConformanceReport& report_;
+  ConformanceObserver& observer_;
 };
 
 }  // namespace
+
+void run_conformance_checks(const std::filesystem::path& file, ConformanceObserver& observer) {
+  Harness(observer).run(file);
+}
 
 bool ConformanceReport::passed() const {
   if (checks.empty()) {
@@ -396,13 +404,6 @@ bool ConformanceReport::passed() const {
     }
   }
   return true;
-}
-
-ConformanceReport test_channel_library(const std::filesystem::path& file) {
-  ConformanceReport report;
-  report.file = file.string();
-  Harness(report).run(file);
-  return report;
 }
 
 std::string render_conformance(const ConformanceReport& report) {

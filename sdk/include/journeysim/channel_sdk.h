@@ -214,6 +214,13 @@ typedef struct js_channel_descriptor {
   /// outcomes to `out`. May be called on the same instance from several
   /// threads at once: it must not change the instance's state (everything
   /// random comes in the agents' uniforms).
+  ///
+  /// Every callback must return: the host names a plugin that crashes,
+  /// aborts or calls exit inside one and stops the run with exit code 3, and
+  /// one that runs past --plugin-timeout (60 s by default) with exit 4.
+  /// Nothing may be written to stdout (in a run it goes to stderr;
+  /// plugin-test fails it). The README's "Writing a channel plugin" lists
+  /// what the host guarantees and what it cannot catch.
   js_status (*interact)(void* instance, const js_batch* batch,
                         js_outcome* out, char* error);
 
