@@ -172,5 +172,23 @@ TEST(Examples, BikeShopTextBringsOutOfStockCustomersBackToTheShop) {
   EXPECT_GT(count(tp.at("shop"), "arrivals"), count(tp.at("shop"), "agents"));
 }
 
+// The issue-18 example: seven people on the hotline's shifts instead of
+// five. Fewer callers wait (batch-means intervals, compared unpaired), and
+// more customers stay (paired).
+TEST(Examples, SevenPeopleOnTheHotlineMeanFewerWaitAndMoreStay) {
+  const json five = run(example("support-hotline"));
+  const json seven = run(example("support-hotline.seven-agents"));
+  const json& q5 = five.at("resources").at("support_team");
+  const json& q7 = seven.at("resources").at("support_team");
+  EXPECT_LT(q7.at("waited_share").at("ci95").at(1).get<double>(),
+            q5.at("waited_share").at("ci95").at(0).get<double>());
+  EXPECT_LT(q7.at("wait_minutes").at("value").get<double>(),
+            q5.at("wait_minutes").at("value").get<double>());
+  EXPECT_LT(q7.at("utilization").at("value").get<double>(),
+            q5.at("utilization").at("value").get<double>());
+  const auto [low, high] = conversion_change("support-hotline", "support-hotline.seven-agents");
+  EXPECT_GT(low, 0.0) << high;
+}
+
 }  // namespace
 }  // namespace journeysim

@@ -216,7 +216,16 @@ const char* step_kind_name(Step::Kind kind);
 struct Resource {
   std::string id;
   std::string name;                 // display name; defaults to id
-  uint32_t capacity = 1;            // servers, >= 1
+  uint32_t capacity = 1;            // servers, >= 1 (the whole team)
+  // `shifts`: when who works, on the journey's clock. Given, the servers at
+  // work at any moment are the open shifts' capacities added up (at most
+  // `capacity`), and none outside every shift.
+  struct Shift {
+    SendWindow when;                // hours and days, as a send window's
+    uint32_t capacity = 1;
+    SourceLocation where;
+  };
+  std::vector<Shift> shifts;
   // `service`: how long one customer holds a server. Not given: the time
   // the channel reports for the interaction (after the queue).
   bool has_service = false;

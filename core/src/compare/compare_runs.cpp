@@ -317,7 +317,12 @@ ComparisonReport compare_runs(const SimulationModel& baseline,
         }
       }
       const Estimate& d = change.difference;
-      change.significant = d.has_value() && (d.low > 0 || d.high < 0);
+      // Measured once per run with no interval (a queue's utilisation, its
+      // p90 wait): the difference is shown, but nothing says it is more
+      // than noise, so it is never called significant.
+      const bool points = !change.paired && change.baseline.low == change.baseline.high &&
+                          change.variant.low == change.variant.high;
+      change.significant = d.has_value() && !points && (d.low > 0 || d.high < 0);
       vc.changes.push_back(change);
     }
     // Metrics only the variant has (a touchpoint or persona it added).

@@ -36,8 +36,15 @@ std::shared_ptr<const CoupledPass> run_coupled_pass(const SimulationModel& model
   auto pass = std::make_shared<CoupledPass>();
   LiveQueues live;
   for (const Resource& r : scenario.resources) {
+    std::shared_ptr<const ShiftSchedule> shifts;
+    if (!r.shifts.empty()) {
+      shifts = std::make_shared<ShiftSchedule>(r.shifts, r.capacity, scenario.journey.start,
+                                               scenario.journey.zone
+                                                   ? scenario.journey.zone
+                                                   : calendar::fixed_offset_zone(0));
+    }
     live.queues.emplace_back(r.capacity, r.warm_up_hours, calendar.bins().hours(),
-                             calendar.bins().count());
+                             calendar.bins().count(), std::move(shifts));
   }
   if (agents > 0) {
     const auto count = static_cast<uint32_t>(agents);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace journeysim {
@@ -16,9 +17,11 @@ constexpr double kT19 = 2.0930240544083;  // t quantile 0.975, 19 d.f.
 }  // namespace
 
 ResourceQueue::ResourceQueue(uint32_t servers, double warm_up_hours, double bin_hours,
-                             uint32_t bins)
+                             uint32_t bins, std::shared_ptr<const ShiftSchedule> shifts)
     : servers_(servers),
       warm_up_(warm_up_hours),
+      shifts_(std::move(shifts)),
+      server_free_(shifts_ ? servers : 0, 0.0),
       bin_hours_(bin_hours),
       queue_by_bin_(bins),
       busy_by_bin_(bins) {
@@ -27,7 +30,21 @@ ResourceQueue::ResourceQueue(uint32_t servers, double warm_up_hours, double bin_
   }
 }
 
-double ResourceQueue::wait_at(double t) const { return std::max(0.0, free_at_.top() - t); }
+double ResourceQueue::wait_at(double t) {
+  if (!shifts_) {
+    return std::max(0.0, free_at_.top() - t);
+  }
+  // The server that can take this customer first: free, and at work.
+  double best = std::numeric_limits<double>::infinity();
+  for (uint32_t k = 0; k < servers_; ++k) {
+    const double start = shifts_->next_on(k, std::max(t, server_free_[k]));
+    if (start < best) {
+      best = start;
+      chosen_ = k;
+    }
+  }
+  return best - t;
+}
 
 void ResourceQueue::spread(std::vector<double>& by_bin, double from, double to) const {
   if (by_bin.empty() || !(to > from)) {
@@ -55,8 +72,12 @@ void ResourceQueue::served(double t, double wait, double service) {
   const double ends = t + wait + service;
   spread(queue_by_bin_, t, t + wait);
   spread(busy_by_bin_, t + wait, ends);
-  free_at_.pop();
-  free_at_.push(ends);
+  if (shifts_) {
+    server_free_[chosen_] = ends;
+  } else {
+    free_at_.pop();
+    free_at_.push(ends);
+  }
   if (t >= warm_up_) {
     ++served_;
     busy_ += service;
@@ -116,11 +137,17 @@ ResourceTally ResourceQueue::summary() const {
   r.queue_hours = queue_by_bin_;
   r.busy_by_bin = busy_by_bin_;
   r.open_by_bin.assign(busy_by_bin_.size(), bin_hours_ * servers_);
+  if (shifts_) {
+    for (size_t b = 0; b < r.open_by_bin.size(); ++b) {
+      r.open_by_bin[b] = shifts_->open_hours(static_cast<double>(b) * bin_hours_,
+                                             static_cast<double>(b + 1) * bin_hours_);
+    }
+  }
   if (waits_.empty()) {
     return r;
   }
   const double span = last_leaves_ - first_;
-  r.open_hours = span * servers_;
+  r.open_hours = shifts_ ? shifts_->open_hours(first_, last_leaves_) : span * servers_;
   const double total = std::accumulate(waits_.begin(), waits_.end(), 0.0);
   const auto n = static_cast<double>(waits_.size());
   r.wait_mean_hours = total / n;

@@ -8,9 +8,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <queue>
 #include <vector>
 
+#include "engine/shift_schedule.h"
 #include "journeysim/tally.h"
 
 namespace journeysim {
@@ -20,12 +22,15 @@ class ResourceQueue {
   /// `servers` >= 1; arrivals before `warm_up_hours` (calendar hours since
   /// the journey's start) are served but not measured. The time series
   /// has `bins` bins of `bin_hours` (0 bins: none).
+  /// With `shifts`, server k works only while the shifts have more than k
+  /// at work.
   ResourceQueue(uint32_t servers, double warm_up_hours, double bin_hours = 1.0,
-                uint32_t bins = 0);
+                uint32_t bins = 0, std::shared_ptr<const ShiftSchedule> shifts = nullptr);
 
   /// How long a customer arriving at `t` (hours since the journey's start,
-  /// never earlier than the previous arrival) waits for a server.
-  double wait_at(double t) const;
+  /// never earlier than the previous arrival) waits for a server; served()
+  /// then books the server that is first free for them.
+  double wait_at(double t);
 
   /// Records an arrival at `t` that waited `wait` hours in the queue: it
   /// gave up after `wait` (and takes no server), or a server serves it
@@ -50,6 +55,11 @@ class ResourceQueue {
   double warm_up_;
   // When each server is next free, earliest first.
   std::priority_queue<double, std::vector<double>, std::greater<>> free_at_;
+  // With shifts, servers are not alike: each one's next free time, and the
+  // one wait_at chose.
+  std::shared_ptr<const ShiftSchedule> shifts_;
+  std::vector<double> server_free_;
+  uint32_t chosen_ = 0;
   // Of the measured arrivals (after the warm-up), in arrival order:
   std::vector<double> waits_;
   std::vector<uint8_t> gave_up_flags_;

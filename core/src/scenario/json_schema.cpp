@@ -180,6 +180,8 @@ Json value_schema(const KeySpec& key, Flavour flavour) {
       return non_empty_string();
     case ValueShape::Window:
       return def_ref("window");
+    case ValueShape::Shifts:
+      return {{"type", "array"}, {"items", def_ref("shift")}, {"minItems", 1}};
     case ValueShape::WindowHours:
       return {{"type", "string"},
               {"pattern", "^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"}};
@@ -326,6 +328,7 @@ std::string scenario_json_schema(const PluginCatalog& catalog) {
   defs["wait_distribution"] = wait_distribution_schema();
   defs["thresholds"] = thresholds_schema();
   defs["window"] = table_of(scenario::window_keys(), Flavour::Complete);
+  defs["shift"] = table_of(scenario::shift_keys(), Flavour::Complete);
 
   Json schema = {
       {"$schema", kDraft},

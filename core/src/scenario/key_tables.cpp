@@ -153,6 +153,9 @@ const std::vector<KeySpec>& resource_keys() {
       {"service", ValueShape::WaitFor,
        "How long one customer holds a server: \"10m\" or a distribution table (default: "
        "the time the channel reports)"},
+      {"shifts", ValueShape::Shifts,
+       "When who works, on the journey's clock: [{ days = [\"mon\", ...], hours = "
+       "\"08:00-20:00\", capacity = 5 }]; nobody outside every shift"},
       {"warm_up", ValueShape::Duration,
        "Leave customers arriving this soon after the start out of the resource's statistics "
        "(the queue starts empty)"},
@@ -266,6 +269,15 @@ const std::vector<KeySpec>& window_keys() {
       {"days", ValueShape::WeekDays,
        "The days it opens: mon, tue, wed, thu, fri, sat, sun (default: every day)"},
   };
+  return keys;
+}
+
+const std::vector<KeySpec>& shift_keys() {
+  static const std::vector<KeySpec> keys = [] {
+    std::vector<KeySpec> k = window_keys();
+    k.push_back({"capacity", ValueShape::Count, "Servers at work during this shift", true});
+    return k;
+  }();
   return keys;
 }
 

@@ -41,6 +41,7 @@ enum class ValueShape {
   DateTime,        // a TOML date-time (journey.start)
   TimeZone,        // an IANA zone name or an offset ("+07:00")
   Window,          // { hours = "09:00-18:00", days = [...] }
+  Shifts,          // [{ hours, days, capacity }]
   WindowHours,     // "HH:MM-HH:MM"
   WeekDays,        // ["mon", ...]: a non-empty list of unique day names
   ArrivalKind,     // the `pattern` of [arrivals]
@@ -81,6 +82,8 @@ const std::vector<KeySpec>& persona_keys();
 const std::vector<KeySpec>& touchpoint_keys();
 /// [resources.<id>]
 const std::vector<KeySpec>& resource_keys();
+/// One entry of a resource's `shifts`: a window's keys and its capacity.
+const std::vector<KeySpec>& shift_keys();
 /// One {to, weight, delay_hours} entry of a `next` list.
 const std::vector<KeySpec>& edge_keys();
 

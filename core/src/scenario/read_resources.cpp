@@ -2,6 +2,7 @@
 // them is read with the touchpoints and checked by resolve_resources.
 #include <algorithm>
 
+#include "scenario/calendar_fields.h"
 #include "scenario/key_tables.h"
 #include "scenario/read_wait.h"
 #include "scenario/sections.h"
@@ -11,6 +12,44 @@ namespace journeysim::scenario {
 namespace {
 
 const std::vector<std::string> kResourceKeys = key_names(resource_keys());
+// A team of a thousand is a call centre; the queue keeps one free time per
+// server, and a shift's opening table one row per server.
+constexpr int64_t kMaxServers = 1000;
+
+const std::vector<std::string> kShiftKeys = key_names(shift_keys());
+
+// Each shift is a window (read by the window's own reader) with a capacity.
+void read_shifts(FieldReader& in, const Node& node, const std::string& path, Resource& r) {
+  if (!node.is_array() || node.items.empty()) {
+    in.type_error(node, path, "non-empty array of { days, hours, capacity } tables");
+    return;
+  }
+  for (size_t i = 0; i < node.items.size(); ++i) {
+    const Node& item = node.items[i];
+    const std::string item_path = element(path, i);
+    if (!in.expect_table(item, item_path)) {
+      continue;
+    }
+    in.check_keys(item, item_path, kShiftKeys);
+    Resource::Shift shift;
+    shift.where = item.where;
+    bool ok = false;
+    if (const Node* capacity = in.required_in_item(item, "capacity", item_path)) {
+      if (auto servers = in.integer_in(*capacity, child(item_path, "capacity"), 1, 1000)) {
+        shift.capacity = static_cast<uint32_t>(*servers);
+        ok = true;
+      }
+    }
+    // The window's reader checks its keys: show it the shift without its
+    // capacity.
+    Node when = item;
+    std::erase_if(when.members, [](const Member& m) { return m.key == "capacity"; });
+    if (auto window = read_window(in, when, item_path); window && ok) {
+      shift.when = *window;
+      r.shifts.push_back(std::move(shift));
+    }
+  }
+}
 
 void read_resource(FieldReader& in, const std::string& id, const Node& table, Resource& r) {
   const std::string path = child("resources", id);
@@ -21,9 +60,12 @@ void read_resource(FieldReader& in, const std::string& id, const Node& table, Re
   in.optional_field(table, "name", path, r.name,
                     [&in](const Node& n, const std::string& p) { return in.non_empty_string(n, p); });
   if (const Node* capacity = in.required(table, "capacity", path)) {
-    if (auto servers = in.integer_in(*capacity, child(path, "capacity"), 1, 1000000)) {
+    if (auto servers = in.integer_in(*capacity, child(path, "capacity"), 1, kMaxServers)) {
       r.capacity = static_cast<uint32_t>(*servers);
     }
+  }
+  if (const Node* shifts = table.find("shifts")) {
+    read_shifts(in, *shifts, child(path, "shifts"), r);
   }
   if (const Node* warm_up = table.find("warm_up")) {
     if (auto text = in.string(*warm_up, child(path, "warm_up"))) {
