@@ -6,7 +6,6 @@
 #include "scenario/key_tables.h"
 #include "scenario/read_wait.h"
 #include "scenario/sections.h"
-#include "steps/duration.h"
 
 namespace journeysim::scenario {
 namespace {
@@ -68,14 +67,10 @@ void read_resource(FieldReader& in, const std::string& id, const Node& table, Re
     read_shifts(in, *shifts, child(path, "shifts"), r);
   }
   if (const Node* warm_up = table.find("warm_up")) {
-    if (auto text = in.string(*warm_up, child(path, "warm_up"))) {
-      try {
-        r.warm_up_hours = parse_duration_hours(*text, warm_up->where);
-      } catch (const InputError& error) {
-        for (const Diagnostic& d : error.diagnostics()) {
-          in.error(d.where, child(path, "warm_up") + ": " + d.message);
-        }
-      }
+    DurationText text;
+    if (auto hours = read_duration(in, *warm_up, child(path, "warm_up"), text,
+                                   /*zero_allowed=*/true)) {
+      r.warm_up_hours = *hours;
     }
   }
   if (const Node* service = table.find("service")) {
