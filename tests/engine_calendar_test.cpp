@@ -157,6 +157,46 @@ TEST(EngineCalendar, CappedCountsTheMessagesTheCapKeptBack) {
   EXPECT_EQ(sent_free - sent, skipped);
 }
 
+// A skipped message takes a step of the path like any visit: at the step
+// limit the journey ends there, rather than going on to a touchpoint with
+// no room left in the path.
+TEST(EngineCalendar, ACappedMessageAtTheStepLimitEndsTheJourneyThere) {
+  const SimulationModel model = model_from_text(R"([journey]
+name = "Two mails in a row"
+stages = ["nurture"]
+max_steps = 2
+
+[policies]
+frequency_cap = { messages = 1, per = "7d", channels = ["email"] }
+
+[personas.anyone]
+share = 1.0
+
+[touchpoints.first]
+stage = "nurture"
+channel = "fixed"
+via = "email"
+entry = 1.0
+next = ["second"]
+
+[touchpoints.second]
+stage = "nurture"
+channel = "fixed"
+via = "email"
+next = ["shop"]
+
+[touchpoints.shop]
+stage = "nurture"
+channel = "fixed"
+milestone = "bought"
+exit = true
+)");
+  const RunReport r = run_report(model, 500);
+  EXPECT_EQ(metric(r, "touchpoints.second.capped").value, 500.0);
+  EXPECT_EQ(metric(r, "touchpoints.shop.arrivals").value, 0.0);
+  EXPECT_EQ(r.journey.step_limit, 500u);
+}
+
 TEST(EngineCalendar, SteadyArrivalsFillEveryHourOfTheirSpanEvenly) {
   std::string text = daily_mail("");
   text.replace(text.find("horizon_days = 30"), 17, "horizon_days = 3");

@@ -306,6 +306,10 @@ class BlockRunner::Impl {
     const uint32_t visit = paths_.visits(a, i, t);
     paths_.take_step(a, i, t);
     if (tp.capped_target != kNoRoute) {
+      // As any routed event: on only while the path has room.
+      if (a.steps >= max_steps_) {
+        return cut_off(i, t, count, Cutoff::StepLimit);
+      }
       a.at = tp.capped_target;
       return schedule_.go_on(i);
     }
@@ -320,16 +324,7 @@ class BlockRunner::Impl {
     stream_.quad(first_agent_ + i, tp.stream_key, visit, kDelayDraw / 4, u);
     js_outcome by_weight{};
     by_weight.next = JS_NEXT_BY_WEIGHT;
-    const uint32_t edge = choose_edge(tp, by_weight, u);
-    ++here.edges[edge];
-    if (const double gap = tp.edge_delay_hours[edge]; gap > 0.0) {
-      a.hours += -gap * std::log(u[kDelayDraw % 4]);
-      if (a.hours > horizon_) {
-        return cut_off(i, t, count, Cutoff::Horizon);
-      }
-    }
-    a.at = tp.edge_targets[edge];
-    schedule_.go_on(i);
+    leave_by_edge(i, t, tp, here, count, by_weight, u);
   }
 
   // A touchpoint whose customers queue for a resource (QueueStep): who
@@ -427,6 +422,15 @@ class BlockRunner::Impl {
       }
       return finish(i, t, Ending::Exited);
     }
+    leave_by_edge(i, t, tp, here, count, o, engine_u);
+  }
+
+  // Agent i goes on from touchpoint t along a `next` edge (the channel's,
+  // or one drawn by the weights) after the edge's delay, unless the delay
+  // passes the horizon or its path is full.
+  void leave_by_edge(uint32_t i, uint32_t t, const ModelTouchpoint& tp, TouchpointTally& here,
+                     VisitCounter& count, const js_outcome& o, const double* engine_u) {
+    BlockAgent& a = agents_[i];
     const uint32_t edge = choose_edge(tp, o, engine_u);
     ++here.edges[edge];
     if (const double gap = tp.edge_delay_hours[edge]; gap > 0.0) {
